@@ -1,0 +1,5 @@
+import sys
+
+from sendsite.cli import main
+
+sys.exit(main())

@@ -1,0 +1,109 @@
+"""The whole pipeline: load -> validate & link -> render -> write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sendsite import model
+from sendsite.config import load_config
+from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
+from sendsite.linking import derive
+from sendsite.loader import load_content
+from sendsite.render import render_site
+from sendsite.validate import build_site
+from sendsite.writer import check_output_folder, write_site
+
+
+@dataclass
+class BuildResult:
+    site: model.Site
+    output: Path
+    pages: int
+    files: int
+    seconds: float
+    warnings: list[ContentError] = field(default_factory=list)
+
+
+def load_site(site_dir: Path, build_date: dt.date) -> model.Site:
+    """Read, validate and link a site; raises ContentErrors listing every mistake."""
+    log = ErrorLog()
+    config = load_config(site_dir, log)
+    content = load_content(site_dir, log)
+    if config is None:
+        log.raise_if_any()
+        raise AssertionError("load_config returned None without logging why")
+    site = build_site(config, content, build_date, log)
+    log.raise_if_any()
+    derive(site)
+    return site
+
+
+def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tuple[Path, str]:
+    """The output folder and how to name it in messages."""
+    if output is not None:
+        return output, str(output)
+    return site_dir / site.config.output, f"site.yaml: output ({site.config.output})"
+
+
+def build(
+    site_dir: Path, build_date: dt.date, output: Path | None = None, *, strict: bool = False
+) -> BuildResult:
+    """Build the site; with `strict`, warnings fail the build before anything is written."""
+    started = time.perf_counter()
+    site = load_site(site_dir, build_date)
+    found = warnings(site)
+    if strict and found:
+        raise ContentErrors(found)
+    out, shown = output_folder(site_dir, site, output)
+    check_output_folder(site_dir, out, shown)
+    rendered = render_site(site, site_dir)
+    write_site(rendered, out)
+    return BuildResult(
+        site=site,
+        output=out,
+        pages=len(rendered.pages),
+        files=len(rendered.pages) + len(rendered.copies),
+        seconds=time.perf_counter() - started,
+        warnings=found,
+    )
+
+
+def warnings(site: model.Site) -> list[ContentError]:
+    """Things that are not wrong but are probably not meant; `--strict` turns them into errors."""
+    found = [
+        ContentError(
+            s.origin.at(None),
+            f"the service '{s.name}' was last reviewed on {s.last_reviewed.isoformat()} and is "
+            "due for review",
+            "Check the record with the provider and update last_reviewed.",
+        )
+        for s in site.active_services
+        if s.due_for_review
+    ]
+    found += [
+        ContentError(
+            o.origin.at(None),
+            f"the organisation '{o.name}' runs no services",
+            "Add services for it, or remove the file if it is no longer needed.",
+        )
+        for o in site.organisations
+        if not o.services
+    ]
+    for key, vocabulary in (
+        ("categories", site.taxonomy.categories),
+        ("needs", site.taxonomy.needs),
+        ("areas", site.taxonomy.areas),
+    ):
+        found += [
+            ContentError(
+                Origin("content/taxonomy.yaml", t.origin.line),
+                f"no active service uses '{t.id}' from {key}",
+                "Tag a service with it, or remove it from the taxonomy.",
+            )
+            for t in vocabulary.values()
+            if not t.services
+        ]
+    return sorted(found, key=ContentError.sort_key)

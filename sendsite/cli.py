@@ -1,0 +1,104 @@
+"""The `sendsite` command. Exit codes: 0 success, 1 mistakes in the site's files, 2 misuse."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sendsite import __version__
+from sendsite.build import build
+from sendsite.errors import ContentError, ContentErrors
+from sendsite.linking import build_date_from_environment
+from sendsite.text import plural
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    handler = {"build": _build}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sendsite",
+        description="Build the website of a local area's SEND Local Offer, inspections and plans.",
+    )
+    parser.add_argument("--version", action="version", version=f"sendsite {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build_cmd = commands.add_parser("build", help="build the site", description="Build the site.")
+    build_cmd.add_argument("dir", nargs="?", default=".", type=Path, help="site folder (default .)")
+    build_cmd.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="output folder (default: site.yaml's output)",
+    )
+    build_cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as services due for review) as errors",
+    )
+    build_cmd.add_argument(
+        "--date",
+        type=_iso_date,
+        default=None,
+        help="build as if today were DATE (YYYY-MM-DD); SOURCE_DATE_EPOCH works too",
+    )
+    return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2024-03-11") from None
+
+
+def _build(args: argparse.Namespace) -> int:
+    site_dir: Path = args.dir
+    if not site_dir.is_dir():
+        print(f"sendsite: there is no folder {site_dir}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        build_date = args.date or build_date_from_environment()
+    except ValueError as exc:
+        print(f"sendsite: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = build(site_dir, build_date, args.output, strict=args.strict)
+    except ContentErrors as exc:
+        return _report(exc.errors)
+    except ContentError as exc:
+        return _report([exc])
+    for warning in result.warnings:
+        print(f"{str(warning).replace(': ', ': warning: ', 1)}", file=sys.stderr)
+    print(
+        f"Built {plural(result.pages, 'page')} ({plural(result.files, 'file')}) into {result.output} "
+        f"in {result.seconds:.2f} s, as of {build_date.isoformat()}."
+    )
+    return EXIT_OK
+
+
+def _report(errors: Sequence[ContentError]) -> int:
+    for error in errors:
+        print(str(error), file=sys.stderr)
+    print(
+        f"{plural(len(errors), 'problem')} found, so the site was not built. "
+        "The previous output has not been changed.",
+        file=sys.stderr,
+    )
+    return EXIT_CONTENT

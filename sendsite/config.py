@@ -1,0 +1,103 @@
+"""site.yaml: the site's settings, read and checked like any other content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sendsite.errors import ContentError, ErrorLog, Origin
+from sendsite.fields import Fields
+from sendsite.model import ContactDetails, Link, SiteConfig
+from sendsite.sourcefile import read_text
+from sendsite.yamldoc import parse_yaml
+
+CONFIG_FILE = "site.yaml"
+_FIELDS = (
+    "title",
+    "base_url",
+    "area",
+    "language",
+    "partnership",
+    "contact",
+    "feedback",
+    "review_after_months",
+    "output",
+)
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
+    """Read site.yaml; None (with the mistakes logged) when it is missing or wrong."""
+    file = site_dir / CONFIG_FILE
+    if not file.is_file():
+        log.add(
+            Origin(CONFIG_FILE),
+            f"there is no {CONFIG_FILE} in {site_dir}",
+            "Run sendsite in the folder that holds site.yaml, or give that folder: "
+            "sendsite build path/to/site (sendsite new makes a starter site).",
+        )
+        return None
+    try:
+        data = parse_yaml(read_text(file, CONFIG_FILE), CONFIG_FILE)
+    except ContentError as exc:
+        log.extend([exc])
+        return None
+    errors_before = len(log.errors)
+    fields = Fields(
+        data,
+        CONFIG_FILE,
+        log,
+        allowed=_FIELDS,
+        required=("title", "base_url", "area"),
+        what=CONFIG_FILE,
+    )
+    title = fields.text("title")
+    base_url = fields.url("base_url")
+    area = fields.text("area")
+    language = fields.text("language") or "en-GB"
+    if not _LANGUAGE.match(language):
+        fields.error(
+            "language", f"'{language}' is not a language tag", "Use a tag such as en-GB or cy-GB."
+        )
+    partnership = []
+    for member in fields.group_list(
+        "partnership", allowed=("name", "url"), required=("name",), what="a partnership member"
+    ):
+        name, url = member.text("name"), member.url("url")
+        if name is not None:
+            partnership.append(Link(name, url))
+    contact = _contact(fields.group("contact", allowed=("email", "phone", "address")))
+    feedback = _contact(fields.group("feedback", allowed=("email", "url")))
+    months = fields.integer("review_after_months")
+    if months is not None and not 1 <= months <= 120:
+        fields.error(
+            "review_after_months",
+            f"review_after_months is {months}",
+            "Use a number of months from 1 to 120 (the default is 12).",
+        )
+        months = None
+    output = fields.text("output") or "_site"
+    if len(log.errors) > errors_before or title is None or base_url is None or area is None:
+        return None
+    return SiteConfig(
+        title=title,
+        base_url=base_url,
+        area=area,
+        language=language,
+        partnership=partnership,
+        contact=contact,
+        feedback=feedback,
+        review_after_months=months or 12,
+        output=output,
+    )
+
+
+def _contact(group: Fields | None) -> ContactDetails | None:
+    if group is None:
+        return None
+    return ContactDetails(
+        email=group.email("email") if "email" in group.data else None,
+        phone=group.text("phone") if "phone" in group.data else None,
+        address=group.text("address") if "address" in group.data else None,
+        url=group.url("url") if "url" in group.data else None,
+    )

@@ -1,0 +1,352 @@
+"""Reading typed fields out of a YAML mapping, recording every mistake with its line and a fix.
+
+Each method returns the value, or None when the field is absent or wrong (the mistake is logged),
+so a validator can read every field of an item and report all of its problems in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from sendsite.errors import ErrorLog, Origin
+from sendsite.yamldoc import YamlList, YamlMap
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def nearest(word: str, options: Sequence[str], count: int = 3) -> list[str]:
+    """The options closest to a misspelt word, best first."""
+    return difflib.get_close_matches(word, list(options), n=count, cutoff=0.6)
+
+
+def did_you_mean(word: str, options: Sequence[str], noun: str = "") -> str:
+    close = nearest(word, options)
+    if close:
+        return "Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    if options and len(options) <= 12:
+        return f"Use one of the {noun or 'values'}: " + ", ".join(f"'{o}'" for o in options) + "."
+    return ""
+
+
+def describe(value: Any) -> str:
+    """How a value looks to an author, never a Python type name."""
+    if isinstance(value, bool):
+        return "yes/no value"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "date"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "group of fields"
+    if value is None:
+        return "empty value"
+    return "text"
+
+
+class Fields:
+    """The fields of one YAML mapping, read with checks. `what` names the thing in messages."""
+
+    def __init__(
+        self,
+        data: Any,
+        path: str,
+        log: ErrorLog,
+        *,
+        allowed: Sequence[str],
+        required: Sequence[str] = (),
+        what: str = "this item",
+        line: int = 1,
+    ) -> None:
+        self.path = path
+        self.log = log
+        self.what = what
+        self.valid = isinstance(data, dict)
+        if not self.valid:
+            self.data: YamlMap = YamlMap()
+            self.data.line, self.data.key_lines, self.data.raw = line, {}, {}
+            log.add(
+                Origin(path, getattr(data, "line", line)),
+                f"{what} should be a group of fields (name: value lines), "
+                f"but it is a {describe(data)}",
+                "Write each field on its own line as 'name: value'.",
+            )
+            return
+        self.data = data
+        for key in data:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed, "fields")
+                self.log.add(self.origin(key), f"unknown field '{key}' in {what}", hint)
+        for key in required:
+            if self._blank(key):
+                if key in data:
+                    self.log.add(
+                        self.origin(key), f"the field '{key}' is empty", "Give it a value."
+                    )
+                else:
+                    self.log.add(
+                        Origin(path, data.line),
+                        f"{what} is missing the required field '{key}'",
+                        f"Add a line '{key}: ...'.",
+                    )
+
+    def _blank(self, key: str) -> bool:
+        value = self.data.get(key)
+        return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+    def origin(self, key: str | None = None) -> Origin:
+        return Origin(self.path, self.data.line_of(key) if key else self.data.line)
+
+    def has(self, key: str) -> bool:
+        return not self._blank(key)
+
+    def error(self, key: str, message: str, hint: str = "") -> None:
+        self.log.add(self.origin(key), message, hint)
+
+    # --- scalars -----------------------------------------------------------------------------
+
+    def text(self, key: str) -> str | None:
+        if self._blank(key):
+            return None
+        value = self.data[key]
+        if isinstance(value, (list, dict)):
+            self.error(
+                key,
+                f"'{key}' should be text, but it is a {describe(value)}",
+                "Write the text on the same line after the colon, or as a block after '>-'.",
+            )
+            return None
+        if isinstance(value, str):
+            return value.strip()
+        return self.data.raw.get(key, str(value)).strip()
+
+    def choice(self, key: str, options: Sequence[str], default: str | None = None) -> str | None:
+        value = self.text(key)
+        if value is None:
+            return default
+        if value not in options:
+            self.error(
+                key,
+                f"'{value}' is not a valid {key.replace('_', ' ')}",
+                did_you_mean(value, options),
+            )
+            return default
+        return value
+
+    def integer(self, key: str) -> int | None:
+        if self._blank(key):
+            return None
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            hint = "Write a whole number such as 12, without quotes."
+            self.error(
+                key, f"'{key}' should be a whole number, but it is a {describe(value)}", hint
+            )
+            return None
+        return value
+
+    def number(self, key: str) -> float | None:
+        if self._blank(key):
+            return None
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = "Write a number such as 12 or 3.5, without quotes."
+            self.error(key, f"'{key}' should be a number, but it is a {describe(value)}", hint)
+            return None
+        return float(value)
+
+    def boolean(self, key: str) -> bool | None:
+        if self._blank(key):
+            return None
+        value = self.data[key]
+        if not isinstance(value, bool):
+            self.error(
+                key,
+                f"'{key}' should be true or false, but it is a {describe(value)}",
+                "Write true or false, without quotes.",
+            )
+            return None
+        return value
+
+    def date(self, key: str) -> dt.date | None:
+        if self._blank(key):
+            return None
+        value = self.data[key]
+        return parse_date(value, self.origin(key), key, self.log)
+
+    def url(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is None:
+            return None
+        if not is_web_address(value):
+            self.error(
+                key,
+                f"'{value}' is not a web address",
+                "Write the full address, starting with https://",
+            )
+            return None
+        return value
+
+    def email(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is None:
+            return None
+        if not _EMAIL.match(value):
+            self.error(key, f"'{value}' is not an email address", "Write it as name@example.org.")
+            return None
+        return value
+
+    def time(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and key in self.data.raw:
+            # YAML 1.1 reads an unquoted 09:00 as a number of minutes; the raw text is what was meant.
+            value = self.data.raw[key]
+        text = None if value is None else str(value).strip()
+        if not text:
+            return None
+        match = _TIME.match(text)
+        if not match:
+            self.error(
+                key, f"'{text}' is not a time", "Write times on the 24-hour clock, like '09:30'."
+            )
+            return None
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+    # --- groups and lists --------------------------------------------------------------------
+
+    def group(
+        self, key: str, *, allowed: Sequence[str], required: Sequence[str] = ()
+    ) -> Fields | None:
+        if self._blank(key):
+            return None
+        return Fields(
+            self.data[key],
+            self.path,
+            self.log,
+            allowed=allowed,
+            required=required,
+            what=f"'{key}'",
+            line=self.data.line_of(key),
+        )
+
+    def _list(self, key: str) -> YamlList | None:
+        if self._blank(key):
+            return None
+        value = self.data[key]
+        if isinstance(value, list):
+            return value  # type: ignore[return-value]
+        self.error(
+            key,
+            f"'{key}' should be a list, but it is a {describe(value)}",
+            "Write each item on its own line starting with '- ', or as [first, second].",
+        )
+        return None
+
+    def text_list(self, key: str) -> list[str]:
+        """A list of text; a single text value is taken as a list of one."""
+        if self._blank(key):
+            return []
+        value = self.data[key]
+        if isinstance(value, str):
+            return [value.strip()]
+        items = self._list(key)
+        if items is None:
+            return []
+        result: list[str] = []
+        for index, item in enumerate(items):
+            if isinstance(item, (list, dict)) or item is None:
+                self.log.add(
+                    Origin(self.path, items.line_of(index)),
+                    f"each item of '{key}' should be text, but item {index + 1} is a {describe(item)}",
+                    "Write each item as plain text after '- '.",
+                )
+                continue
+            raw = items.raw[index] if index < len(items.raw) else None
+            result.append((item if isinstance(item, str) else (raw or str(item))).strip())
+        return result
+
+    def id_list(self, key: str) -> list[tuple[str, Origin]]:
+        """References to other items: each id with the line it is written on."""
+        if self._blank(key):
+            return []
+        value = self.data[key]
+        if isinstance(value, str):
+            return [(value.strip(), self.origin(key))]
+        items = self._list(key)
+        if items is None:
+            return []
+        result = []
+        for index, item in enumerate(items):
+            origin = Origin(self.path, items.line_of(index))
+            if not isinstance(item, str):
+                raw = items.raw[index] if index < len(items.raw) else None
+                if raw is None:
+                    self.log.add(
+                        origin, f"each item of '{key}' should be an id, not a {describe(item)}"
+                    )
+                    continue
+                item = raw
+            result.append((item.strip(), origin))
+        return result
+
+    def group_list(
+        self, key: str, *, allowed: Sequence[str], required: Sequence[str] = (), what: str = ""
+    ) -> list[Fields]:
+        items = self._list(key)
+        if items is None:
+            return []
+        noun = what or f"an item of '{key}'"
+        return [
+            Fields(
+                item,
+                self.path,
+                self.log,
+                allowed=allowed,
+                required=required,
+                what=noun,
+                line=items.line_of(index),
+            )
+            for index, item in enumerate(items)
+        ]
+
+
+def is_web_address(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
+
+
+def parse_date(value: Any, origin: Origin, key: str, log: ErrorLog) -> dt.date | None:
+    """A date from YAML: a real calendar date written as YYYY-MM-DD."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    match = _ISO_DATE.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            log.add(
+                origin,
+                f"'{text}' in '{key}' is not a real date",
+                "Check the day and month: the date must exist on the calendar.",
+            )
+            return None
+    shown = text or describe(value)
+    log.add(
+        origin,
+        f"'{shown}' in '{key}' is not a date",
+        "Write dates as YYYY-MM-DD, for example 2024-03-11.",
+    )
+    return None

@@ -1,0 +1,71 @@
+"""Plain-English words for the content model's fixed values (ids in files, words on pages)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, str] = {
+    # inspection kinds
+    "full": "Full area SEND inspection",
+    "monitoring": "Monitoring inspection",
+    "initial": "Local area SEND inspection",
+    "revisit": "Revisit",
+    # outcomes of the 2023 framework
+    "typically-positive": "Typically positive experiences and outcomes",
+    "inconsistent": "Inconsistent experiences and outcomes",
+    "widespread-failings": "Widespread and/or systemic failings",
+    # finding types
+    "priority-action": "Area for priority action",
+    "area-for-improvement": "Area for improvement",
+    "significant-weakness": "Significant weakness",
+    # progress judgements
+    "sufficient": "Sufficient progress",
+    "not-sufficient": "Not sufficient progress",
+    # plan kinds
+    "written-statement-of-action": "Written statement of action",
+    "priority-action-plan": "Priority action plan",
+    "improvement-plan": "Improvement plan",
+    "strategy": "Strategy",
+    # action statuses
+    "not-started": "Not started",
+    "on-track": "On track",
+    "at-risk": "At risk",
+    "off-track": "Off track",
+    "complete": "Complete",
+    # feedback statuses
+    "done": "Done",
+    "in-progress": "In progress",
+    "planned": "Planned",
+    # service statuses
+    "active": "Available",
+    "closed": "No longer available",
+}
+
+FINDING_TYPE_PLURALS: dict[str, str] = {
+    "priority-action": "Areas for priority action",
+    "area-for-improvement": "Areas for improvement",
+    "significant-weakness": "Significant weaknesses",
+}
+
+# What each outcome of the 2023 framework means and what happens next, in plain English.
+OUTCOME_EXPLANATIONS: dict[str, str] = {
+    "typically-positive": (
+        "This is the best of the three possible outcomes. The next full inspection will normally "
+        "be within about five years, with engagement meetings every year in between."
+    ),
+    "inconsistent": (
+        "This is the middle of the three possible outcomes. The local area partnership must "
+        "update and publish its plan, and inspectors will come back for a monitoring "
+        "inspection, normally within about three years."
+    ),
+    "widespread-failings": (
+        "This is the most serious of the three possible outcomes. The local area partnership "
+        "must publish a priority action plan, and inspectors will come back for a monitoring "
+        "inspection, normally within about 18 months."
+    ),
+}
+
+
+def label(value: str | None) -> str:
+    """The plain-English word for a fixed value; unknown values are shown as written."""
+    if value is None:
+        return ""
+    return LABELS.get(value, value)

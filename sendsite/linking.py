@@ -1,0 +1,88 @@
+"""Derived facts, computed once in the model as of the build date.
+
+Templates only read these; they never work anything out for themselves, so every page (and
+every later export) agrees on what is overdue, what is due for review and what answers what.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from sendsite import model
+from sendsite.text import add_months
+
+
+def build_date_from_environment(today: dt.date | None = None) -> dt.date:
+    """The build date: SOURCE_DATE_EPOCH (for reproducible builds) when set, otherwise today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(
+                f"SOURCE_DATE_EPOCH is '{epoch}', which is not a number of seconds since 1970"
+            ) from None
+    return today or dt.date.today()
+
+
+def derive(site: model.Site) -> None:
+    """Fill in every derived field of the model."""
+    _link_directory(site)
+    _link_inspections(site)
+    _link_plans(site)
+
+
+def _link_directory(site: model.Site) -> None:
+    months = site.config.review_after_months
+    all_needs = list(site.taxonomy.needs.values())
+    all_areas = list(site.taxonomy.areas.values())
+    for service in site.services:  # already sorted by name, so every list below is too
+        service.review_due = add_months(service.last_reviewed, months)
+        service.due_for_review = service.review_due <= site.build_date
+        service.organisation.services.append(service)
+        if not service.active:
+            continue
+        needs = all_needs if service.needs_all else service.needs
+        areas = all_areas if service.areas_all else service.areas
+        for term in [*service.categories, *needs, *areas]:
+            term.services.append(service)
+
+
+def _link_inspections(site: model.Site) -> None:
+    for inspection in sorted(site.inspections, key=lambda i: i.dates.start):
+        previous = inspection.previous
+        if previous is None:
+            continue
+        previous.followed_by.append(inspection)
+        earlier = {f.id: f for f in previous.findings}
+        for finding in inspection.findings:
+            match = earlier.get(finding.id)
+            if match is not None:
+                finding.earlier = match
+                match.later.append(finding)
+    for news in sorted(site.news, key=lambda n: n.date, reverse=True):
+        if news.inspection is not None:
+            news.inspection.news.append(news)
+
+
+def _link_plans(site: model.Site) -> None:
+    for plan in site.plans:
+        for inspection in plan.responds_to:
+            inspection.plans.append(plan)
+        for action in plan.actions:
+            for finding in action.addresses:
+                finding.actions.append(action)
+            action.overdue = (
+                action.due is not None
+                and action.due < site.build_date
+                and action.status != "complete"
+            )
+            action.days_overdue = (
+                (site.build_date - action.due).days if action.overdue and action.due else 0
+            )
+        plan.status_counts = {
+            status: sum(1 for a in plan.actions if a.status == status)
+            for status in model.ACTION_STATUSES
+        }
+        plan.overdue_actions = [a for a in plan.actions if a.overdue]

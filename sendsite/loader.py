@@ -1,0 +1,202 @@
+"""Load stage: find every content file, read it once, and split it into data and body.
+
+Nothing here knows what fields mean; it only knows where each kind of item lives, what its id
+is, and that every file is readable, inside the site folder and named as the content model says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sendsite.errors import ContentError, ErrorLog, Origin
+from sendsite.fields import ID_PATTERN
+from sendsite.sourcefile import SourceFile, read_source
+from sendsite.text import slugify
+
+# Folder under content/ -> the file types it may hold.
+COLLECTIONS: dict[str, tuple[str, ...]] = {
+    "organisations": (".yaml", ".yml"),
+    "services": (".md", ".yaml", ".yml"),
+    "inspections": (".md", ".yaml", ".yml"),
+    "plans": (".md", ".yaml", ".yml"),
+    "news": (".md", ".yaml", ".yml"),
+    "feedback": (".yaml", ".yml", ".md"),
+    "pages": (".md",),
+}
+SINGLE_FILES = ("taxonomy", "glossary")
+
+
+@dataclass
+class Item:
+    """One content file: its collection, its id and what it holds."""
+
+    collection: str
+    id: str
+    source: SourceFile
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass
+class LoadedContent:
+    items: dict[str, list[Item]] = field(default_factory=dict)  # collection -> items by id
+    singles: dict[str, SourceFile] = field(default_factory=dict)  # taxonomy, glossary
+    assets: list[str] = field(default_factory=list)  # paths under content/assets/
+
+
+def is_ignored(name: str) -> bool:
+    """Editor and system leftovers that are never content (backups, swap files, .DS_Store)."""
+    return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".tmp", ".bak"))
+
+
+def load_content(site_dir: Path, log: ErrorLog) -> LoadedContent:
+    content_dir = site_dir / "content"
+    loaded = LoadedContent()
+    if not content_dir.is_dir():
+        log.add(
+            Origin("content/"),
+            "the site has no content folder",
+            "Create a folder called content next to site.yaml (sendsite new makes a starter site).",
+        )
+        return loaded
+    root = site_dir.resolve()
+    for entry in sorted(content_dir.iterdir()):
+        display = f"content/{entry.name}"
+        if is_ignored(entry.name):
+            continue
+        if not _inside(entry, root, display, log):
+            continue
+        if entry.is_dir():
+            if entry.name == "assets":
+                loaded.assets = _assets(entry, root, log)
+            elif entry.name in COLLECTIONS:
+                loaded.items[entry.name] = _collection(entry, entry.name, root, log)
+            else:
+                log.add(
+                    Origin(display + "/"),
+                    f"sendsite does not know the folder '{entry.name}'",
+                    _folder_hint(entry.name),
+                )
+            continue
+        stem, suffix = entry.stem, entry.suffix
+        if stem in SINGLE_FILES and suffix in (".yaml", ".yml"):
+            if stem in loaded.singles:
+                log.add(Origin(display), f"there are two {stem} files", "Keep only one.")
+                continue
+            source = _read(entry, display, log)
+            if source is not None:
+                loaded.singles[stem] = source
+        else:
+            log.add(
+                Origin(display),
+                f"sendsite does not know what to do with the file '{entry.name}'",
+                "Content files belong in a folder such as content/services/; "
+                "only taxonomy.yaml and glossary.yaml sit directly in content/.",
+            )
+    for name in COLLECTIONS:
+        loaded.items.setdefault(name, [])
+    return loaded
+
+
+def _folder_hint(name: str) -> str:
+    from sendsite.fields import did_you_mean
+
+    return did_you_mean(name, [*COLLECTIONS, "assets"], "folders") or (
+        "Content folders are: " + ", ".join([*COLLECTIONS, "assets"]) + "."
+    )
+
+
+def _inside(entry: Path, root: Path, display: str, log: ErrorLog) -> bool:
+    """Refuse links that lead outside the site folder: a build must never publish other files."""
+    try:
+        entry.resolve().relative_to(root)
+    except ValueError:
+        log.add(
+            Origin(display),
+            "this is a link to a file or folder outside the site folder",
+            "Copy the file into the site folder instead of linking to it.",
+        )
+        return False
+    except OSError as exc:
+        log.add(Origin(display), f"this cannot be read ({exc.strerror})")
+        return False
+    return True
+
+
+def _read(file: Path, display: str, log: ErrorLog) -> SourceFile | None:
+    try:
+        return read_source(file, display)
+    except ContentError as exc:
+        log.extend([exc])
+    except OSError as exc:
+        log.add(Origin(display), f"this file cannot be read ({exc.strerror})")
+    return None
+
+
+def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> list[Item]:
+    suffixes = COLLECTIONS[name]
+    nested = name == "pages"
+    files = sorted(folder.rglob("*") if nested else folder.iterdir())
+    items: list[Item] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        relative = file.relative_to(folder)
+        display = f"content/{name}/{relative.as_posix()}"
+        if any(is_ignored(part) for part in relative.parts):
+            continue
+        if not _inside(file, root, display, log):
+            continue
+        if file.is_dir():
+            if not nested:
+                log.add(
+                    Origin(display + "/"),
+                    f"content/{name}/ cannot have folders inside it",
+                    f"Move the files in it up into content/{name}/.",
+                )
+            continue
+        if file.suffix not in suffixes:
+            log.add(
+                Origin(display),
+                f"files in content/{name}/ must end in " + " or ".join(suffixes),
+                "Rename the file, or move it to content/assets/ if it is a document or image.",
+            )
+            continue
+        parts = [*relative.parent.parts, file.stem]
+        bad = next((p for p in parts if not ID_PATTERN.match(p)), None)
+        if bad is not None:
+            suggestion = "/".join(slugify(p) for p in parts) + file.suffix
+            log.add(
+                Origin(display),
+                f"the name '{bad}' can only use lowercase letters, digits and hyphens",
+                f"Rename the file to {suggestion}.",
+            )
+            continue
+        item_id = "/".join(parts)
+        if item_id in seen:
+            log.add(
+                Origin(display),
+                f"two files have the id '{item_id}': {seen[item_id]} and this one",
+                "Rename or remove one of them: every item needs its own file name.",
+            )
+            continue
+        seen[item_id] = display
+        source = _read(file, display, log)
+        if source is not None:
+            items.append(Item(name, item_id, source))
+    return items
+
+
+def _assets(folder: Path, root: Path, log: ErrorLog) -> list[str]:
+    assets = []
+    for file in sorted(folder.rglob("*")):
+        relative = file.relative_to(folder).as_posix()
+        if any(is_ignored(part) for part in file.relative_to(folder).parts):
+            continue
+        if not _inside(file, root, f"content/assets/{relative}", log):
+            continue
+        if file.is_file():
+            assets.append(relative)
+    return assets

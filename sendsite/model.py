@@ -1,0 +1,413 @@
+"""The typed model of a site: what validation produces and what templates read.
+
+Text fields documented as Markdown in the content model hold Markdown source here; the
+renderer turns them into HTML. The model never knows about HTML. Fields marked "derived" are
+computed once by `sendsite.linking` as of the build date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sendsite.errors import Origin
+
+SERVICE_STATUSES = ("active", "closed")
+INSPECTION_KINDS = ("full", "monitoring", "initial", "revisit")
+OUTCOMES = ("typically-positive", "inconsistent", "widespread-failings")
+FINDING_TYPES = ("priority-action", "area-for-improvement", "significant-weakness")
+PROGRESS_JUDGEMENTS = ("sufficient", "not-sufficient")
+PLAN_KINDS = ("written-statement-of-action", "priority-action-plan", "improvement-plan", "strategy")
+ACTION_STATUSES = ("not-started", "on-track", "at-risk", "off-track", "complete")
+FEEDBACK_STATUSES = ("done", "in-progress", "planned")
+AGE_BANDS = ((0, 4), (5, 10), (11, 15), (16, 18), (19, 25))
+
+
+@dataclass
+class Link:
+    name: str
+    url: str | None
+
+
+@dataclass
+class ContactDetails:
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class SiteConfig:
+    title: str
+    base_url: str
+    area: str
+    language: str = "en-GB"
+    partnership: list[Link] = field(default_factory=list)
+    contact: ContactDetails | None = None
+    feedback: ContactDetails | None = None
+    review_after_months: int = 12
+    output: str = "_site"
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always starting and ending with '/' (e.g. '/dorset-send/')."""
+        from urllib.parse import urlsplit
+
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+
+@dataclass
+class Term:
+    """One entry of a controlled vocabulary (a category, need or area)."""
+
+    id: str
+    label: str
+    description: str | None
+    origin: Origin
+    services: list[Service] = field(default_factory=list)  # derived: active services tagged with it
+
+
+@dataclass
+class Taxonomy:
+    categories: dict[str, Term]
+    needs: dict[str, Term]
+    areas: dict[str, Term]
+
+
+@dataclass
+class GlossaryEntry:
+    term: str
+    meaning: str
+    also: list[str]
+    origin: Origin
+
+    @property
+    def anchor(self) -> str:
+        from sendsite.text import slugify
+
+        return slugify(self.term)
+
+
+@dataclass
+class Organisation:
+    id: str
+    name: str
+    description: str | None
+    url: str | None
+    email: str | None
+    phone: str | None
+    origin: Origin
+    services: list[Service] = field(default_factory=list)  # derived, sorted by name
+
+
+@dataclass
+class AgeRange:
+    min: int
+    max: int
+
+    def overlaps(self, low: int, high: int) -> bool:
+        return self.min <= high and low <= self.max
+
+
+@dataclass
+class Referral:
+    self_referral: bool | None
+    how: str | None  # Markdown
+
+
+@dataclass
+class Contact:
+    name: str | None
+    role: str | None
+    phone: str | None
+    email: str | None
+
+
+@dataclass
+class Location:
+    name: str | None
+    address: str | None
+    postcode: str | None
+    latitude: float | None
+    longitude: float | None
+    accessibility: list[str]
+
+
+@dataclass
+class OpeningHours:
+    days: str
+    opens: str
+    closes: str
+
+
+@dataclass
+class Service:
+    id: str
+    name: str
+    organisation: Organisation
+    summary: str
+    categories: list[Term]
+    needs: list[Term]  # empty when needs_all
+    needs_all: bool
+    ages: AgeRange
+    areas: list[Term]  # empty when areas_all
+    areas_all: bool
+    last_reviewed: dt.date
+    cost: str | None
+    eligibility: str | None  # Markdown
+    referral: Referral | None
+    contacts: list[Contact]
+    website: str | None
+    locations: list[Location]
+    opening_hours: list[OpeningHours]
+    opening_hours_text: str | None
+    languages: list[str]
+    easy_read: str | None  # Markdown
+    status: str
+    body: str  # Markdown
+    origin: Origin
+    review_due: dt.date = dt.date.min  # derived: last_reviewed + review_after_months
+    due_for_review: bool = False  # derived: review_due is on or before the build date
+
+    @property
+    def is_free(self) -> bool:
+        return (self.cost or "").strip().lower() == "free"
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+@dataclass
+class DateRange:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass
+class Inspector:
+    name: str
+    role: str | None
+    inspectorate: str | None
+
+
+@dataclass
+class Quote:
+    text: str
+    by: str | None
+    role: str | None
+
+
+@dataclass
+class Finding:
+    id: str
+    type: str
+    text: str
+    responsible: list[str]
+    progress: str | None
+    summary: str | None  # Markdown
+    origin: Origin
+    inspection: Inspection = field(repr=False, default=None)  # type: ignore[assignment]
+    actions: list[Action] = field(default_factory=list, repr=False)  # derived
+    earlier: Finding | None = field(default=None, repr=False)  # derived: same id in `previous`
+    later: list[Finding] = field(default_factory=list, repr=False)  # derived: judged on revisits
+
+    @property
+    def ref(self) -> str:
+        return f"{self.inspection.id}#{self.id}"
+
+    @property
+    def all_actions(self) -> list[Action]:
+        """Actions addressing this finding or the same finding at an earlier inspection."""
+        seen: list[Action] = []
+        finding: Finding | None = self
+        while finding is not None:
+            seen.extend(a for a in finding.actions if a not in seen)
+            finding = finding.earlier
+        return seen
+
+
+@dataclass
+class Inspection:
+    id: str
+    area: str
+    kind: str
+    inspectorates: list[str]
+    dates: DateRange
+    published: dt.date
+    outcome: str | None
+    wsoa_required: bool | None
+    outcome_text: str | None
+    previous: Inspection | None
+    next_inspection: str | None
+    report_url: str | None
+    survey_responses: int | None
+    inspectors: list[Inspector]
+    strengths: list[str]
+    to_improve: list[str]
+    findings: list[Finding]
+    quotes: list[Quote]
+    body: str  # Markdown
+    origin: Origin
+    followed_by: list[Inspection] = field(default_factory=list, repr=False)  # derived
+    plans: list[Plan] = field(default_factory=list, repr=False)  # derived: plans responding
+    news: list[NewsItem] = field(default_factory=list, repr=False)  # derived
+
+    @property
+    def judged_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.progress is not None]
+
+    @property
+    def sufficient_count(self) -> int:
+        return sum(1 for f in self.findings if f.progress == "sufficient")
+
+    def findings_of_type(self, finding_type: str) -> list[Finding]:
+        return [f for f in self.findings if f.type == finding_type]
+
+
+@dataclass
+class MeasureValue:
+    date: dt.date
+    value: float
+
+
+@dataclass
+class Measure:
+    name: str
+    unit: str | None
+    baseline: float | None
+    target: float | None
+    values: list[MeasureValue]  # oldest first
+
+
+@dataclass
+class Update:
+    date: dt.date
+    status: str | None
+    text: str  # Markdown
+
+
+@dataclass
+class Action:
+    id: str
+    title: str
+    addresses: list[Finding]
+    lead: str | None
+    partners: list[str]
+    start: dt.date | None
+    due: dt.date | None
+    status: str
+    measures_text: list[str]  # Markdown: measures written as sentences
+    measures: list[Measure]
+    updates: list[Update]  # newest first
+    origin: Origin
+    plan: Plan = field(repr=False, default=None)  # type: ignore[assignment]
+    overdue: bool = False  # derived: due before the build date and not complete
+    days_overdue: int = 0  # derived
+
+    @property
+    def latest_update(self) -> Update | None:
+        return self.updates[0] if self.updates else None
+
+    @property
+    def anchor(self) -> str:
+        return f"action-{self.id}"
+
+
+@dataclass
+class Plan:
+    id: str
+    title: str
+    kind: str
+    responds_to: list[Inspection]
+    owner: str
+    published: dt.date
+    period: DateRange | None
+    actions: list[Action]
+    body: str  # Markdown
+    origin: Origin
+    status_counts: dict[str, int] = field(default_factory=dict)  # derived, every status in order
+    overdue_actions: list[Action] = field(default_factory=list)  # derived
+
+    @property
+    def latest_update(self) -> Update | None:
+        updates = [u for a in self.actions for u in a.updates]
+        return max(updates, key=lambda u: u.date) if updates else None
+
+
+@dataclass
+class NewsItem:
+    id: str
+    title: str
+    date: dt.date
+    summary: str
+    inspection: Inspection | None
+    quotes: list[Quote]
+    body: str  # Markdown
+    origin: Origin
+
+
+@dataclass
+class Page:
+    id: str  # the path under pages/ without extension, e.g. "guides/ehc-needs-assessment"
+    title: str
+    summary: str | None
+    nav_order: float | None
+    body: str  # Markdown
+    origin: Origin
+
+    @property
+    def url_path(self) -> str:
+        return "/" if self.id == "index" else f"/{self.id}/"
+
+
+@dataclass
+class Feedback:
+    id: str
+    date: dt.date
+    topic: str
+    you_said: str  # Markdown
+    we_did: str  # Markdown
+    status: str | None
+    origin: Origin
+
+
+@dataclass
+class Site:
+    """Everything a build knows, validated and linked."""
+
+    config: SiteConfig
+    build_date: dt.date
+    taxonomy: Taxonomy
+    glossary: list[GlossaryEntry]  # A to Z
+    organisations: list[Organisation]  # by name
+    services: list[Service]  # by name, closed ones included
+    inspections: list[Inspection]  # newest first
+    plans: list[Plan]  # newest first
+    news: list[NewsItem]  # newest first
+    pages: list[Page]  # by path; the home page text (pages/index.md) included
+    feedback: list[Feedback]  # newest first
+    assets: list[str] = field(default_factory=list)  # paths under content/assets/
+
+    @property
+    def active_services(self) -> list[Service]:
+        return [s for s in self.services if s.active]
+
+    @property
+    def home_page(self) -> Page | None:
+        return next((p for p in self.pages if p.id == "index"), None)
+
+    @property
+    def nav_pages(self) -> list[Page]:
+        pages = [p for p in self.pages if p.nav_order is not None and p.id != "index"]
+        return sorted(pages, key=lambda p: (p.nav_order or 0, p.title))
+
+    @property
+    def latest_inspection(self) -> Inspection | None:
+        return self.inspections[0] if self.inspections else None
+
+    @property
+    def all_actions(self) -> list[Action]:
+        return [a for p in self.plans for a in p.actions]

@@ -1,0 +1,287 @@
+"""Render stage: the validated model and the theme's Jinja templates become the site's files.
+
+One Jinja environment: autoescape on, undefined variables fail the build, the site's own
+`templates/` folder first and the theme shipped in the package second, so a site overrides any
+theme file by giving its own file the same name.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from sendsite import labels, model
+from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
+from sendsite.markdown_html import markdown_to_html
+from sendsite.text import age_range_label, plural, uk_date, uk_date_range
+from sendsite.urls import Linker, output_file, path_for
+
+THEME_DIR = Path(__file__).parent / "theme"
+LATEST_NEWS_ON_HOME = 3
+
+
+@dataclass
+class Route:
+    """One page to render: its URL path, its template, its variables and the source it comes from."""
+
+    path: str
+    template: str
+    title: str
+    origin: Origin
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RenderedSite:
+    pages: dict[str, bytes]  # output file (relative) -> bytes
+    copies: dict[str, Path]  # output file (relative) -> file to copy
+
+
+def build_routes(site: model.Site) -> list[Route]:
+    """Every page of the site. Two routes with the same path are an error naming both sources."""
+    theme = Origin("(the built-in pages)")
+    routes = [
+        Route("/", "home.html", site.config.title, _origin(site.home_page, theme)),
+        Route("/services/", "services.html", "Find a service", theme),
+        Route("/organisations/", "organisations.html", "Organisations", theme),
+        Route("/inspections/", "inspections.html", "Inspections over time", theme),
+        Route("/plans/", "plans.html", "Improvement plans", theme),
+        Route("/news/", "news_list.html", "News", theme),
+        Route("/you-said-we-did/", "feedback.html", "You said, we did", theme),
+        Route("/glossary/", "glossary.html", "Glossary", theme),
+        Route("/404.html", "404.html", "Page not found", theme),
+    ]
+    routes += [
+        Route(path_for(s), "service.html", s.name, s.origin, {"service": s}) for s in site.services
+    ]
+    routes += [
+        Route(path_for(o), "organisation.html", o.name, o.origin, {"organisation": o})
+        for o in site.organisations
+    ]
+    routes += [
+        Route(path_for(i), "inspection.html", inspection_title(i), i.origin, {"inspection": i})
+        for i in site.inspections
+    ]
+    routes += [Route(path_for(p), "plan.html", p.title, p.origin, {"plan": p}) for p in site.plans]
+    routes += [
+        Route(path_for(n), "news_item.html", n.title, n.origin, {"item": n}) for n in site.news
+    ]
+    routes += [
+        Route(path_for(p), "page.html", p.title, p.origin, {"page": p})
+        for p in site.pages
+        if p.id != "index"
+    ]
+    return routes
+
+
+def _origin(page: model.Page | None, default: Origin) -> Origin:
+    return page.origin if page is not None else default
+
+
+def inspection_title(inspection: model.Inspection) -> str:
+    return f"{labels.label(inspection.kind)}, {uk_date_range(inspection.dates.start, inspection.dates.end)}"
+
+
+def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
+    """Refuse two sources that would write the same file."""
+    errors = ErrorLog()
+    owners: dict[str, Origin] = {}
+    claims = [(output_file(r.path), r.origin) for r in routes] + list(extra.items())
+    for target, origin in claims:
+        first = owners.setdefault(target.lower(), origin)
+        if first is not origin:
+            errors.add(
+                origin,
+                f"this would be published at /{target}, the same address as {first.path}",
+                "Rename one of the two files so that each has its own address.",
+            )
+    errors.raise_if_any()
+
+
+def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    site_templates = site_dir / "templates"
+    if site_templates.is_dir():
+        loaders.append(jinja2.FileSystemLoader(site_templates))
+    loaders.append(jinja2.FileSystemLoader(THEME_DIR / "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        markdown=lambda text: Markup(markdown_to_html(text)) if text else Markup(""),
+        uk_date=uk_date,
+        date_range=lambda r: uk_date_range(r.start, r.end),
+        iso=lambda d: d.isoformat(),
+        label=labels.label,
+        plural=plural,
+        age_range=lambda a: age_range_label(a.min, a.max),
+        tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
+    )
+    env.globals.update(
+        url=linker.url,
+        url_for=linker.url_for,
+        static=lambda name: linker.url(f"/static/{name}"),
+        LABELS=labels.LABELS,
+        FINDING_TYPES=model.FINDING_TYPES,
+        FINDING_TYPE_PLURALS=labels.FINDING_TYPE_PLURALS,
+        OUTCOME_EXPLANATIONS=labels.OUTCOME_EXPLANATIONS,
+        ACTION_STATUSES=model.ACTION_STATUSES,
+        AGE_BANDS=model.AGE_BANDS,
+        inspection_title=inspection_title,
+    )
+    return env
+
+
+def shared_context(site: model.Site) -> dict[str, Any]:
+    """Variables every template can use."""
+    feedback_by_topic = [
+        (topic, list(items))
+        for topic, items in groupby(
+            sorted(site.feedback, key=lambda f: (f.topic.lower(), -f.date.toordinal(), f.id)),
+            key=lambda f: f.topic,
+        )
+    ]
+    feedback_by_topic.sort(key=lambda pair: -max(f.date for f in pair[1]).toordinal())
+    return {
+        "site": site,
+        "config": site.config,
+        "build_date": site.build_date,
+        "nav": navigation(site),
+        "latest_news": site.news[:LATEST_NEWS_ON_HOME],
+        "feedback_by_topic": feedback_by_topic,
+        "glossary_letters": _glossary_letters(site.glossary),
+    }
+
+
+def navigation(site: model.Site) -> list[tuple[str, str]]:
+    """Main navigation: (label, site-relative path)."""
+    items = [
+        ("Home", "/"),
+        ("Find a service", "/services/"),
+        ("Inspections", "/inspections/"),
+        ("Improvement plans", "/plans/"),
+        ("News", "/news/"),
+    ]
+    items += [(p.title, p.url_path) for p in site.nav_pages]
+    return items
+
+
+def _glossary_letters(
+    entries: list[model.GlossaryEntry],
+) -> list[tuple[str, list[model.GlossaryEntry]]]:
+    def letter(entry: model.GlossaryEntry) -> str:
+        first = entry.term[:1].upper()
+        return first if first.isalpha() else "#"
+
+    return [(key, list(group)) for key, group in groupby(entries, key=letter)]
+
+
+def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
+    linker = Linker(site.config.base_path)
+    env = make_environment(site_dir, linker)
+    routes = build_routes(site)
+    copies = dict(_static_files(site_dir))
+    copies.update(_asset_files(site_dir, site.assets))
+    check_unique_paths(routes, {target: Origin(str(src)) for target, src in copies.items()})
+    shared = shared_context(site)
+    errors = ErrorLog()
+    pages: dict[str, bytes] = {}
+    for route in routes:
+        context = {**shared, **route.context, "page_path": route.path, "title": route.title}
+        try:
+            html = env.get_template(route.template).render(context)
+        except ContentError as exc:
+            errors.extend([exc])
+            continue
+        except jinja2.TemplateError as exc:
+            errors.extend([template_error(exc, site_dir, route)])
+            continue
+        pages[output_file(route.path)] = html.encode("utf-8")
+    # A broken shared template fails every page that uses it; say so once.
+    unique = {str(e): e for e in errors.errors}
+    if unique:
+        raise ContentErrors(unique.values())
+    return RenderedSite(pages, copies)
+
+
+def template_error(exc: jinja2.TemplateError, site_dir: Path, route: Route) -> ContentError:
+    """Point at the template file and line, as the author sees it."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = _display_template(exc.filename or exc.name or "?", site_dir)
+        return ContentError(
+            Origin(where, exc.lineno),
+            f"this template has a syntax error: {exc.message}",
+            "Check that every {% ... %} and {{ ... }} is closed and spelled as Jinja expects.",
+        )
+    filename, line = _template_frame(exc)
+    where = _display_template(filename, site_dir) if filename else "(template)"
+    if isinstance(exc, jinja2.UndefinedError):
+        return ContentError(
+            Origin(where, line),
+            f"this template uses something that does not exist ({exc.message}) "
+            f"while making the page {route.path}",
+            "Check the spelling of the variable or field name against the theme's templates.",
+        )
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return ContentError(
+            Origin(where, line) if filename else Origin(f"templates/{exc.name}"),
+            f"the template '{exc.name}' does not exist",
+            "Check the name in the {% extends %} or {% include %} line.",
+        )
+    return ContentError(
+        Origin(where, line), f"this template failed while making the page {route.path}: {exc}"
+    )
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    # Jinja rewrites tracebacks so that template frames carry the template's file and line.
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml"))
+    ]
+    if not frames:
+        return None, None
+    return frames[-1].filename, frames[-1].lineno
+
+
+def _display_template(filename: str, site_dir: Path) -> str:
+    path = Path(filename)
+    for root, shown in ((site_dir, ""), (THEME_DIR, "sendsite/theme/")):
+        try:
+            return shown + path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return filename
+
+
+def _static_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Theme static files, each replaced by templates/static/NAME when the site has one."""
+    theme_static = THEME_DIR / "static"
+    site_static = site_dir / "templates" / "static"
+    names: dict[str, Path] = {}
+    for root in (theme_static, site_static):
+        if root.is_dir():
+            for file in sorted(root.rglob("*")):
+                if file.is_file():
+                    names[file.relative_to(root).as_posix()] = file
+    for name, file in sorted(names.items()):
+        yield f"static/{name}", file
+
+
+def _asset_files(site_dir: Path, assets: list[str]) -> Iterator[tuple[str, Path]]:
+    for relative in assets:
+        yield f"assets/{relative}", site_dir / "content" / "assets" / relative
+
+
+RenderFunction = Callable[[model.Site, Path], RenderedSite]

@@ -1,0 +1,63 @@
+"""Plain-English formatting shared by validation and templates: UK dates, slugs, plurals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+
+def slugify(text: str) -> str:
+    """A lowercase, hyphenated form of text, safe in a URL fragment ('EHC plan' -> 'ehc-plan')."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
+
+
+def uk_date(value: dt.date) -> str:
+    """'11 March 2024'."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def uk_date_range(start: dt.date, end: dt.date) -> str:
+    """'11 to 15 March 2024', '30 January to 3 February 2017', '30 December 2016 to 3 January 2017'."""
+    if start == end:
+        return uk_date(start)
+    if start.year != end.year:
+        return f"{uk_date(start)} to {uk_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {start:%B} to {uk_date(end)}"
+    return f"{start.day} to {uk_date(end)}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 service', '2 services'."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def add_months(value: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the end of a shorter month."""
+    month_index = value.month - 1 + months
+    year = value.year + month_index // 12
+    month = month_index % 12 + 1
+    for day in (value.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from `earlier` to `later` (0 when later is not after earlier)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if later.day < earlier.day:
+        months -= 1
+    return max(months, 0)
+
+
+def age_range_label(low: int, high: int) -> str:
+    """'0 to 5 years', 'up to 1 year', '18 years'."""
+    if low == high:
+        return f"{low} year" if low == 1 else f"{low} years"
+    return f"{low} to {high} years"

@@ -1,0 +1,789 @@
+"""Validate stage: raw content files become typed, cross-referenced model objects.
+
+Every field of every item is checked, and every mistake is logged (with its file, line and a
+fix) before anything is reported, so an author sees all of their mistakes in one build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sendsite import model
+from sendsite.errors import ErrorLog, Origin
+from sendsite.fields import ID_PATTERN, Fields, did_you_mean
+from sendsite.loader import Item, LoadedContent
+from sendsite.sourcefile import SourceFile
+from sendsite.text import slugify
+from sendsite.yamldoc import YamlList
+
+T = TypeVar("T")
+
+SERVICE_FIELDS = (
+    "name",
+    "organisation",
+    "summary",
+    "categories",
+    "needs",
+    "ages",
+    "areas",
+    "last_reviewed",
+    "cost",
+    "eligibility",
+    "referral",
+    "contacts",
+    "website",
+    "locations",
+    "opening_hours",
+    "languages",
+    "easy_read",
+    "status",
+)
+SERVICE_REQUIRED = (
+    "name",
+    "organisation",
+    "summary",
+    "categories",
+    "needs",
+    "ages",
+    "areas",
+    "last_reviewed",
+)
+INSPECTION_FIELDS = (
+    "area",
+    "kind",
+    "inspectorates",
+    "dates",
+    "published",
+    "outcome",
+    "wsoa_required",
+    "outcome_text",
+    "previous",
+    "next_inspection",
+    "report_url",
+    "survey_responses",
+    "inspectors",
+    "strengths",
+    "to_improve",
+    "findings",
+    "quotes",
+)
+PLAN_FIELDS = ("title", "kind", "responds_to", "owner", "published", "period", "actions")
+ACTION_FIELDS = (
+    "id",
+    "title",
+    "addresses",
+    "lead",
+    "partners",
+    "start",
+    "due",
+    "status",
+    "measures",
+    "updates",
+)
+NEWS_FIELDS = ("title", "date", "summary", "inspection", "quotes")
+PAGE_FIELDS = ("title", "summary", "nav_order")
+FEEDBACK_FIELDS = ("date", "topic", "you_said", "we_did", "status")
+ORGANISATION_FIELDS = ("name", "description", "url", "email", "phone")
+SUMMARY_LIMIT = 200
+MAX_AGE = 25
+
+
+def build_site(
+    config: model.SiteConfig, content: LoadedContent, build_date: dt.date, log: ErrorLog
+) -> model.Site:
+    """Turn loaded content into the model. Mistakes are logged; the result is complete only
+    when the log stays empty."""
+    validator = _Validator(log)
+    taxonomy = validator.taxonomy(content.singles.get("taxonomy"))
+    glossary = validator.glossary(content.singles.get("glossary"))
+    organisations = {i.id: validator.organisation(i) for i in content.items["organisations"]}
+    services = [validator.service(i, organisations, taxonomy) for i in content.items["services"]]
+    inspections = {i.id: validator.inspection(i) for i in content.items["inspections"]}
+    validator.link_previous(inspections)
+    plans = [validator.plan(i, inspections) for i in content.items["plans"]]
+    news = [validator.news(i, inspections) for i in content.items["news"]]
+    pages = [validator.page(i) for i in content.items["pages"]]
+    feedback = [validator.feedback(i) for i in content.items["feedback"]]
+    return model.Site(
+        config=config,
+        build_date=build_date,
+        taxonomy=taxonomy,
+        glossary=sorted(glossary, key=lambda g: g.term.lower()),
+        organisations=sorted(organisations.values(), key=lambda o: (o.name.lower(), o.id)),
+        services=sorted(services, key=lambda s: (s.name.lower(), s.id)),
+        inspections=sorted(inspections.values(), key=lambda i: (i.dates.start, i.id), reverse=True),
+        plans=sorted(plans, key=lambda p: (p.published, p.id), reverse=True),
+        news=sorted(news, key=lambda n: (n.date, n.id), reverse=True),
+        pages=sorted(pages, key=lambda p: p.id),
+        feedback=sorted(feedback, key=lambda f: (f.date, f.id), reverse=True),
+        assets=content.assets,
+    )
+
+
+_NO_DATE = dt.date(1970, 1, 1)
+
+
+class _Validator:
+    def __init__(self, log: ErrorLog) -> None:
+        self.log = log
+        # inspection id -> its `previous` reference, resolved once every inspection is read
+        self.previous_refs: dict[str, tuple[str | None, Origin]] = {}
+
+    def fields(
+        self, source: SourceFile, allowed: Sequence[str], required: Sequence[str], what: str
+    ) -> Fields:
+        return Fields(
+            source.data, source.path, self.log, allowed=allowed, required=required, what=what
+        )
+
+    # --- taxonomy and glossary ---------------------------------------------------------------
+
+    def taxonomy(self, source: SourceFile | None) -> model.Taxonomy:
+        if source is None:
+            self.log.add(
+                Origin("content/taxonomy.yaml"),
+                "the site has no taxonomy file",
+                "Create content/taxonomy.yaml with lists of categories, needs and areas.",
+            )
+            return model.Taxonomy({}, {}, {})
+        fields = self.fields(
+            source,
+            ("categories", "needs", "areas"),
+            ("categories", "needs", "areas"),
+            "the taxonomy",
+        )
+        vocabularies: dict[str, dict[str, model.Term]] = {}
+        for key in ("categories", "needs", "areas"):
+            terms: dict[str, model.Term] = {}
+            for entry in fields.group_list(
+                key,
+                allowed=("id", "label", "description"),
+                required=("id", "label"),
+                what=f"an entry of '{key}'",
+            ):
+                term_id, label = entry.text("id"), entry.text("label")
+                if term_id is None or label is None:
+                    continue
+                if not _check_id(term_id, entry.origin("id"), self.log):
+                    continue
+                if term_id == "all":
+                    entry.error(
+                        "id",
+                        "'all' cannot be used as an id",
+                        "It already means every need or area.",
+                    )
+                    continue
+                if term_id in terms:
+                    entry.error(
+                        "id", f"the id '{term_id}' is listed twice in {key}", "Remove one of them."
+                    )
+                    continue
+                terms[term_id] = model.Term(
+                    term_id, label, entry.text("description"), entry.origin("id")
+                )
+            vocabularies[key] = terms
+        return model.Taxonomy(
+            vocabularies["categories"], vocabularies["needs"], vocabularies["areas"]
+        )
+
+    def glossary(self, source: SourceFile | None) -> list[model.GlossaryEntry]:
+        if source is None:
+            return []
+        if not isinstance(source.data, YamlList):
+            self.log.add(
+                Origin(source.path, getattr(source.data, "line", 1)),
+                "the glossary should be a list of terms",
+                "Start each term with '- term: ...' and give it a 'meaning: ...'.",
+            )
+            return []
+        entries: list[model.GlossaryEntry] = []
+        seen: dict[str, model.GlossaryEntry] = {}
+        for index, raw in enumerate(source.data):
+            entry = Fields(
+                raw,
+                source.path,
+                self.log,
+                allowed=("term", "meaning", "also"),
+                required=("term", "meaning"),
+                what="a glossary entry",
+                line=source.data.line_of(index),
+            )
+            term, meaning = entry.text("term"), entry.text("meaning")
+            if term is None or meaning is None:
+                continue
+            item = model.GlossaryEntry(term, meaning, entry.text_list("also"), entry.origin("term"))
+            if item.anchor in seen:
+                entry.error(
+                    "term",
+                    f"the term '{term}' is already in the glossary (line {seen[item.anchor].origin.line})",
+                    "Remove one of them, or list the other spelling under 'also'.",
+                )
+                continue
+            seen[item.anchor] = item
+            entries.append(item)
+        return entries
+
+    # --- directory ---------------------------------------------------------------------------
+
+    def organisation(self, item: Item) -> model.Organisation:
+        f = self.fields(item.source, ORGANISATION_FIELDS, ("name",), "this organisation")
+        return model.Organisation(
+            id=item.id,
+            name=f.text("name") or item.id,
+            description=f.text("description"),
+            url=f.url("url"),
+            email=f.email("email"),
+            phone=f.text("phone"),
+            origin=f.origin(),
+        )
+
+    def service(
+        self, item: Item, organisations: dict[str, model.Organisation], taxonomy: model.Taxonomy
+    ) -> model.Service:
+        f = self.fields(item.source, SERVICE_FIELDS, SERVICE_REQUIRED, "this service")
+        organisation = self.reference(f, "organisation", organisations, "organisation")
+        summary = f.text("summary") or ""
+        if len(summary) > SUMMARY_LIMIT:
+            f.error(
+                "summary",
+                f"the summary is {len(summary)} characters long, more than {SUMMARY_LIMIT}",
+                "Keep it to one plain sentence; put the detail in the text below the front matter.",
+            )
+        categories = self.terms(f, "categories", taxonomy.categories, allow_all=False)[0]
+        needs, needs_all = self.terms(f, "needs", taxonomy.needs, allow_all=True)
+        areas, areas_all = self.terms(f, "areas", taxonomy.areas, allow_all=True)
+        referral_group = f.group("referral", allowed=("self_referral", "how"))
+        referral = (
+            model.Referral(referral_group.boolean("self_referral"), referral_group.text("how"))
+            if referral_group is not None
+            else None
+        )
+        hours, hours_text = self.opening_hours(f)
+        return model.Service(
+            id=item.id,
+            name=f.text("name") or item.id,
+            organisation=organisation or _placeholder_organisation(),
+            summary=summary,
+            categories=categories,
+            needs=needs,
+            needs_all=needs_all,
+            ages=self.ages(f),
+            areas=areas,
+            areas_all=areas_all,
+            last_reviewed=f.date("last_reviewed") or _NO_DATE,
+            cost=f.text("cost"),
+            eligibility=f.text("eligibility"),
+            referral=referral,
+            contacts=[
+                model.Contact(c.text("name"), c.text("role"), c.text("phone"), c.email("email"))
+                for c in f.group_list(
+                    "contacts", allowed=("name", "role", "phone", "email"), what="a contact"
+                )
+            ],
+            website=f.url("website"),
+            locations=[
+                self.location(loc)
+                for loc in f.group_list(
+                    "locations",
+                    allowed=(
+                        "name",
+                        "address",
+                        "postcode",
+                        "latitude",
+                        "longitude",
+                        "accessibility",
+                    ),
+                    what="a location",
+                )
+            ],
+            opening_hours=hours,
+            opening_hours_text=hours_text,
+            languages=f.text_list("languages"),
+            easy_read=f.text("easy_read"),
+            status=f.choice("status", model.SERVICE_STATUSES, default="active") or "active",
+            body=item.source.body,
+            origin=f.origin(),
+        )
+
+    def terms(
+        self, f: Fields, key: str, vocabulary: dict[str, model.Term], *, allow_all: bool
+    ) -> tuple[list[model.Term], bool]:
+        terms: list[model.Term] = []
+        for term_id, origin in f.id_list(key):
+            if term_id == "all" and allow_all:
+                return [], True
+            term = vocabulary.get(term_id)
+            if term is None:
+                valid = sorted(vocabulary)
+                hint = did_you_mean(term_id, valid, f"{key} in content/taxonomy.yaml")
+                self.log.add(
+                    origin,
+                    f"'{term_id}' is not one of the {key} in content/taxonomy.yaml",
+                    hint or f"Add it to content/taxonomy.yaml under {key}, or use an existing id.",
+                )
+            elif term not in terms:
+                terms.append(term)
+        return terms, False
+
+    def ages(self, f: Fields) -> model.AgeRange:
+        group = f.group("ages", allowed=("min", "max"), required=("min", "max"))
+        if group is None:
+            return model.AgeRange(0, MAX_AGE)
+        low, high = group.integer("min"), group.integer("max")
+        for key, value in (("min", low), ("max", high)):
+            if value is not None and not 0 <= value <= MAX_AGE:
+                group.error(
+                    key,
+                    f"the age {value} in 'ages' is outside 0 to {MAX_AGE}",
+                    f"The Local Offer covers ages 0 to {MAX_AGE}: use a whole number in that range.",
+                )
+        if low is not None and high is not None and low > high:
+            group.error(
+                "max",
+                f"the youngest age ({low}) is older than the oldest age ({high})",
+                "Swap min and max, so that min is the youngest age.",
+            )
+        return model.AgeRange(low if low is not None else 0, high if high is not None else MAX_AGE)
+
+    def location(self, loc: Fields) -> model.Location:
+        latitude, longitude = loc.number("latitude"), loc.number("longitude")
+        if latitude is not None and not -90 <= latitude <= 90:
+            loc.error("latitude", f"the latitude {latitude} is not between -90 and 90")
+        if longitude is not None and not -180 <= longitude <= 180:
+            loc.error("longitude", f"the longitude {longitude} is not between -180 and 180")
+        return model.Location(
+            name=loc.text("name"),
+            address=loc.text("address"),
+            postcode=loc.text("postcode"),
+            latitude=latitude,
+            longitude=longitude,
+            accessibility=loc.text_list("accessibility"),
+        )
+
+    def opening_hours(self, f: Fields) -> tuple[list[model.OpeningHours], str | None]:
+        value = f.data.get("opening_hours")
+        if value is None or isinstance(value, str):
+            return [], f.text("opening_hours")
+        hours = []
+        for entry in f.group_list(
+            "opening_hours",
+            allowed=("days", "opens", "closes"),
+            required=("days", "opens", "closes"),
+            what="an opening hours entry",
+        ):
+            days, opens, closes = entry.text("days"), entry.time("opens"), entry.time("closes")
+            if days and opens and closes:
+                if closes <= opens:
+                    entry.error(
+                        "closes", f"the closing time {closes} is not after the opening time {opens}"
+                    )
+                hours.append(model.OpeningHours(days, opens, closes))
+        return hours, None
+
+    def reference(self, f: Fields, key: str, known: dict[str, T], noun: str) -> T | None:
+        ref = f.text(key)
+        if ref is None:
+            return None
+        found = known.get(ref)
+        if found is None:
+            hint = did_you_mean(ref, sorted(known), f"{noun} ids")
+            self.log.add(
+                f.origin(key),
+                f"there is no {noun} with the id '{ref}'",
+                hint or f"The id is the file name without its extension, in content/{noun}s/.",
+            )
+        return found
+
+    # --- inspections and plans ---------------------------------------------------------------
+
+    def inspection(self, item: Item) -> model.Inspection:
+        f = self.fields(
+            item.source,
+            INSPECTION_FIELDS,
+            ("area", "kind", "inspectorates", "dates", "published"),
+            "this inspection",
+        )
+        kind = f.choice("kind", model.INSPECTION_KINDS) or "full"
+        outcome = f.choice("outcome", model.OUTCOMES)
+        if kind == "full" and "kind" in f.data and not f.has("outcome"):
+            f.error(
+                "kind",
+                "a full inspection needs its 'outcome'",
+                "Add 'outcome: typically-positive', 'inconsistent' or 'widespread-failings'.",
+            )
+        wsoa = f.boolean("wsoa_required")
+        if kind == "initial" and wsoa is None and "wsoa_required" not in f.data:
+            f.error(
+                "kind",
+                "an initial inspection needs 'wsoa_required'",
+                "Add 'wsoa_required: true' if the inspectors required a written statement of action, "
+                "or 'wsoa_required: false'.",
+            )
+        survey = f.integer("survey_responses")
+        if survey is not None and survey < 0:
+            f.error("survey_responses", "survey_responses cannot be negative")
+        inspection = model.Inspection(
+            id=item.id,
+            area=f.text("area") or "",
+            kind=kind,
+            inspectorates=f.text_list("inspectorates"),
+            dates=self.date_range(f, "dates", required=True) or model.DateRange(_NO_DATE, _NO_DATE),
+            published=f.date("published") or _NO_DATE,
+            outcome=outcome,
+            wsoa_required=wsoa,
+            outcome_text=f.text("outcome_text"),
+            previous=None,
+            next_inspection=f.text("next_inspection"),
+            report_url=f.url("report_url"),
+            survey_responses=survey,
+            inspectors=[
+                model.Inspector(i.text("name") or "", i.text("role"), i.text("inspectorate"))
+                for i in f.group_list(
+                    "inspectors",
+                    allowed=("name", "role", "inspectorate"),
+                    required=("name",),
+                    what="an inspector",
+                )
+            ],
+            strengths=f.text_list("strengths"),
+            to_improve=f.text_list("to_improve"),
+            findings=[],
+            quotes=self.quotes(f),
+            body=item.source.body,
+            origin=f.origin(),
+        )
+        self.previous_refs[item.id] = (f.text("previous"), f.origin("previous"))
+        seen: set[str] = set()
+        for entry in f.group_list(
+            "findings",
+            allowed=("id", "type", "text", "responsible", "progress", "summary"),
+            required=("id", "type", "text"),
+            what="a finding",
+        ):
+            finding_id = entry.text("id")
+            if finding_id is None or not _check_id(finding_id, entry.origin("id"), self.log):
+                continue
+            if finding_id in seen:
+                entry.error(
+                    "id",
+                    f"two findings in this inspection have the id '{finding_id}'",
+                    "Give each finding its own id.",
+                )
+                continue
+            seen.add(finding_id)
+            finding = model.Finding(
+                id=finding_id,
+                type=entry.choice("type", model.FINDING_TYPES) or "area-for-improvement",
+                text=entry.text("text") or "",
+                responsible=entry.text_list("responsible"),
+                progress=entry.choice("progress", model.PROGRESS_JUDGEMENTS),
+                summary=entry.text("summary"),
+                origin=entry.origin("id"),
+            )
+            finding.inspection = inspection
+            inspection.findings.append(finding)
+        if inspection.dates.end < inspection.dates.start:
+            f.error(
+                "dates",
+                "the inspection's end date is before its start date",
+                "Check 'start' and 'end' under 'dates'.",
+            )
+        return inspection
+
+    def link_previous(self, inspections: dict[str, model.Inspection]) -> None:
+        """Resolve each inspection's `previous`, refusing references that go round in a circle."""
+        for inspection_id, (ref, origin) in self.previous_refs.items():
+            if ref is None:
+                continue
+            previous = inspections.get(ref)
+            if previous is None:
+                hint = did_you_mean(ref, sorted(inspections), "inspection ids")
+                self.log.add(
+                    origin,
+                    f"there is no inspection with the id '{ref}'",
+                    hint
+                    or "The id is the file name without its extension, in content/inspections/.",
+                )
+                continue
+            inspections[inspection_id].previous = previous
+        for inspection in inspections.values():
+            seen = [inspection]
+            current = inspection.previous
+            while current is not None:
+                if current is inspection:
+                    chain = " -> ".join(i.id for i in [*seen, current])
+                    self.log.add(
+                        self.previous_refs[inspection.id][1],
+                        f"the 'previous' inspections go round in a circle ({chain})",
+                        "Each inspection's 'previous' must be an earlier inspection.",
+                    )
+                    inspection.previous = None
+                    break
+                if current in seen:
+                    break
+                seen.append(current)
+                current = current.previous
+
+    def date_range(self, f: Fields, key: str, *, required: bool) -> model.DateRange | None:
+        group = f.group(
+            key, allowed=("start", "end"), required=("start", "end") if required else ()
+        )
+        if group is None:
+            return None
+        start, end = group.date("start"), group.date("end")
+        if start is None or end is None:
+            return None
+        return model.DateRange(start, end)
+
+    def quotes(self, f: Fields) -> list[model.Quote]:
+        return [
+            model.Quote(q.text("text") or "", q.text("by"), q.text("role"))
+            for q in f.group_list(
+                "quotes", allowed=("text", "by", "role"), required=("text",), what="a quote"
+            )
+        ]
+
+    def plan(self, item: Item, inspections: dict[str, model.Inspection]) -> model.Plan:
+        f = self.fields(
+            item.source,
+            PLAN_FIELDS,
+            ("title", "kind", "owner", "published", "actions"),
+            "this plan",
+        )
+        responds_to = []
+        for ref, origin in f.id_list("responds_to"):
+            found = inspections.get(ref)
+            if found is None:
+                self.log.add(
+                    origin,
+                    f"there is no inspection with the id '{ref}'",
+                    did_you_mean(ref, sorted(inspections), "inspection ids"),
+                )
+            elif found not in responds_to:
+                responds_to.append(found)
+        period = self.date_range(f, "period", required=False)
+        if period is not None and period.end < period.start:
+            f.error("period", "the plan's period ends before it starts")
+        plan = model.Plan(
+            id=item.id,
+            title=f.text("title") or item.id,
+            kind=f.choice("kind", model.PLAN_KINDS) or "improvement-plan",
+            responds_to=responds_to,
+            owner=f.text("owner") or "",
+            published=f.date("published") or _NO_DATE,
+            period=period,
+            actions=[],
+            body=item.source.body,
+            origin=f.origin(),
+        )
+        seen: set[str] = set()
+        for entry in f.group_list(
+            "actions", allowed=ACTION_FIELDS, required=("id", "title"), what="an action"
+        ):
+            action = self.action(entry, inspections)
+            if action is None:
+                continue
+            if action.id in seen:
+                entry.error(
+                    "id",
+                    f"two actions in this plan have the id '{action.id}'",
+                    "Give each action its own id.",
+                )
+                continue
+            seen.add(action.id)
+            action.plan = plan
+            plan.actions.append(action)
+        return plan
+
+    def action(self, f: Fields, inspections: dict[str, model.Inspection]) -> model.Action | None:
+        action_id = f.text("id")
+        if action_id is None or not _check_id(action_id, f.origin("id"), self.log):
+            return None
+        addresses = []
+        for ref, origin in f.id_list("addresses"):
+            finding = self.finding_ref(ref, origin, inspections)
+            if finding is not None and finding not in addresses:
+                addresses.append(finding)
+        start, due = f.date("start"), f.date("due")
+        if start is not None and due is not None and due < start:
+            f.error(
+                "due", "the action is due before it starts", "Check the 'start' and 'due' dates."
+            )
+        measures_text, measures = self.measures(f)
+        updates = []
+        for u in f.group_list(
+            "updates",
+            allowed=("date", "status", "text"),
+            required=("date", "text"),
+            what="an update",
+        ):
+            date = u.date("date")
+            if date is not None:
+                updates.append(
+                    model.Update(
+                        date, u.choice("status", model.ACTION_STATUSES), u.text("text") or ""
+                    )
+                )
+        updates.sort(key=lambda u: u.date, reverse=True)
+        return model.Action(
+            id=action_id,
+            title=f.text("title") or action_id,
+            addresses=addresses,
+            lead=f.text("lead"),
+            partners=f.text_list("partners"),
+            start=start,
+            due=due,
+            status=f.choice("status", model.ACTION_STATUSES, default="not-started")
+            or "not-started",
+            measures_text=measures_text,
+            measures=measures,
+            updates=updates,
+            origin=f.origin("id"),
+        )
+
+    def finding_ref(
+        self, ref: str, origin: Origin, inspections: dict[str, model.Inspection]
+    ) -> model.Finding | None:
+        inspection_id, hash_sign, finding_id = ref.partition("#")
+        if not hash_sign:
+            self.log.add(
+                origin,
+                f"'{ref}' does not name a finding",
+                "Write findings as INSPECTION-ID#FINDING-ID, e.g. 2024-area-send-inspection#use-of-data.",
+            )
+            return None
+        inspection = inspections.get(inspection_id)
+        if inspection is None:
+            self.log.add(
+                origin,
+                f"there is no inspection with the id '{inspection_id}'",
+                did_you_mean(inspection_id, sorted(inspections), "inspection ids"),
+            )
+            return None
+        finding = next((x for x in inspection.findings if x.id == finding_id), None)
+        if finding is None:
+            ids = [x.id for x in inspection.findings]
+            self.log.add(
+                origin,
+                f"the inspection '{inspection_id}' has no finding with the id '{finding_id}'",
+                did_you_mean(finding_id, ids, f"finding ids of {inspection_id}")
+                or "That inspection lists no findings.",
+            )
+        return finding
+
+    def measures(self, f: Fields) -> tuple[list[str], list[model.Measure]]:
+        """`measures`: text, a measure with values, or a list mixing the two."""
+        value = f.data.get("measures")
+        if value is None or isinstance(value, str):
+            text = f.text("measures")
+            return ([text] if text else []), []
+        if isinstance(value, dict):
+            group = f.group("measures", allowed=_MEASURE_FIELDS, required=("name",))
+            return [], [self.measure(group)] if group is not None else []
+        if not isinstance(value, YamlList):
+            f.text("measures")  # logs the right message for a number or a yes/no value
+            return [], []
+        texts: list[str] = []
+        measures: list[model.Measure] = []
+        for index, item in enumerate(value):
+            line = value.line_of(index)
+            if isinstance(item, dict):
+                measures.append(
+                    self.measure(
+                        Fields(
+                            item,
+                            f.path,
+                            self.log,
+                            allowed=_MEASURE_FIELDS,
+                            required=("name",),
+                            what="a measure",
+                            line=line,
+                        )
+                    )
+                )
+            elif isinstance(item, str) and item.strip():
+                texts.append(item.strip())
+            else:
+                self.log.add(
+                    Origin(f.path, line),
+                    "each measure should be a sentence or a group of fields (name, unit, baseline, target, values)",
+                )
+        return texts, measures
+
+    def measure(self, g: Fields) -> model.Measure:
+        values = []
+        for v in g.group_list(
+            "values", allowed=("date", "value"), required=("date", "value"), what="a value"
+        ):
+            date, number = v.date("date"), v.number("value")
+            if date is not None and number is not None:
+                values.append(model.MeasureValue(date, number))
+        values.sort(key=lambda v: v.date)
+        return model.Measure(
+            name=g.text("name") or "",
+            unit=g.text("unit"),
+            baseline=g.number("baseline"),
+            target=g.number("target"),
+            values=values,
+        )
+
+    # --- news, pages, feedback ---------------------------------------------------------------
+
+    def news(self, item: Item, inspections: dict[str, model.Inspection]) -> model.NewsItem:
+        f = self.fields(item.source, NEWS_FIELDS, ("title", "date", "summary"), "this news item")
+        return model.NewsItem(
+            id=item.id,
+            title=f.text("title") or item.id,
+            date=f.date("date") or _NO_DATE,
+            summary=f.text("summary") or "",
+            inspection=self.reference(f, "inspection", inspections, "inspection"),
+            quotes=self.quotes(f),
+            body=item.source.body,
+            origin=f.origin(),
+        )
+
+    def page(self, item: Item) -> model.Page:
+        f = self.fields(item.source, PAGE_FIELDS, ("title",), "this page")
+        return model.Page(
+            id=item.id,
+            title=f.text("title") or item.id,
+            summary=f.text("summary"),
+            nav_order=f.number("nav_order"),
+            body=item.source.body,
+            origin=f.origin(),
+        )
+
+    def feedback(self, item: Item) -> model.Feedback:
+        f = self.fields(
+            item.source, FEEDBACK_FIELDS, ("date", "topic", "you_said", "we_did"), "this feedback"
+        )
+        return model.Feedback(
+            id=item.id,
+            date=f.date("date") or _NO_DATE,
+            topic=f.text("topic") or "",
+            you_said=f.text("you_said") or "",
+            we_did=f.text("we_did") or "",
+            status=f.choice("status", model.FEEDBACK_STATUSES),
+            origin=f.origin(),
+        )
+
+
+_MEASURE_FIELDS = ("name", "unit", "baseline", "target", "values")
+
+
+def _check_id(value: str, origin: Origin, log: ErrorLog) -> bool:
+    if ID_PATTERN.match(value):
+        return True
+    log.add(
+        origin,
+        f"the id '{value}' can only use lowercase letters, digits and hyphens",
+        f"Use '{slugify(value)}' instead.",
+    )
+    return False
+
+
+def _placeholder_organisation() -> model.Organisation:
+    # Only used while errors are being collected: a build with a missing organisation never renders.
+    return model.Organisation("", "", None, None, None, None, Origin(""))

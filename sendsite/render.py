@@ -90,16 +90,17 @@ def inspection_title(inspection: model.Inspection) -> str:
 
 
 def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
-    """Refuse two sources that would write the same file."""
+    """Refuse two sources that would write the same file (case-insensitively, for Windows and macOS)."""
     errors = ErrorLog()
     owners: dict[str, Origin] = {}
-    claims = [(output_file(r.path), r.origin) for r in routes] + list(extra.items())
-    for target, origin in claims:
+    claims = [(output_file(r.path), r.path, r.origin) for r in routes]
+    claims += [(target, "/" + target, origin) for target, origin in extra.items()]
+    for target, address, origin in claims:
         first = owners.setdefault(target.lower(), origin)
         if first is not origin:
             errors.add(
-                origin,
-                f"this would be published at /{target}, the same address as {first.path}",
+                origin.at(None),
+                f"this would be published at {address}, the same address as {first.path}",
                 "Rename one of the two files so that each has its own address.",
             )
     errors.raise_if_any()

@@ -1,7 +1,9 @@
 """Markdown to safe HTML, with one fixed and documented set of extensions.
 
 Extensions: tables, fenced_code, sane_lists, def_list, and toc (heading ids, so pages can link to
-sections; `#` in a body becomes an h2 because the page title is the only h1). Raw HTML in Markdown
+sections). Headings are renumbered so that a text's highest heading sits at the level the page
+needs (`top`, 2 by default: the page title is the only h1), keeping headings in order however
+the author numbered them. Table header cells get scope="col". Raw HTML in Markdown
 is allowed through an allow-list sanitiser (nh3): no scripts, styles, event handlers, frames, or
 `javascript:`/`data:` links, however they are spelled.
 """
@@ -9,6 +11,7 @@ is allowed through an allow-list sanitiser (nh3): no scripts, styles, event hand
 from __future__ import annotations
 
 import functools
+import re
 
 import markdown
 import nh3
@@ -19,7 +22,7 @@ EXTENSIONS = ["tables", "fenced_code", "sane_lists", "def_list", "toc"]
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "dfn", "div",
-    "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
     "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 }  # fmt: skip
@@ -30,7 +33,7 @@ _ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "scope", "align"},
+    "th": {"colspan", "rowspan", "align"},
     "time": {"datetime"},
 }
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -42,17 +45,34 @@ def _slugify(value: str, separator: str) -> str:
 
 _converter = markdown.Markdown(
     extensions=EXTENSIONS,
-    extension_configs={"toc": {"baselevel": 2, "slugify": _slugify, "permalink": False}},
+    extension_configs={"toc": {"slugify": _slugify, "permalink": False}},
     output_format="html",
 )
 
 
 @functools.lru_cache(maxsize=8192)
-def markdown_to_html(text: str) -> str:
-    """Convert Markdown to sanitised HTML. The same text always gives the same HTML."""
+def markdown_to_html(text: str, top: int = 2) -> str:
+    """Convert Markdown to sanitised HTML whose highest heading is `top` (2 to 6)."""
     _converter.reset()
-    html = _converter.convert(text)
-    return sanitise(html)
+    html = sanitise(_converter.convert(text))
+    html = html.replace("<th>", '<th scope="col">').replace("<th align=", '<th scope="col" align=')
+    return shift_headings(html, top)
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])([\s>])")
+
+
+def shift_headings(html: str, top: int) -> str:
+    levels = [int(m.group(2)) for m in _HEADING_TAG.finditer(html) if not m.group(1)]
+    if not levels or min(levels) == top:
+        return html
+    shift = top - min(levels)
+
+    def renumber(match: re.Match[str]) -> str:
+        level = max(2, min(6, int(match.group(2)) + shift))
+        return f"<{match.group(1)}h{level}{match.group(3)}"
+
+    return _HEADING_TAG.sub(renumber, html)
 
 
 def sanitise(html: str) -> str:

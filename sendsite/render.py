@@ -20,7 +20,7 @@ from markupsafe import Markup
 from sendsite import labels, model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.markdown_html import markdown_to_html
-from sendsite.text import age_range_label, plural, uk_date, uk_date_range
+from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -121,7 +121,8 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        markdown=lambda text: Markup(markdown_to_html(text)) if text else Markup(""),
+        markdown=lambda text, top=2: Markup(markdown_to_html(text, top)) if text else Markup(""),
+        slug=slugify,
         uk_date=uk_date,
         date_range=lambda r: uk_date_range(r.start, r.end),
         iso=lambda d: d.isoformat(),

@@ -148,12 +148,15 @@ class _Validator:
                 "Create content/taxonomy.yaml with lists of categories, needs and areas.",
             )
             return model.Taxonomy({}, {}, {})
-        fields = self.fields(
-            source,
-            ("categories", "needs", "areas"),
-            ("categories", "needs", "areas"),
-            "the taxonomy",
-        )
+        # An empty list is fine (a new site starts with none); a missing one is a mistake.
+        fields = self.fields(source, ("categories", "needs", "areas"), (), "the taxonomy")
+        for key in ("categories", "needs", "areas"):
+            if fields.valid and key not in fields.data:
+                self.log.add(
+                    fields.origin(),
+                    f"the taxonomy has no '{key}' list",
+                    f"Add '{key}:' followed by its entries, or '{key}: []' for none yet.",
+                )
         vocabularies: dict[str, dict[str, model.Term]] = {}
         for key in ("categories", "needs", "areas"):
             terms: dict[str, model.Term] = {}

@@ -322,3 +322,17 @@ def test_command_line_exit_codes_and_no_traceback(site: TinySite, tmp_path: Path
     assert run("build", str(tmp_path / "missing")).returncode == 2
     assert run("build", "--date", "yesterday").returncode == 2
     assert run("frobnicate").returncode == 2
+
+
+def test_minimal_site_with_only_required_fields_builds(tmp_path: Path) -> None:
+    from sendsite.cli import main
+
+    root = tmp_path / "minimal"
+    (root / "content").mkdir(parents=True)
+    (root / "site.yaml").write_text("title: T\nbase_url: https://example.org/\narea: Nowhere\n")
+    (root / "content/taxonomy.yaml").write_text("categories: []\nneeds: []\nareas: []\n")
+    assert main(["build", str(root), "--date", "2026-11-23"]) == 0
+    home = BeautifulSoup((root / "_site/index.html").read_text(), "html.parser")
+    assert h1(home) == "T"
+    for page in ("services", "inspections", "plans", "news", "glossary", "you-said-we-did"):
+        assert (root / "_site" / page / "index.html").is_file()

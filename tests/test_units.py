@@ -69,6 +69,14 @@ def test_front_matter_body_and_lines(tmp_path: Path) -> None:
     assert source.body == "Body text\n"
 
 
+def test_markdown_headings_are_renumbered_to_the_level_the_page_needs() -> None:
+    assert markdown_to_html("## A\n\n### B\n", 2) == '<h2 id="a">A</h2>\n<h3 id="b">B</h3>'
+    assert markdown_to_html("# A\n\n## B\n", 3) == '<h3 id="a">A</h3>\n<h4 id="b">B</h4>'
+    assert "<h1" not in markdown_to_html("# A\n\n## B\n")
+    table = markdown_to_html("|a|b|\n|-|-|\n|1|2|\n")
+    assert '<th scope="col">a</th>' in table
+
+
 def test_markdown_is_sanitised_and_headings_start_at_h2() -> None:
     html = markdown_to_html(
         "# Heading\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1))\n\n"

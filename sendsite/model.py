@@ -338,6 +338,15 @@ class Plan:
 
 
 @dataclass
+class HistoryEvent:
+    """One step in the area's inspection history: an inspection, or a plan published after one."""
+
+    date: dt.date
+    inspection: Inspection | None = None
+    plan: Plan | None = None
+
+
+@dataclass
 class NewsItem:
     id: str
     title: str
@@ -390,6 +399,7 @@ class Site:
     pages: list[Page]  # by path; the home page text (pages/index.md) included
     feedback: list[Feedback]  # newest first
     assets: list[str] = field(default_factory=list)  # paths under content/assets/
+    history: list[HistoryEvent] = field(default_factory=list)  # derived: newest first
 
     @property
     def active_services(self) -> list[Service]:

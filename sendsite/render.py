@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from sendsite import labels, model
+from sendsite.charts import measure_chart
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.markdown_html import markdown_to_html
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
@@ -142,6 +143,7 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
         ACTION_STATUSES=model.ACTION_STATUSES,
         AGE_BANDS=model.AGE_BANDS,
         inspection_title=inspection_title,
+        measure_chart=lambda measure, chart_id: Markup(measure_chart(measure, chart_id)),
     )
     return env
 

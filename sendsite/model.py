@@ -38,6 +38,15 @@ class ContactDetails:
 
 
 @dataclass
+class CheckOptions:
+    """site.yaml `checks:` settings for `sendsite check`."""
+
+    reading_age: int = 12
+    sentence_words: int = 25
+    known_acronyms: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SiteConfig:
     title: str
     base_url: str
@@ -48,6 +57,7 @@ class SiteConfig:
     feedback: ContactDetails | None = None
     review_after_months: int = 12
     output: str = "_site"
+    checks: CheckOptions = field(default_factory=lambda: CheckOptions())
 
     @property
     def base_path(self) -> str:

@@ -8,6 +8,7 @@ columns (`contact_1_name`, `location_2_postcode`, ...), as many as the longest l
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -165,6 +166,8 @@ class ParsedRow:
     front_matter: dict[str, Any]
     body: str
     problems: list[Problem]
+    contact_numbers: list[int]  # the column number of each contact in front_matter
+    location_numbers: list[int]
 
 
 def parse_row(row: dict[str, str]) -> ParsedRow:
@@ -183,10 +186,10 @@ def parse_row(row: dict[str, str]) -> ParsedRow:
     for key in ("name", "organisation", "summary"):
         if cell.get(key):
             front[key] = cell[key]
-    for key in ("categories", "needs", "areas"):
+    for key in ("categories", "needs"):
         if cell.get(key):
             ids = _split_ids(cell[key])
-            front[key] = "all" if ids == ["all"] and key != "categories" else ids
+            front[key] = "all" if ids == ["all"] and key == "needs" else ids
     ages = {}
     for key, column in (("min", "min_age"), ("max", "max_age")):
         if cell.get(column):
@@ -203,9 +206,13 @@ def parse_row(row: dict[str, str]) -> ParsedRow:
                 ages[key] = value
     if len(ages) == 2:
         front["ages"] = ages
+    if cell.get("areas"):
+        ids = _split_ids(cell["areas"])
+        front["areas"] = "all" if ids == ["all"] else ids
     if cell.get("last_reviewed"):
-        if _ISO_DATE.match(cell["last_reviewed"]):
-            front["last_reviewed"] = cell["last_reviewed"]
+        reviewed = _date(cell["last_reviewed"])
+        if reviewed is not None:
+            front["last_reviewed"] = reviewed
         else:
             problems.append(
                 Problem(
@@ -234,9 +241,9 @@ def parse_row(row: dict[str, str]) -> ParsedRow:
         referral["how"] = cell["referral_how"]
     if referral:
         front["referral"] = referral
-    contacts = _numbered(cell, "contact", CONTACT_PARTS)
+    contacts = _numbered_with_index(cell, "contact", CONTACT_PARTS)
     if contacts:
-        front["contacts"] = contacts
+        front["contacts"] = [contact for _, contact in contacts]
     if cell.get("website"):
         front["website"] = cell["website"]
     located = _numbered_with_index(cell, "location", LOCATION_PARTS)
@@ -266,7 +273,25 @@ def parse_row(row: dict[str, str]) -> ParsedRow:
         front["easy_read"] = cell["easy_read"]
     if cell.get("status") and cell["status"] != "active":
         front["status"] = cell["status"]
-    return ParsedRow(cell.get("id") or None, front, cell.get("description", ""), problems)
+    return ParsedRow(
+        cell.get("id") or None,
+        front,
+        cell.get("description", ""),
+        problems,
+        [number for number, _ in contacts],
+        [number for number, _ in located],
+    )
+
+
+def _date(text: str) -> dt.date | None:
+    # Spreadsheets may add a time to a date cell: 2024-03-11 00:00:00.
+    text = re.sub(r"[ T]00:00(:00)?$", "", text)
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _split_ids(text: str) -> list[str]:
@@ -302,10 +327,6 @@ def _numbered_with_index(
         if entry:
             found.append((number, entry))
     return found
-
-
-def _numbered(cell: dict[str, str], prefix: str, parts: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [entry for _, entry in _numbered_with_index(cell, prefix, parts)]
 
 
 def _parse_hours(text: str) -> list[dict[str, str]] | str:

@@ -67,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     import_cmd.add_argument("kind", choices=["services"], help="what the spreadsheet holds")
     import_cmd.add_argument("file", type=Path, help="the spreadsheet (.csv or .xlsx)")
-    import_cmd.add_argument("dir", nargs="?", default=".", type=Path, help="site folder (default .)")
+    import_cmd.add_argument(
+        "dir", nargs="?", default=".", type=Path, help="site folder (default .)"
+    )
     import_cmd.add_argument(
         "--overwrite",
         "--force",

@@ -136,12 +136,11 @@ def sitemap(site: model.Site, page_paths: list[str]) -> bytes:
         if path in dates:
             ET.SubElement(url, f"{{{_SITEMAP_NS}}}lastmod").text = dates[path].isoformat()
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return text + b"\n"
 
 
 def robots(site: model.Site) -> bytes:
     # Crawlers read robots.txt only at the root of a host; under a sub-path this file is a
     # ready-made copy for whoever runs the root, and harmless.
-    return (
-        "User-agent: *\nAllow: /\n\n" f"Sitemap: {absolute(site, SITEMAP_PATH)}\n"
-    ).encode("utf-8")
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site, SITEMAP_PATH)}\n".encode()

@@ -116,7 +116,9 @@ def read_table(table: Path, shown: str) -> list[_Row]:
     for index, values in enumerate(grid[1:], start=2):
         if not any(v.strip() for v in values):
             continue  # blank lines between rows are harmless
-        cells = {name: values[i] if i < len(values) else "" for i, name in enumerate(header) if name}
+        cells = {
+            name: values[i] if i < len(values) else "" for i, name in enumerate(header) if name
+        }
         rows.append(_Row(index, cells))
     return rows
 
@@ -271,10 +273,14 @@ def _row_error(shown: str, number: int, problems: list[servicetable.Problem]) ->
     """One message for a row, naming each bad column."""
     if len(problems) == 1:
         problem = problems[0]
-        return ContentError(Origin(shown, number), f"column '{problem.column}': {problem.message}", problem.hint)
+        return ContentError(
+            Origin(shown, number), f"column '{problem.column}': {problem.message}", problem.hint
+        )
     message = "; ".join(f"column '{p.column}': {p.message}" for p in problems)
     hints = list(dict.fromkeys(p.hint for p in problems if p.hint))
-    return ContentError(Origin(shown, number), message, " ".join(h.rstrip(".") + "." for h in hints))
+    return ContentError(
+        Origin(shown, number), message, " ".join(h.rstrip(".") + "." for h in hints)
+    )
 
 
 def _existing_file(services_dir: Path, service_id: str) -> Path | None:

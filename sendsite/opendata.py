@@ -87,16 +87,19 @@ def catalogue(site: model.Site) -> list[DataFile]:
             "CSV",
             f"Every service in the directory, one row each ({len(site.services)} rows). "
             "The same layout can be imported back with sendsite import services.",
-            tuple(servicetable.COLUMNS[:-2])
-            + (
-                ("contact_1_name, contact_1_role, ...", "each contact's name, role, phone and email"),
+            (
+                *servicetable.COLUMNS[:-2],
+                (
+                    "contact_1_name, contact_1_role, ...",
+                    "each contact's name, role, phone and email",
+                ),
                 (
                     "location_1_name, location_1_address, ...",
                     "each location's name, address, postcode, latitude, longitude and "
                     "accessibility (separated by semicolons)",
                 ),
-            )
-            + tuple(servicetable.COLUMNS[-2:]),
+                *servicetable.COLUMNS[-2:],
+            ),
         ),
         DataFile(
             "actions.csv",

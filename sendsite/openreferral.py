@@ -413,4 +413,3 @@ def byday(days: str) -> str | None:
 def service_uuid(site: model.Site, service: model.Service) -> str:
     """The Open Referral id of a service (for links from other outputs)."""
     return _Exporter(site).id("service", service.id)
-

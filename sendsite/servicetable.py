@@ -38,7 +38,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("referral_how", "how to be referred (Markdown)"),
     ("website", "the service's own website"),
     ("languages", "languages it is offered in, separated by semicolons"),
-    ("opening_hours", "entries like 'Monday to Friday 09:00-17:00' separated by semicolons, or text"),
+    (
+        "opening_hours",
+        "entries like 'Monday to Friday 09:00-17:00' separated by semicolons, or text",
+    ),
     ("easy_read", "a short easy-read version (Markdown)"),
     ("description", "the full description (Markdown)"),
     ("url", "the service's page on this site (ignored when importing)"),
@@ -58,7 +61,9 @@ REQUIRED = (
     "last_reviewed",
 )
 _NUMBERED = re.compile(r"^(contact|location)_([1-9]\d*)_([a-z]+)$")
-_HOURS_ENTRY = re.compile(r"^(?P<days>.*\S)\s+(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})$")
+_HOURS_ENTRY = re.compile(
+    r"^(?P<days>.*\S)\s+(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})$"
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YES = ("yes", "y", "true")
 _NO = ("no", "n", "false")
@@ -250,8 +255,8 @@ def parse_row(row: dict[str, str]) -> ParsedRow:
     for number, location in located:
         for key in ("latitude", "longitude"):
             if key in location:
-                value = _decimal(location[key])
-                if value is None:
+                degrees = _decimal(location[key])
+                if degrees is None:
                     problems.append(
                         Problem(
                             f"location_{number}_{key}",
@@ -260,7 +265,7 @@ def parse_row(row: dict[str, str]) -> ParsedRow:
                         )
                     )
                 else:
-                    location[key] = value
+                    location[key] = degrees
         if "accessibility" in location:
             location["accessibility"] = _split_text(location["accessibility"])
     if located:
@@ -323,7 +328,9 @@ def _numbered_with_index(
     )
     found = []
     for number in numbers:
-        entry = {p: cell[f"{prefix}_{number}_{p}"] for p in parts if cell.get(f"{prefix}_{number}_{p}")}
+        entry = {
+            p: cell[f"{prefix}_{number}_{p}"] for p in parts if cell.get(f"{prefix}_{number}_{p}")
+        }
         if entry:
             found.append((number, entry))
     return found

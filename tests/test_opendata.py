@@ -186,7 +186,7 @@ def test_service_file_carries_every_mapped_field(built: TinySite) -> None:
         "09:00",
         "17:00",
     )
-    assert [(l["name"], l.get("code")) for l in portage["languages"]] == [
+    assert [(lang["name"], lang.get("code")) for lang in portage["languages"]] == [
         ("English", "en"),
         ("Polish", "pl"),
     ]

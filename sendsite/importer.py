@@ -223,19 +223,19 @@ def _check_row(
         )
         service_id = None
     text = service_file_text(parsed.front_matter, parsed.body)
-    if problems or service_id is None:
-        return problems, service_id, text
-    # The same checks as a build, on exactly the text that would be written.
+    # The same checks as a build, on exactly the text that would be written. Cells already
+    # found wrong were left out of it, so each mistake is reported once.
     data = parse_yaml(front_matter_yaml(parsed.front_matter), "row", first_line=2)
     log = ErrorLog()
     source = SourceFile("row", data, parsed.body, 0)
-    validate_service(Item("services", service_id, source), organisations, taxonomy, log)
+    validate_service(Item("services", service_id or "row", source), organisations, taxonomy, log)
+    already = {p.column for p in problems}
     for error in log.errors:
-        problems.append(
-            servicetable.Problem(
-                _column_at(data, error.line or 0, parsed), error.message, error.hint
-            )
-        )
+        if "is missing the required field" in error.message:
+            continue  # an empty or wrong required cell, reported above
+        column = _column_at(data, error.line or 0, parsed)
+        if column not in already:
+            problems.append(servicetable.Problem(column, error.message, error.hint))
     return problems, service_id, text
 
 

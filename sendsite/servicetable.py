@@ -222,7 +222,7 @@ def parse_row(row: dict[str, str]) -> ParsedRow:
             problems.append(
                 Problem(
                     "last_reviewed",
-                    f"'{cell['last_reviewed']}' is not a date written as YYYY-MM-DD",
+                    f"'{cell['last_reviewed']}' is not a real date written as YYYY-MM-DD",
                     "Write the date like 2024-03-11 (format the column as text in the spreadsheet).",
                 )
             )

@@ -278,9 +278,12 @@ def _row_error(shown: str, number: int, problems: list[servicetable.Problem]) ->
         )
     message = "; ".join(f"column '{p.column}': {p.message}" for p in problems)
     hints = list(dict.fromkeys(p.hint for p in problems if p.hint))
-    return ContentError(
-        Origin(shown, number), message, " ".join(h.rstrip(".") + "." for h in hints)
-    )
+    return ContentError(Origin(shown, number), message, " ".join(_sentence(h) for h in hints))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def _existing_file(services_dir: Path, service_id: str) -> Path | None:

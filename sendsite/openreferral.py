@@ -383,10 +383,10 @@ def byday(days: str) -> str | None:
     """iCalendar BYDAY for text such as 'Monday to Friday', 'Tuesdays and Thursdays' or 'Saturday'."""
     text = days.lower().replace(",", " ").replace("&", " and ")
     words = [w.rstrip("s") if w.rstrip("s") in _DAY_NAMES else w for w in text.split()]
+    if words in (["every", "day"], ["daily"]):
+        return ",".join(_DAYS)
     if not any(w in _DAY_NAMES for w in words):
         return None
-    if "every" in words and "day" in words:
-        return ",".join(_DAYS)
     chosen: list[int] = []
     index = 0
     while index < len(words):

@@ -19,6 +19,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from sendsite.cli import main
+from sendsite.openreferral import byday
 from sendsite.urls import output_file
 from tests.conftest import BUILD_DATE, TinySite
 
@@ -440,3 +441,19 @@ def test_a_page_at_a_generated_address_is_refused(site: TinySite) -> None:
     run = site.build()
     assert run.code == 1
     assert any("content/pages/data.md" in line and "/data/" in line for line in run.error_lines)
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        ("Monday to Friday", "MO,TU,WE,TH,FR"),
+        ("Tuesdays and Thursdays", "TU,TH"),
+        ("Monday, Wednesday & Friday", "MO,WE,FR"),
+        ("Saturday", "SA"),
+        ("Every day", "MO,TU,WE,TH,FR,SA,SU"),
+        ("Saturday mornings in term time", None),
+        ("Term time only", None),
+    ],
+)
+def test_days_become_icalendar_byday(days: str, expected: str | None) -> None:
+    assert byday(days) == expected

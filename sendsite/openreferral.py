@@ -408,8 +408,3 @@ def byday(days: str) -> str | None:
             return None  # words we do not understand: publish the description only
         index += 1
     return ",".join(_DAYS[i] for i in sorted(set(chosen)))
-
-
-def service_uuid(site: model.Site, service: model.Service) -> str:
-    """The Open Referral id of a service (for links from other outputs)."""
-    return _Exporter(site).id("service", service.id)

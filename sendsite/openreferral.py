@@ -79,7 +79,10 @@ def openreferral_files(site: model.Site) -> dict[str, bytes]:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    # Compact, because Python's JSON encoder is several times slower with indent (it then
+    # cannot use its C implementation), and these files are for programs, not people.
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")
 
 
 class _Exporter:
@@ -88,10 +91,15 @@ class _Exporter:
         self.config = site.config
         self.linker = Linker(site.config.base_path)
         self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, site.config.base_url)
+        self.ids: dict[str, str] = {}
 
     def id(self, *parts: object) -> str:
         """A stable UUID for one record, from the site's base_url and the record's place in it."""
-        return str(uuid.uuid5(self.namespace, "/".join(str(p) for p in parts)))
+        name = "/".join(str(p) for p in parts)
+        found = self.ids.get(name)
+        if found is None:
+            found = self.ids[name] = str(uuid.uuid5(self.namespace, name))
+        return found
 
     def absolute(self, path: str) -> str:
         return self.config.base_url.rstrip("/") + path

@@ -64,7 +64,7 @@ def build(
     return BuildResult(
         site=site,
         output=out,
-        pages=len(rendered.pages),
+        pages=sum(1 for name in rendered.pages if name.endswith(".html")),
         files=len(rendered.pages) + len(rendered.copies),
         seconds=time.perf_counter() - started,
         warnings=found,

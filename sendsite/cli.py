@@ -13,6 +13,7 @@ from pathlib import Path
 from sendsite import __version__
 from sendsite.build import build
 from sendsite.errors import ContentError, ContentErrors
+from sendsite.importer import SPREADSHEET_TYPES, import_services
 from sendsite.linking import build_date_from_environment
 from sendsite.text import plural
 
@@ -25,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    handler = {"build": _build, "check": _check}[args.command]
+    handler = {"build": _build, "check": _check, "import": _import}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -71,6 +72,23 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--date", type=_iso_date, default=None, help="check as if today were DATE"
     )
+    import_cmd = commands.add_parser(
+        "import",
+        help="turn a spreadsheet into content files",
+        description="Turn a spreadsheet (CSV or XLSX) of services into files in content/services/. "
+        "Every row is checked first; if any is wrong nothing is written.",
+    )
+    import_cmd.add_argument("kind", choices=["services"], help="what the spreadsheet holds")
+    import_cmd.add_argument("file", type=Path, help="the spreadsheet (.csv or .xlsx)")
+    import_cmd.add_argument(
+        "dir", nargs="?", default=".", type=Path, help="site folder (default .)"
+    )
+    import_cmd.add_argument(
+        "--overwrite",
+        "--force",
+        action="store_true",
+        help="replace service files that already exist",
+    )
     return parser
 
 
@@ -102,6 +120,44 @@ def _build(args: argparse.Namespace) -> int:
     print(
         f"Built {plural(result.pages, 'page')} ({plural(result.files, 'file')}) into {result.output} "
         f"in {result.seconds:.2f} s, as of {build_date.isoformat()}."
+    )
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    table: Path = args.file
+    site_dir: Path = args.dir
+    if not table.is_file():
+        print(f"sendsite: there is no file {table}", file=sys.stderr)
+        return EXIT_USAGE
+    if table.suffix.lower() not in SPREADSHEET_TYPES:
+        print(
+            f"sendsite: {table} is not a .csv or .xlsx file; save the spreadsheet as CSV UTF-8 "
+            "or as an Excel workbook",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not site_dir.is_dir():
+        print(f"sendsite: there is no folder {site_dir}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = import_services(
+            table, site_dir, build_date_from_environment(), overwrite=args.overwrite
+        )
+    except (ContentErrors, ContentError) as exc:
+        errors = exc.errors if isinstance(exc, ContentErrors) else [exc]
+        for error in errors:
+            print(str(error), file=sys.stderr)
+        print(
+            f"{plural(len(errors), 'problem')} found, so nothing was imported. "
+            "No file has been changed.",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
+    print(
+        f"Imported {plural(len(result.created) + len(result.replaced), 'service')} into "
+        f"{site_dir / 'content' / 'services'}: {len(result.created)} new, "
+        f"{len(result.replaced)} replaced."
     )
     return EXIT_OK
 

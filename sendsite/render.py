@@ -19,9 +19,12 @@ from markupsafe import Markup
 
 from sendsite import labels, model
 from sendsite.charts import measure_chart
+from sendsite.discovery import FEED_PATH, discovery_files
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.glossary_links import link_terms, make_matcher
 from sendsite.markdown_html import markdown_to_html
+from sendsite.opendata import catalogue, data_files
+from sendsite.openreferral import openreferral_files
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
 
@@ -60,6 +63,7 @@ def build_routes(site: model.Site) -> list[Route]:
         Route("/news/", "news_list.html", "News", theme),
         Route("/you-said-we-did/", "feedback.html", "You said, we did", theme),
         Route("/glossary/", "glossary.html", "Glossary", theme),
+        Route("/data/", "data.html", "Open data", theme, {"data_files": catalogue(site)}),
         Route("/404.html", "404.html", "Page not found", theme),
     ]
     routes += [
@@ -149,6 +153,7 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
         AGE_BANDS=model.AGE_BANDS,
         inspection_title=inspection_title,
         measure_chart=lambda measure, chart_id: Markup(measure_chart(measure, chart_id)),
+        FEED_PATH=FEED_PATH,
     )
     return env
 
@@ -203,7 +208,10 @@ def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
     routes = build_routes(site)
     copies = dict(_static_files(site_dir))
     copies.update(_asset_files(site_dir, site.assets))
-    check_unique_paths(routes, {target: Origin(str(src)) for target, src in copies.items()})
+    generated = generated_files(site, routes)
+    claimed = {target: Origin(str(src)) for target, src in copies.items()}
+    claimed.update({target: GENERATED for target in generated})
+    check_unique_paths(routes, claimed)
     shared = shared_context(site)
     glossary = make_matcher(site.glossary)
     errors = ErrorLog()
@@ -225,7 +233,20 @@ def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
     unique = {str(e): e for e in errors.errors}
     if unique:
         raise ContentErrors(unique.values())
+    pages.update(generated)
     return RenderedSite(pages, copies)
+
+
+GENERATED = Origin("(the built-in open data and feed files)")
+
+
+def generated_files(site: model.Site, routes: list[Route]) -> dict[str, bytes]:
+    """The files that are not pages: open data, the Open Referral UK feed, the Atom feed,
+    sitemap.xml and robots.txt."""
+    files = data_files(site)
+    files.update(openreferral_files(site))
+    files.update(discovery_files(site, [r.path for r in routes]))
+    return files
 
 
 def template_error(exc: jinja2.TemplateError, site_dir: Path, route: Route) -> ContentError:

@@ -122,6 +122,16 @@ def build_site(
     )
 
 
+def validate_service(
+    item: Item,
+    organisations: dict[str, model.Organisation],
+    taxonomy: model.Taxonomy,
+    log: ErrorLog,
+) -> model.Service:
+    """Check one service file exactly as a build does (used to check imported rows)."""
+    return _Validator(log).service(item, organisations, taxonomy)
+
+
 _NO_DATE = dt.date(1970, 1, 1)
 
 

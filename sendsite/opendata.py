@@ -1,0 +1,225 @@
+"""Open data: the directory, the plan actions and the inspections as spreadsheets and JSON.
+
+    data/services.csv      one row a service (the layout `sendsite import services` reads)
+    data/actions.csv       one row a plan action, with its findings, status, due date and overdue flag
+    data/inspections.json  every inspection with its findings and the actions answering each
+
+CSV files are UTF-8 with a byte-order mark, so that Excel shows £ signs and accents correctly.
+Everything is deterministic: rows in a fixed order, JSON keys sorted, and the only date that
+is not from the content is the build date the overdue flags are worked out at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sendsite import labels, model, servicetable
+from sendsite.urls import path_for
+
+FOLDER = "data"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One downloadable file, as the data page describes it."""
+
+    name: str
+    title: str
+    format: str
+    description: str
+    columns: tuple[tuple[str, str], ...]
+
+
+ACTION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("plan", "the plan's id"),
+    ("plan_title", "the plan's title"),
+    ("action", "the action's id within its plan"),
+    ("title", "what the action will do"),
+    ("findings", "the findings it addresses, as INSPECTION-ID#FINDING-ID, separated by semicolons"),
+    ("finding_text", "what the inspectors found, for each of those findings"),
+    ("lead", "who leads it (a role)"),
+    ("partners", "who else is involved, separated by semicolons"),
+    ("start", "when it started (YYYY-MM-DD)"),
+    ("due", "when it is due (YYYY-MM-DD)"),
+    ("status", "not-started, on-track, at-risk, off-track or complete"),
+    ("overdue", "yes when it is past its due date and not complete, as of the build date"),
+    ("days_overdue", "how many days past its due date"),
+    ("latest_update_date", "the date of the latest progress update"),
+    ("latest_update", "the latest progress update (Markdown)"),
+    ("url", "the action on this site"),
+)
+
+INSPECTION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "the inspection's id"),
+    ("url", "its page on this site"),
+    ("kind, kind_label", "full, monitoring, initial or revisit, and in words"),
+    ("inspectorates", "who inspected, such as Ofsted and CQC"),
+    ("dates", "the first and last day of the visit"),
+    ("published", "when the report or letter was published"),
+    ("outcome, outcome_label", "the outcome (inspections from 2023)"),
+    ("wsoa_required", "whether a written statement of action was required (2016 framework)"),
+    ("previous", "the id of the inspection before it"),
+    ("report_url", "the full report"),
+    ("findings", "each finding: id, type, text, progress judged, and the actions addressing it"),
+    ("plans", "the ids of the plans that respond to it"),
+)
+
+
+def data_files(site: model.Site) -> dict[str, bytes]:
+    """Every open data file: output path (relative) -> bytes."""
+    return {
+        f"{FOLDER}/services.csv": services_csv(site),
+        f"{FOLDER}/actions.csv": actions_csv(site),
+        f"{FOLDER}/inspections.json": inspections_json(site),
+    }
+
+
+def catalogue(site: model.Site) -> list[DataFile]:
+    """What the data page lists."""
+    return [
+        DataFile(
+            "services.csv",
+            "Services in the Local Offer",
+            "CSV",
+            f"Every service in the directory, one row each ({len(site.services)} rows). "
+            "The same layout can be imported back with sendsite import services.",
+            (
+                *servicetable.COLUMNS[:-2],
+                (
+                    "contact_1_name, contact_1_role, ...",
+                    "each contact's name, role, phone and email",
+                ),
+                (
+                    "location_1_name, location_1_address, ...",
+                    "each location's name, address, postcode, latitude, longitude and "
+                    "accessibility (separated by semicolons)",
+                ),
+                *servicetable.COLUMNS[-2:],
+            ),
+        ),
+        DataFile(
+            "actions.csv",
+            "Improvement plan actions",
+            "CSV",
+            f"Every action in every improvement plan, one row each ({len(site.all_actions)} rows), "
+            f"with whether it is overdue as of {site.build_date.isoformat()}.",
+            ACTION_COLUMNS,
+        ),
+        DataFile(
+            "inspections.json",
+            "Inspections and their findings",
+            "JSON",
+            f"Every inspection ({len(site.inspections)}), newest first, with its findings "
+            "and the plan actions that address each finding.",
+            INSPECTION_FIELDS,
+        ),
+    ]
+
+
+def _absolute(site: model.Site, path: str) -> str:
+    return site.config.base_url.rstrip("/") + path
+
+
+def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\r\n", restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def services_csv(site: model.Site) -> bytes:
+    rows = [servicetable.service_row(s, _absolute(site, path_for(s))) for s in site.services]
+    return _csv(servicetable.header(site.services), rows)
+
+
+def actions_csv(site: model.Site) -> bytes:
+    rows = []
+    for plan in sorted(site.plans, key=lambda p: (p.published, p.id)):
+        for action in plan.actions:
+            latest = action.latest_update
+            rows.append(
+                {
+                    "plan": plan.id,
+                    "plan_title": plan.title,
+                    "action": action.id,
+                    "title": action.title,
+                    "findings": "; ".join(f.ref for f in action.addresses),
+                    "finding_text": "; ".join(f.text for f in action.addresses),
+                    "lead": action.lead or "",
+                    "partners": "; ".join(action.partners),
+                    "start": action.start.isoformat() if action.start else "",
+                    "due": action.due.isoformat() if action.due else "",
+                    "status": action.status,
+                    "overdue": "yes" if action.overdue else "no",
+                    "days_overdue": str(action.days_overdue),
+                    "latest_update_date": latest.date.isoformat() if latest else "",
+                    "latest_update": latest.text if latest else "",
+                    "url": _absolute(site, path_for(action)),
+                }
+            )
+    return _csv([name for name, _ in ACTION_COLUMNS], rows)
+
+
+def inspections_json(site: model.Site) -> bytes:
+    data = {
+        "site": site.config.title,
+        "area": site.config.area,
+        "as_of": site.build_date.isoformat(),
+        "inspections": [_inspection(site, i) for i in site.inspections],
+    }
+    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _inspection(site: model.Site, inspection: model.Inspection) -> dict[str, Any]:
+    return {
+        "id": inspection.id,
+        "url": _absolute(site, path_for(inspection)),
+        "area": inspection.area,
+        "kind": inspection.kind,
+        "kind_label": labels.label(inspection.kind),
+        "inspectorates": inspection.inspectorates,
+        "dates": {
+            "start": inspection.dates.start.isoformat(),
+            "end": inspection.dates.end.isoformat(),
+        },
+        "published": inspection.published.isoformat(),
+        "outcome": inspection.outcome,
+        "outcome_label": labels.label(inspection.outcome) if inspection.outcome else None,
+        "wsoa_required": inspection.wsoa_required,
+        "previous": inspection.previous.id if inspection.previous else None,
+        "next_inspection": inspection.next_inspection,
+        "report_url": inspection.report_url,
+        "survey_responses": inspection.survey_responses,
+        "strengths": inspection.strengths,
+        "to_improve": inspection.to_improve,
+        "findings": [
+            {
+                "id": f.id,
+                "ref": f.ref,
+                "type": f.type,
+                "type_label": labels.label(f.type),
+                "text": f.text,
+                "responsible": f.responsible,
+                "progress": f.progress,
+                "summary": f.summary,
+                "actions": [
+                    {
+                        "plan": a.plan.id,
+                        "action": a.id,
+                        "title": a.title,
+                        "status": a.status,
+                        "due": a.due.isoformat() if a.due else None,
+                        "overdue": a.overdue,
+                    }
+                    for a in f.all_actions
+                ],
+            }
+            for f in inspection.findings
+        ],
+        "plans": [p.id for p in inspection.plans],
+    }

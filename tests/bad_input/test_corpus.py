@@ -1,0 +1,166 @@
+"""The bad-input corpus (cases.py): one planted fault per case, each refused with its exact
+message, exit code 1, no traceback, and the previous output left byte for byte as it was."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sendsite.cli import main
+from tests.bad_input.cases import CASES, NO_LINE, WORKS, Case, Works
+from tests.conftest import BUILD_DATE, TINY_SITE
+
+# `path:line: Message. Fix.` (or `path: Message.` for a fault that is the file itself)
+_ERROR_LINE = re.compile(r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?: [A-Z'\"]")
+
+
+def build(root: Path, *args: str) -> tuple[int, str]:
+    """Build in this process (fast); returns the exit code and what was printed to stderr."""
+    err = StringIO()
+    with redirect_stderr(err), redirect_stdout(StringIO()):
+        code = main(["build", str(root), "--date", BUILD_DATE, *args])
+    return code, err.getvalue()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny site, built once; each case copies it (output included) and plants its fault."""
+    root = tmp_path_factory.mktemp("good") / "site"
+    for name, text in TINY_SITE.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    code, err = build(root)
+    assert code == 0, err
+    return root
+
+
+def copy_site(good_site: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(good_site, root, symlinks=True)
+    return root
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_bad_input_is_refused_and_the_previous_site_kept(
+    case: Case, good_site: Path, tmp_path: Path
+) -> None:
+    root = copy_site(good_site, tmp_path)
+    output = root / "_site"
+    before, folder_id = snapshot(output), output.stat().st_ino
+    for step in case.steps:
+        step.apply(root)
+    entries = sorted(os.listdir(root))
+    code, err = build(root, *case.args)
+    assert code == 1, err
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if not line.endswith("has not been changed.")]
+    assert lines == [line.replace("{site}", str(root)) for line in case.expected]
+    for line in lines:
+        match = _ERROR_LINE.match(line)
+        assert match is not None, line
+        assert match["line"] is not None or case.id in NO_LINE, f"no line number in {line!r}"
+    assert err.splitlines()[-1].endswith("The previous output has not been changed.")
+    assert snapshot(output) == before
+    assert output.stat().st_ino == folder_id  # not even swapped for an identical copy
+    assert sorted(os.listdir(root)) == entries  # no temporary folders left beside it
+
+
+def test_the_corpus_covers_the_issue() -> None:
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids)) >= 60
+    assert set(ids) >= NO_LINE
+    for needed in (
+        "yaml-tab-indent-front-matter",
+        "yaml-unclosed-double-quote",
+        "yaml-bad-indentation-dedent",
+        "yaml-duplicate-key",
+        "front-matter-never-closed",
+        "body-only",
+        "text-given-list",
+        "date-given-text",
+        "whole-number-given-quoted",
+        "whole-number-given-on",
+        "boolean-given-quoted-yes",
+        "date-impossible-day",
+        "empty-markdown-file",
+        "not-utf8-latin1",
+        "file-name-with-space",
+        "file-name-with-capitals",
+        "ids-collide-after-normalising-case",
+        "missing-organisation",
+        "circular-previous-chain",
+        "yaml-billion-laughs",
+        "file-of-50-mb",
+        "yaml-deep-nesting-flow",
+        "symlink-file-outside-site",
+        "file-name-with-dot-dot",
+        "template-syntax-error",
+        "template-unknown-variable",
+    ):
+        assert needed in ids
+
+
+@pytest.mark.parametrize("case", WORKS, ids=str)
+def test_odd_but_valid_input_builds(case: Works, good_site: Path, tmp_path: Path) -> None:
+    root = copy_site(good_site, tmp_path)
+    for step in case.steps:
+        step.apply(root)
+    code, err = build(root)
+    assert code == 0, err
+    page = root / "_site" / case.page.strip("/") / "index.html"
+    text = " ".join(
+        BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ").split()
+    )
+    assert case.text in text
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        # libyaml's own composer recursed on this and crashed the interpreter outright.
+        ("content/organisations/testshire-council.yaml", "name: " + "[" * 1_000_000 + "\n"),
+        (
+            "templates/page.html",
+            '{% extends "base.html" %}\n{% block content %}{{ page.title / 2 }}{% endblock %}\n',
+        ),
+    ],
+    ids=["million-brackets", "template-runtime-error"],
+)
+def test_the_command_prints_no_traceback(
+    fault: tuple[str, str], good_site: Path, tmp_path: Path
+) -> None:
+    root = copy_site(good_site, tmp_path)
+    before = snapshot(root / "_site")
+    path = root / fault[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(fault[1], encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "sendsite", "build", str(root), "--date", BUILD_DATE],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.stderr.startswith(fault[0] + ":")
+    assert snapshot(root / "_site") == before

@@ -352,7 +352,11 @@ class Fields:
 
 def is_web_address(value: str) -> bool:
     parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
+    # Browsers drop tabs and newlines inside a URL, so no space or control character may hide
+    # another address (or a script) inside one that starts with https://.
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def parse_date(value: Any, origin: Origin, key: str, log: ErrorLog) -> dt.date | None:

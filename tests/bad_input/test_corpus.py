@@ -5,58 +5,19 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
-import textwrap
-from contextlib import redirect_stderr, redirect_stdout
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sendsite.cli import main
 from tests.bad_input.cases import CASES, NO_LINE, WORKS, Case, Works
-from tests.conftest import BUILD_DATE, TINY_SITE
+from tests.bad_input.conftest import build, copy_site, snapshot
+from tests.conftest import BUILD_DATE
 
 # `path:line: Message. Fix.` (or `path: Message.` for a fault that is the file itself)
 _ERROR_LINE = re.compile(r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?: [A-Z'\"]")
-
-
-def build(root: Path, *args: str) -> tuple[int, str]:
-    """Build in this process (fast); returns the exit code and what was printed to stderr."""
-    err = StringIO()
-    with redirect_stderr(err), redirect_stdout(StringIO()):
-        code = main(["build", str(root), "--date", BUILD_DATE, *args])
-    return code, err.getvalue()
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-@pytest.fixture(scope="session")
-def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny site, built once; each case copies it (output included) and plants its fault."""
-    root = tmp_path_factory.mktemp("good") / "site"
-    for name, text in TINY_SITE.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    code, err = build(root)
-    assert code == 0, err
-    return root
-
-
-def copy_site(good_site: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(good_site, root, symlinks=True)
-    return root
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -173,6 +173,8 @@ class SiteTemplateLoader(jinja2.FileSystemLoader):
     ) -> tuple[str, str, Callable[[], bool]]:
         file = self.folder / template
         shown = _display_template(str(file), self.site_dir)
+        if file.exists():
+            refuse_outside(self.site_dir, file, f"templates/{template}")
         if file.is_file() and file.stat().st_size > MAX_FILE_BYTES:
             raise ContentError(
                 Origin(shown),
@@ -342,10 +344,24 @@ def _static_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     for root in (theme_static, site_static):
         if root.is_dir():
             for file in sorted(root.rglob("*")):
+                if root == site_static:
+                    refuse_outside(
+                        site_dir, file, f"templates/static/{file.relative_to(root).as_posix()}"
+                    )
                 if file.is_file():
                     names[file.relative_to(root).as_posix()] = file
     for name, file in sorted(names.items()):
         yield f"static/{name}", file
+
+
+def refuse_outside(site_dir: Path, file: Path, shown: str) -> None:
+    """A link from the site's templates to a file elsewhere would publish that file."""
+    if not file.resolve().is_relative_to(site_dir.resolve()):
+        raise ContentError(
+            Origin(shown),
+            "this is a link to a file or folder outside the site folder",
+            "Copy the file into the site folder instead of linking to it.",
+        )
 
 
 def _asset_files(site_dir: Path, assets: list[str]) -> Iterator[tuple[str, Path]]:

@@ -576,6 +576,16 @@ CASES: list[Case] = [
         expect="content/services/portage.md:3: There is no organisation with the id '../../etc/passwd'. Use one of the organisation ids: 'testshire-council'.",
     ),
     case(
+        "symlink-static-file-outside-site",
+        Symlink("templates/static/passwd.txt", "/outside/passwd.txt"),
+        expect="templates/static/passwd.txt: This is a link to a file or folder outside the site folder. Copy the file into the site folder instead of linking to it.",
+    ),
+    case(
+        "symlink-template-outside-site",
+        Symlink("templates/page.html", "/outside/page.html"),
+        expect="templates/page.html: This is a link to a file or folder outside the site folder. Copy the file into the site folder instead of linking to it.",
+    ),
+    case(
         "file-name-with-dot-dot",
         Write("content/services/portage..old.md", fm("name: Old\n")),
         expect="content/services/portage..old.md: The name 'portage..old' can only use lowercase letters, digits and hyphens. Rename the file to portage-old.md.",
@@ -695,6 +705,8 @@ NO_LINE = {
     "symlink-file-outside-site",
     "symlink-folder-outside-site",
     "symlink-asset-outside-site",
+    "symlink-static-file-outside-site",
+    "symlink-template-outside-site",
     "site-yaml-missing",
 }
 

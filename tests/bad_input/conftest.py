@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from contextlib import redirect_stderr, redirect_stdout
@@ -47,3 +48,18 @@ def copy_site(good_site: Path, tmp_path: Path) -> Path:
     root = tmp_path / "site"
     shutil.copytree(good_site, root, symlinks=True)
     return root
+
+
+def source_state(root: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file of the site outside its output (links not
+    followed): enough to show that a build left the author's work alone."""
+    state = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not (folder == str(root) and d == "_site")]
+        for name in files:
+            info = os.lstat(os.path.join(folder, name))
+            state[os.path.relpath(os.path.join(folder, name), root)] = (
+                info.st_size,
+                info.st_mtime_ns,
+            )
+    return state

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.bad_input.cases import CASES, NO_LINE, WORKS, Case, Works
-from tests.bad_input.conftest import build, copy_site, snapshot
+from tests.bad_input.conftest import build, copy_site, snapshot, source_state
 from tests.conftest import BUILD_DATE
 
 # `path:line: Message. Fix.` (or `path: Message.` for a fault that is the file itself)
@@ -29,7 +29,7 @@ def test_bad_input_is_refused_and_the_previous_site_kept(
     before, folder_id = snapshot(output), output.stat().st_ino
     for step in case.steps:
         step.apply(root)
-    entries = sorted(os.listdir(root))
+    entries, sources = sorted(os.listdir(root)), source_state(root)
     code, err = build(root, *case.args)
     assert code == 1, err
     assert "Traceback" not in err
@@ -43,6 +43,7 @@ def test_bad_input_is_refused_and_the_previous_site_kept(
     assert snapshot(output) == before
     assert output.stat().st_ino == folder_id  # not even swapped for an identical copy
     assert sorted(os.listdir(root)) == entries  # no temporary folders left beside it
+    assert source_state(root) == sources  # the author's files untouched
 
 
 def test_the_corpus_covers_the_issue() -> None:

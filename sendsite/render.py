@@ -18,7 +18,9 @@ import jinja2
 from markupsafe import Markup
 
 from sendsite import labels, model
+from sendsite.charts import measure_chart
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
+from sendsite.glossary_links import link_terms, make_matcher
 from sendsite.markdown_html import markdown_to_html
 from sendsite.sourcefile import MAX_FILE_BYTES
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
@@ -26,6 +28,8 @@ from sendsite.urls import Linker, output_file, path_for
 
 THEME_DIR = Path(__file__).parent / "theme"
 BUILT_IN = Origin("(the built-in pages)")
+# The glossary explains itself, and the 404 page should be nothing but a way back.
+_NO_GLOSSARY_LINKS = frozenset({"/glossary/", "/404.html"})
 LATEST_NEWS_ON_HOME = 3
 
 
@@ -134,7 +138,9 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        markdown=lambda text, top=2: Markup(markdown_to_html(text, top)) if text else Markup(""),
+        markdown=lambda text, top=2: (
+            Markup(markdown_to_html(text, top, linker.base_path)) if text else Markup("")
+        ),
         slug=slugify,
         uk_date=uk_date,
         date_range=lambda r: uk_date_range(r.start, r.end),
@@ -155,6 +161,7 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
         ACTION_STATUSES=model.ACTION_STATUSES,
         AGE_BANDS=model.AGE_BANDS,
         inspection_title=inspection_title,
+        measure_chart=lambda measure, chart_id: Markup(measure_chart(measure, chart_id)),
     )
     return env
 
@@ -244,12 +251,15 @@ def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
     copies.update(_asset_files(site_dir, site.assets))
     check_unique_paths(routes, {target: Origin(str(src)) for target, src in copies.items()})
     shared = shared_context(site)
+    glossary = make_matcher(site.glossary)
     errors = ErrorLog()
     pages: dict[str, bytes] = {}
     for route in routes:
         context = {**shared, **route.context, "page_path": route.path, "title": route.title}
         try:
             html = env.get_template(route.template).render(context)
+            if route.path not in _NO_GLOSSARY_LINKS:
+                html = link_terms(html, glossary, linker.url_for)
         except ContentError as exc:
             errors.extend([exc])
             continue

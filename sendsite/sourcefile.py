@@ -24,6 +24,11 @@ class SourceFile:
     body_line: int
 
 
+def _megabytes(size: int) -> str:
+    """5.2, or 50: never "5 MB, more than the 5 MB"."""
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+
+
 def read_text(file: Path, display: str) -> str:
     """Read a file as UTF-8 (a byte-order mark is allowed) with Unix line endings."""
     try:
@@ -33,7 +38,7 @@ def read_text(file: Path, display: str) -> str:
     if size > MAX_FILE_BYTES:
         raise ContentError(
             Origin(display),
-            f"this file is {size // (1024 * 1024)} MB, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
+            f"this file is {_megabytes(size)} MB, more than the {_megabytes(MAX_FILE_BYTES)} MB "
             "a content file may be",
             "Split it into smaller files, or move large documents to content/assets/.",
         )

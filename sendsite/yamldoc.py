@@ -26,6 +26,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 _MAX_DEPTH = 40
 _CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
+_SCALAR_TAGS = {_CORE + name for name in ("int", "float", "bool", "null", "timestamp")}
 # Tags an author may write explicitly (`!!str 2024` keeps a year as text); every other tag is
 # refused, so YAML can never ask for a Python object.
 _ALLOWED_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -154,9 +156,13 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value  # most values: no need to go through the constructor
+        if tag not in _SCALAR_TAGS:
+            return str(event.value)  # such as `!!map text`: a tag that does not fit a value
         node = yaml.ScalarNode(tag, event.value, style=event.style)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            return self.constructor.yaml_constructors[tag](self.constructor, node)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError):
             # An impossible date such as 2024-02-30 fails here; keep the text so that
             # validation can say which field it is and why.

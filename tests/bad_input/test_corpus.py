@@ -7,11 +7,14 @@ import os
 import re
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from sendsite.cli import main
 from tests.bad_input.cases import CASES, NO_LINE, WORKS, Case, Works
 from tests.bad_input.conftest import build, copy_site, snapshot, source_state
 from tests.conftest import BUILD_DATE
@@ -126,3 +129,20 @@ def test_the_command_prints_no_traceback(
     assert "Traceback" not in run.stderr
     assert run.stderr.startswith(fault[0] + ":")
     assert snapshot(root / "_site") == before
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if not c.id.startswith("output-")], ids=str
+)  # `check` writes nothing, so the output folder is no concern of it
+def test_check_reports_the_same_mistakes(case: Case, good_site: Path, tmp_path: Path) -> None:
+    root = copy_site(good_site, tmp_path)
+    for step in case.steps:
+        step.apply(root)
+    err, out = StringIO(), StringIO()
+    with redirect_stderr(err), redirect_stdout(out):
+        code = main(["check", str(root), "--date", BUILD_DATE])
+    printed = (err.getvalue() + out.getvalue()).splitlines()
+    assert code == 1
+    assert "Traceback" not in err.getvalue()
+    for line in case.expected:
+        assert line.replace("{site}", str(root)) in printed

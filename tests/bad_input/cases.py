@@ -503,6 +503,44 @@ CASES: list[Case] = [
         Write("content/servcies/portage.md", fm("name: P\n")),
         expect="content/servcies/: The folder 'servcies' is not one of the content folders. Did you mean 'services'?",
     ),
+    case(
+        "glossary-terms-collide-after-normalising",
+        Replace(GLOSSARY, "- term: SENCo", "- term: ehc  Plan\n  meaning: Again.\n- term: SENCo"),
+        expect="content/glossary.yaml:4: The term 'ehc  Plan' is already in the glossary (line 1). Remove one of them, or list the other spelling under 'also'.",
+    ),
+    case(
+        "taxonomy-id-twice",
+        Replace(
+            TAXONOMY, "{id: south, label: South Testshire}", "{id: north, label: South Testshire}"
+        ),
+        expect=(
+            "content/services/portage.md:8: 'south' is not one of the areas in content/taxonomy.yaml. Did you mean 'north'?",
+            "content/taxonomy.yaml:9: The id 'north' is listed twice in areas. Remove one of them.",
+        ),
+    ),
+    case(
+        "finding-id-twice",
+        Replace(INSPECTION, "- id: waiting", "- id: planning"),
+        expect=(
+            "content/inspections/2017-inspection.md:12: Two findings in this inspection have the id 'planning'. Give each finding its own id.",
+            "content/plans/wsoa.md:16: The inspection '2017-inspection' has no finding with the id 'waiting'. Use one of the finding ids of 2017-inspection: 'planning'.",
+        ),
+    ),
+    case(
+        "action-id-twice",
+        Replace(PLAN, "- id: cut-waits", "- id: plan-better"),
+        expect="content/plans/wsoa.md:14: Two actions in this plan have the id 'plan-better'. Give each action its own id.",
+    ),
+    case(
+        "page-folder-with-capitals",
+        Write("content/pages/Guides/ehc.md", fm("title: EHC\n")),
+        expect="content/pages/Guides/ehc.md: The name 'Guides' can only use lowercase letters, digits and hyphens. Rename the file to guides/ehc.md.",
+    ),
+    case(
+        "file-name-with-accent",
+        Write("content/services/café.md", fm("name: Café\n")),
+        expect="content/services/café.md: The name 'café' can only use lowercase letters, digits and hyphens. Rename the file to cafe.md.",
+    ),
     # --- references ----------------------------------------------------------------------------
     case(
         "missing-organisation",

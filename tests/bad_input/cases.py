@@ -625,6 +625,8 @@ CASES: list[Case] = [
     ),
     case(
         "file-name-with-dot-dot",
+    "file-name-with-accent",
+    "page-folder-with-capitals",
         Write("content/services/portage..old.md", fm("name: Old\n")),
         expect="content/services/portage..old.md: The name 'portage..old' can only use lowercase letters, digits and hyphens. Rename the file to portage-old.md.",
     ),

@@ -625,8 +625,6 @@ CASES: list[Case] = [
     ),
     case(
         "file-name-with-dot-dot",
-    "file-name-with-accent",
-    "page-folder-with-capitals",
         Write("content/services/portage..old.md", fm("name: Old\n")),
         expect="content/services/portage..old.md: The name 'portage..old' can only use lowercase letters, digits and hyphens. Rename the file to portage-old.md.",
     ),
@@ -730,6 +728,8 @@ CASES: list[Case] = [
 # Cases whose message names the file without a line: the fault is the file itself (its name,
 # its size, where it links to, that it exists twice) or a folder, not anything on a line.
 NO_LINE = {
+    "file-name-with-accent",
+    "page-folder-with-capitals",
     "file-of-50-mb",
     "markdown-file-of-50-mb",
     "file-name-with-space",

@@ -148,14 +148,12 @@ def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> tuple[lis
     items: list[Item] = []
     unreadable: set[str] = set()
     seen: dict[str, str] = {}
-    good_names = {
-        f.relative_to(folder)
-        .with_suffix("")
-        .as_posix(): f"content/{name}/{f.relative_to(folder).as_posix()}"
-        for f in files
-        if f.suffix in suffixes
-        and all(ID_PATTERN.match(p) for p in f.relative_to(folder).with_suffix("").parts)
-    }
+    # well-named files by id, so that a badly named one can be told its fixed name is taken
+    good_names: dict[str, str] = {}
+    for file in files:
+        stem = file.relative_to(folder).with_suffix("")
+        if file.suffix in suffixes and all(ID_PATTERN.match(part) for part in stem.parts):
+            good_names[stem.as_posix()] = f"content/{name}/{file.relative_to(folder).as_posix()}"
     for file in files:
         relative = file.relative_to(folder)
         display = f"content/{name}/{relative.as_posix()}"

@@ -125,7 +125,9 @@ def clear_leftovers(output: Path) -> None:
     leftovers: list[tuple[str, Path]] = []
     for kind in ("building", "old"):
         prefix = f".{output.name}.{kind}-"
-        for entry in output.parent.glob(f"{prefix}*"):
+        for entry in output.parent.iterdir():
+            if not entry.name.startswith(prefix):
+                continue  # (not glob: the output's name may hold * or [ ])
             pid = entry.name[len(prefix) :].split("-", 1)[0]
             if entry.is_dir() and not entry.is_symlink() and pid.isdigit() and not _alive(int(pid)):
                 leftovers.append((kind, entry))

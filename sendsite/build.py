@@ -41,11 +41,11 @@ def load_site(site_dir: Path, build_date: dt.date) -> model.Site:
     return site
 
 
-def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tuple[Path, str]:
-    """The output folder and how to name it in messages."""
+def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tuple[Path, Origin]:
+    """The output folder and where it was chosen, for messages about it."""
     if output is not None:
-        return output, str(output)
-    return site_dir / site.config.output, f"site.yaml: output ({site.config.output})"
+        return output, Origin(str(output))
+    return site_dir / site.config.output, Origin("site.yaml", site.config.output_line)
 
 
 def build(

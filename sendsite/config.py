@@ -50,7 +50,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         log,
         allowed=_FIELDS,
         required=("title", "base_url", "area"),
-        what=CONFIG_FILE,
+        what=f"the file {CONFIG_FILE}",
     )
     title = fields.text("title")
     base_url = fields.url("base_url")
@@ -91,6 +91,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         feedback=feedback,
         review_after_months=months or 12,
         output=output,
+        output_line=fields.data.line_of("output") if "output" in fields.data else None,
         checks=checks,
     )
 

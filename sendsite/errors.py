@@ -6,6 +6,7 @@ author sees all their mistakes at once, each as `path:line: message hint`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -43,7 +44,7 @@ class ContentError(Exception):
 
     def __str__(self) -> str:
         text = f"{self.origin}: {_sentence(self.message)}"
-        return f"{text} {_sentence(self.hint)}" if self.hint else text
+        return _one_line(f"{text} {_sentence(self.hint)}" if self.hint else text)
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.origin.path, self.origin.line or 0, self.message)
@@ -81,6 +82,15 @@ class ErrorLog:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ContentErrors(self.errors)
+
+
+# Line breaks and other invisible characters from a quoted value (or a file name) would split
+# one mistake over several lines of output, or hide part of it: show them as escapes instead.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _INVISIBLE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def _sentence(text: str) -> str:

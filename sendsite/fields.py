@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -18,7 +19,12 @@ from sendsite.yamldoc import YamlList, YamlMap
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# An address that is safe to put after mailto: as it is: no spaces, quotes, brackets or the
+# ?, & and # that would add a subject, a second recipient or a fragment to the link.
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!$%'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -37,7 +43,7 @@ def did_you_mean(word: str, options: Sequence[str], noun: str = "") -> str:
 
 
 def describe(value: Any) -> str:
-    """How a value looks to an author, never a Python type name."""
+    """What kind of value this is, in an author's words, never a Python type name."""
     if isinstance(value, bool):
         return "yes/no value"
     if isinstance(value, (int, float)):
@@ -51,6 +57,16 @@ def describe(value: Any) -> str:
     if value is None:
         return "empty value"
     return "text"
+
+
+def shown(value: Any, raw: str | None = None) -> str:
+    """A value as the author wrote it, for 'should be X, not Y' messages: a scalar is quoted as
+    typed (`yes`, not Python's True), a list or group is named by its kind."""
+    if isinstance(value, (list, dict)):
+        return f"a {describe(value)}"
+    if value is None:
+        return "empty"
+    return f"'{raw if raw is not None else value}'"
 
 
 class Fields:
@@ -74,17 +90,26 @@ class Fields:
         if not self.valid:
             self.data: YamlMap = YamlMap()
             self.data.line, self.data.key_lines, self.data.raw = line, {}, {}
+            needs = f" (it needs {', '.join(required)})" if required else ""
+            if data is None:
+                log.add(
+                    Origin(path, line),
+                    f"{what} has no fields",
+                    f"Add its fields, each on its own line as 'name: value'{needs}.",
+                )
+                return
             log.add(
                 Origin(path, getattr(data, "line", line)),
-                f"{what} should be a group of fields (name: value lines), "
-                f"but it is a {describe(data)}",
-                "Write each field on its own line as 'name: value'.",
+                f"{what} should be a group of fields (name: value lines), not {shown(data)}",
+                f"Write each field on its own line as 'name: value'{needs}.",
             )
             return
         self.data = data
         for key in data:
             if key not in allowed:
-                hint = did_you_mean(key, allowed, "fields")
+                hint = did_you_mean(key, allowed, "fields") or (
+                    "Check the spelling: the fields are " + ", ".join(allowed) + "."
+                )
                 self.log.add(self.origin(key), f"unknown field '{key}' in {what}", hint)
         for key in required:
             if self._blank(key):
@@ -112,6 +137,9 @@ class Fields:
     def error(self, key: str, message: str, hint: str = "") -> None:
         self.log.add(self.origin(key), message, hint)
 
+    def shown(self, key: str) -> str:
+        return shown(self.data.get(key), self.data.raw.get(key))
+
     # --- scalars -----------------------------------------------------------------------------
 
     def text(self, key: str) -> str | None:
@@ -121,7 +149,7 @@ class Fields:
         if isinstance(value, (list, dict)):
             self.error(
                 key,
-                f"'{key}' should be text, but it is a {describe(value)}",
+                f"'{key}' should be text, not {self.shown(key)}",
                 "Write the text on the same line after the colon, or as a block after '>-'.",
             )
             return None
@@ -148,9 +176,7 @@ class Fields:
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, int):
             hint = "Write a whole number such as 12, without quotes."
-            self.error(
-                key, f"'{key}' should be a whole number, but it is a {describe(value)}", hint
-            )
+            self.error(key, f"'{key}' should be a whole number, not {self.shown(key)}", hint)
             return None
         return value
 
@@ -158,9 +184,13 @@ class Fields:
         if self._blank(key):
             return None
         value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
             hint = "Write a number such as 12 or 3.5, without quotes."
-            self.error(key, f"'{key}' should be a number, but it is a {describe(value)}", hint)
+            self.error(key, f"'{key}' should be a number, not {self.shown(key)}", hint)
             return None
         return float(value)
 
@@ -171,7 +201,7 @@ class Fields:
         if not isinstance(value, bool):
             self.error(
                 key,
-                f"'{key}' should be true or false, but it is a {describe(value)}",
+                f"'{key}' should be true or false, not {self.shown(key)}",
                 "Write true or false, without quotes.",
             )
             return None
@@ -181,6 +211,8 @@ class Fields:
         if self._blank(key):
             return None
         value = self.data[key]
+        if isinstance(value, (bool, int, float)):
+            value = self.data.raw.get(key, value)  # `yes` or `2024` as written, not True or 2024
         return parse_date(value, self.origin(key), key, self.log)
 
     def url(self, key: str) -> str | None:
@@ -246,7 +278,7 @@ class Fields:
             return value  # type: ignore[return-value]
         self.error(
             key,
-            f"'{key}' should be a list, but it is a {describe(value)}",
+            f"'{key}' should be a list, not {self.shown(key)}",
             "Write each item on its own line starting with '- ', or as [first, second].",
         )
         return None
@@ -266,7 +298,8 @@ class Fields:
             if isinstance(item, (list, dict)) or item is None:
                 self.log.add(
                     Origin(self.path, items.line_of(index)),
-                    f"each item of '{key}' should be text, but item {index + 1} is a {describe(item)}",
+                    f"each item of '{key}' should be text, but item {index + 1} is "
+                    + ("empty" if item is None else f"a {describe(item)}"),
                     "Write each item as plain text after '- '.",
                 )
                 continue
@@ -290,9 +323,7 @@ class Fields:
             if not isinstance(item, str):
                 raw = items.raw[index] if index < len(items.raw) else None
                 if raw is None:
-                    self.log.add(
-                        origin, f"each item of '{key}' should be an id, not a {describe(item)}"
-                    )
+                    self.log.add(origin, f"each item of '{key}' should be an id, not {shown(item)}")
                     continue
                 item = raw
             result.append((item.strip(), origin))
@@ -321,7 +352,11 @@ class Fields:
 
 def is_web_address(value: str) -> bool:
     parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
+    # Browsers drop tabs and newlines inside a URL, so no space or control character may hide
+    # another address (or a script) inside one that starts with https://.
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def parse_date(value: Any, origin: Origin, key: str, log: ErrorLog) -> dt.date | None:
@@ -330,7 +365,14 @@ def parse_date(value: Any, origin: Origin, key: str, log: ErrorLog) -> dt.date |
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    if isinstance(value, (list, dict)):
+        log.add(
+            origin,
+            f"'{key}' should be a date, not {shown(value)}",
+            "Write one date as YYYY-MM-DD, for example 2024-03-11.",
+        )
+        return None
+    text = str(value).strip()
     match = _ISO_DATE.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -343,10 +385,9 @@ def parse_date(value: Any, origin: Origin, key: str, log: ErrorLog) -> dt.date |
                 "Check the day and month: the date must exist on the calendar.",
             )
             return None
-    shown = text or describe(value)
     log.add(
         origin,
-        f"'{shown}' in '{key}' is not a date",
+        f"'{text}' in '{key}' is not a date",
         "Write dates as YYYY-MM-DD, for example 2024-03-11.",
     )
     return None

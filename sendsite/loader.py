@@ -45,6 +45,9 @@ class LoadedContent:
     items: dict[str, list[Item]] = field(default_factory=dict)  # collection -> items by id
     singles: dict[str, SourceFile] = field(default_factory=dict)  # taxonomy, glossary
     assets: list[str] = field(default_factory=list)  # paths under content/assets/
+    # collection -> ids of files that exist but could not be read (their mistake is logged), so
+    # that references to them are not reported a second time as "no such item"
+    unreadable: dict[str, set[str]] = field(default_factory=dict)
 
 
 def is_ignored(name: str) -> bool:
@@ -73,11 +76,13 @@ def load_content(site_dir: Path, log: ErrorLog) -> LoadedContent:
             if entry.name == "assets":
                 loaded.assets = _assets(entry, root, log)
             elif entry.name in COLLECTIONS:
-                loaded.items[entry.name] = _collection(entry, entry.name, root, log)
+                loaded.items[entry.name], loaded.unreadable[entry.name] = _collection(
+                    entry, entry.name, root, log
+                )
             else:
                 log.add(
                     Origin(display + "/"),
-                    f"sendsite does not know the folder '{entry.name}'",
+                    f"the folder '{entry.name}' is not one of the content folders",
                     _folder_hint(entry.name),
                 )
             continue
@@ -92,7 +97,7 @@ def load_content(site_dir: Path, log: ErrorLog) -> LoadedContent:
         else:
             log.add(
                 Origin(display),
-                f"sendsite does not know what to do with the file '{entry.name}'",
+                f"the file '{entry.name}' does not belong directly in content/",
                 "Content files belong in a folder such as content/services/; "
                 "only taxonomy.yaml and glossary.yaml sit directly in content/.",
             )
@@ -136,12 +141,19 @@ def _read(file: Path, display: str, log: ErrorLog) -> SourceFile | None:
     return None
 
 
-def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> list[Item]:
+def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> tuple[list[Item], set[str]]:
     suffixes = COLLECTIONS[name]
     nested = name == "pages"
     files = sorted(folder.rglob("*") if nested else folder.iterdir())
     items: list[Item] = []
+    unreadable: set[str] = set()
     seen: dict[str, str] = {}
+    # well-named files by id, so that a badly named one can be told its fixed name is taken
+    good_names: dict[str, str] = {}
+    for file in files:
+        stem = file.relative_to(folder).with_suffix("")
+        if file.suffix in suffixes and all(ID_PATTERN.match(part) for part in stem.parts):
+            good_names[stem.as_posix()] = f"content/{name}/{file.relative_to(folder).as_posix()}"
     for file in files:
         relative = file.relative_to(folder)
         display = f"content/{name}/{relative.as_posix()}"
@@ -153,7 +165,7 @@ def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> list[Item
             if not nested:
                 log.add(
                     Origin(display + "/"),
-                    f"content/{name}/ cannot have folders inside it",
+                    f"this is a folder, and content/{name}/ cannot have folders inside it",
                     f"Move the files in it up into content/{name}/.",
                 )
             continue
@@ -167,12 +179,17 @@ def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> list[Item
         parts = [*relative.parent.parts, file.stem]
         bad = next((p for p in parts if not ID_PATTERN.match(p)), None)
         if bad is not None:
-            suggestion = "/".join(slugify(p) for p in parts) + file.suffix
+            suggested_id = "/".join(slugify(p) for p in parts)
+            taken = good_names.get(suggested_id)
             log.add(
                 Origin(display),
                 f"the name '{bad}' can only use lowercase letters, digits and hyphens",
-                f"Rename the file to {suggestion}.",
+                f"Rename the file to {suggested_id}{file.suffix}."
+                if taken is None
+                else f"The name {suggested_id}{file.suffix} is taken by {taken}: merge the two "
+                "files, or give this one another name.",
             )
+            unreadable.add(suggested_id)
             continue
         item_id = "/".join(parts)
         if item_id in seen:
@@ -186,7 +203,9 @@ def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> list[Item
         source = _read(file, display, log)
         if source is not None:
             items.append(Item(name, item_id, source))
-    return items
+        else:
+            unreadable.add(item_id)
+    return items, unreadable
 
 
 def _assets(folder: Path, root: Path, log: ErrorLog) -> list[str]:

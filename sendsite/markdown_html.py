@@ -94,6 +94,23 @@ def shift_headings(html: str, top: int) -> str:
     return _HEADING_TAG.sub(renumber, html)
 
 
+_URL_ATTRIBUTES = {"href", "src"}
+# Browsers drop ASCII tabs and newlines anywhere in a URL, and spaces and controls at its ends,
+# so "java\tscript:" runs as "javascript:"; the sanitiser sees no scheme there and lets it
+# through as a relative link, so this filter looks at the URL as a browser will.
+_IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def _safe_url_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute not in _URL_ATTRIBUTES:
+        return value
+    scheme = _SCHEME.match(_IGNORED_BY_BROWSERS.sub("", value))
+    if scheme is not None and scheme.group(1).lower() not in _URL_SCHEMES:
+        return None
+    return value
+
+
 def sanitise(html: str) -> str:
     return nh3.clean(
         html,
@@ -102,4 +119,5 @@ def sanitise(html: str) -> str:
         url_schemes=_URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_safe_url_attribute,
     )

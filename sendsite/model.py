@@ -57,6 +57,7 @@ class SiteConfig:
     feedback: ContactDetails | None = None
     review_after_months: int = 12
     output: str = "_site"
+    output_line: int | None = None  # where site.yaml sets `output`, for messages about it
     checks: CheckOptions = field(default_factory=lambda: CheckOptions())
 
     @property

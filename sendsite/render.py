@@ -25,10 +25,12 @@ from sendsite.glossary_links import link_terms, make_matcher
 from sendsite.markdown_html import markdown_to_html
 from sendsite.opendata import catalogue, data_files
 from sendsite.openreferral import openreferral_files
+from sendsite.sourcefile import MAX_FILE_BYTES
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
 
 THEME_DIR = Path(__file__).parent / "theme"
+BUILT_IN = Origin("(the built-in pages)")
 # The glossary explains itself, and the 404 page should be nothing but a way back.
 _NO_GLOSSARY_LINKS = frozenset({"/glossary/", "/404.html"})
 LATEST_NEWS_ON_HOME = 3
@@ -53,7 +55,7 @@ class RenderedSite:
 
 def build_routes(site: model.Site) -> list[Route]:
     """Every page of the site. Two routes with the same path are an error naming both sources."""
-    theme = Origin("(the built-in pages)")
+    theme = BUILT_IN
     routes = [
         Route("/", "home.html", site.config.title, _origin(site.home_page, theme)),
         Route("/services/", "services.html", "Find a service", theme),
@@ -100,12 +102,23 @@ def inspection_title(inspection: model.Inspection) -> str:
 def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
     """Refuse two sources that would write the same file (case-insensitively, for Windows and macOS)."""
     errors = ErrorLog()
-    owners: dict[str, Origin] = {}
-    claims = [(output_file(r.path), r.path, r.origin) for r in routes]
-    claims += [(target, "/" + target, origin) for target, origin in extra.items()]
-    for target, address, origin in claims:
-        first = owners.setdefault(target.lower(), origin)
-        if first is not origin:
+    owners: dict[str, tuple[Origin, str]] = {}
+    claims = [(output_file(r.path), r.path, r.origin, r.title) for r in routes]
+    claims += [(target, "/" + target, origin, target) for target, origin in extra.items()]
+    # The built-in pages claim their addresses first, so an author's file is the one to rename.
+    claims.sort(key=lambda claim: claim[2] is not BUILT_IN)
+    for target, address, origin, title in claims:
+        first, first_title = owners.setdefault(target.lower(), (origin, title))
+        if first is origin:
+            continue
+        if first is BUILT_IN:
+            errors.add(
+                origin.at(None),
+                f"this would be published at {address}, the address of the built-in page "
+                f"'{first_title}'",
+                "Rename the file: every site has that page.",
+            )
+        else:
             errors.add(
                 origin.at(None),
                 f"this would be published at {address}, the same address as {first.path}",
@@ -118,7 +131,7 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     site_templates = site_dir / "templates"
     if site_templates.is_dir():
-        loaders.append(jinja2.FileSystemLoader(site_templates))
+        loaders.append(SiteTemplateLoader(site_templates, site_dir))
     loaders.append(jinja2.FileSystemLoader(THEME_DIR / "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -156,6 +169,39 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
         FEED_PATH=FEED_PATH,
     )
     return env
+
+
+class SiteTemplateLoader(jinja2.FileSystemLoader):
+    """The site's own templates: a file that is too big or not UTF-8 is the author's mistake,
+    reported with its name and line rather than as a crash."""
+
+    def __init__(self, folder: Path, site_dir: Path) -> None:
+        super().__init__(folder)
+        self.folder = folder
+        self.site_dir = site_dir
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        file = self.folder / template
+        shown = _display_template(str(file), self.site_dir)
+        if file.exists():
+            refuse_outside(self.site_dir, file, f"templates/{template}")
+        if file.is_file() and file.stat().st_size > MAX_FILE_BYTES:
+            raise ContentError(
+                Origin(shown),
+                f"this template is more than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                "A template holds layout only; move large content into content/.",
+            )
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            line = file.read_bytes()[: exc.start].count(b"\n") + 1
+            raise ContentError(
+                Origin(shown, line),
+                "this template is not saved as UTF-8 text",
+                "Save it again with the encoding set to UTF-8.",
+            ) from None
 
 
 def shared_context(site: model.Site) -> dict[str, Any]:
@@ -228,6 +274,14 @@ def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
         except jinja2.TemplateError as exc:
             errors.extend([template_error(exc, site_dir, route)])
             continue
+        except Exception as exc:
+            # A calculation in a site's own template that fails (dividing text by a number, say)
+            # is the author's mistake; one in the theme is sendsite's bug and must stay loud.
+            error = site_template_failure(exc, site_dir, route)
+            if error is None:
+                raise
+            errors.extend([error])
+            continue
         pages[output_file(route.path)] = html.encode("utf-8")
     # A broken shared template fails every page that uses it; say so once.
     unique = {str(e): e for e in errors.errors}
@@ -278,6 +332,21 @@ def template_error(exc: jinja2.TemplateError, site_dir: Path, route: Route) -> C
     )
 
 
+def site_template_failure(exc: Exception, site_dir: Path, route: Route) -> ContentError | None:
+    filename, line = _template_frame(exc)
+    if filename is None:
+        return None
+    try:
+        Path(filename).resolve().relative_to((site_dir / "templates").resolve())
+    except ValueError:
+        return None
+    return ContentError(
+        Origin(_display_template(filename, site_dir), line),
+        f"this template failed while making the page {route.path} ({exc})",
+        "Check the calculation or filter on this line.",
+    )
+
+
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     # Jinja rewrites tracebacks so that template frames carry the template's file and line.
     frames = [
@@ -306,10 +375,24 @@ def _static_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     for root in (theme_static, site_static):
         if root.is_dir():
             for file in sorted(root.rglob("*")):
+                if root == site_static:
+                    refuse_outside(
+                        site_dir, file, f"templates/static/{file.relative_to(root).as_posix()}"
+                    )
                 if file.is_file():
                     names[file.relative_to(root).as_posix()] = file
     for name, file in sorted(names.items()):
         yield f"static/{name}", file
+
+
+def refuse_outside(site_dir: Path, file: Path, shown: str) -> None:
+    """A link from the site's templates to a file elsewhere would publish that file."""
+    if not file.resolve().is_relative_to(site_dir.resolve()):
+        raise ContentError(
+            Origin(shown),
+            "this is a link to a file or folder outside the site folder",
+            "Copy the file into the site folder instead of linking to it.",
+        )
 
 
 def _asset_files(site_dir: Path, assets: list[str]) -> Iterator[tuple[str, Path]]:

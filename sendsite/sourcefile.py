@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sendsite.errors import ContentError, Origin
-from sendsite.yamldoc import parse_yaml
+from sendsite.yamldoc import CONTROL_CHARACTER, parse_yaml
 
 # Content files are small; anything bigger is a mistake (a pasted export, a binary) and
 # would only slow every build down.
@@ -24,6 +24,11 @@ class SourceFile:
     body_line: int
 
 
+def _megabytes(size: int) -> str:
+    """5.2, or 50: never "5 MB, more than the 5 MB"."""
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+
+
 def read_text(file: Path, display: str) -> str:
     """Read a file as UTF-8 (a byte-order mark is allowed) with Unix line endings."""
     try:
@@ -33,7 +38,7 @@ def read_text(file: Path, display: str) -> str:
     if size > MAX_FILE_BYTES:
         raise ContentError(
             Origin(display),
-            f"this file is {size // (1024 * 1024)} MB, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
+            f"this file is {_megabytes(size)} MB, more than the {_megabytes(MAX_FILE_BYTES)} MB "
             "a content file may be",
             "Split it into smaller files, or move large documents to content/assets/.",
         )
@@ -53,7 +58,15 @@ def read_text(file: Path, display: str) -> str:
             "this file contains binary data, not text",
             "Content files must be plain text; put other files in content/assets/.",
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL_CHARACTER.search(text)
+    if control:
+        raise ContentError(
+            Origin(display, text[: control.start()].count("\n") + 1),
+            f"this line has an invisible control character (U+{ord(control.group()):04X})",
+            "Delete it: retype the line, or paste the text again as plain text.",
+        )
+    return text
 
 
 def read_source(file: Path, display: str) -> SourceFile:

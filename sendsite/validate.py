@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from sendsite import model
 from sendsite.errors import ErrorLog, Origin
-from sendsite.fields import ID_PATTERN, Fields, did_you_mean
+from sendsite.fields import ID_PATTERN, Fields, did_you_mean, nearest
 from sendsite.loader import Item, LoadedContent
 from sendsite.sourcefile import SourceFile
 from sendsite.text import slugify
@@ -95,7 +95,7 @@ def build_site(
 ) -> model.Site:
     """Turn loaded content into the model. Mistakes are logged; the result is complete only
     when the log stays empty."""
-    validator = _Validator(log)
+    validator = _Validator(log, content.unreadable)
     taxonomy = validator.taxonomy(content.singles.get("taxonomy"))
     glossary = validator.glossary(content.singles.get("glossary"))
     organisations = {i.id: validator.organisation(i) for i in content.items["organisations"]}
@@ -129,17 +129,25 @@ def validate_service(
     log: ErrorLog,
 ) -> model.Service:
     """Check one service file exactly as a build does (used to check imported rows)."""
-    return _Validator(log).service(item, organisations, taxonomy)
+    return _Validator(log, {}).service(item, organisations, taxonomy)
 
 
 _NO_DATE = dt.date(1970, 1, 1)
 
 
 class _Validator:
-    def __init__(self, log: ErrorLog) -> None:
+    def __init__(self, log: ErrorLog, unreadable: dict[str, set[str]]) -> None:
         self.log = log
+        # ids of items whose file could not be read: its own mistake is already logged
+        self.unreadable = unreadable
         # inspection id -> its `previous` reference, resolved once every inspection is read
         self.previous_refs: dict[str, tuple[str | None, Origin]] = {}
+        # (inspection id, corrected finding id) of findings whose id is misspelt: references
+        # to the corrected id wait for the author to fix the finding, and are not reported too
+        self.misspelt_findings: set[tuple[str, str]] = set()
+
+    def is_unreadable(self, collection: str, item_id: str) -> bool:
+        return item_id in self.unreadable.get(collection, set())
 
     def fields(
         self, source: SourceFile, allowed: Sequence[str], required: Sequence[str], what: str
@@ -161,7 +169,8 @@ class _Validator:
         # An empty list is fine (a new site starts with none); a missing one is a mistake.
         fields = self.fields(source, ("categories", "needs", "areas"), (), "the taxonomy")
         for key in ("categories", "needs", "areas"):
-            if fields.valid and key not in fields.data:
+            misspelt = any(key in nearest(k, ("categories", "needs", "areas")) for k in fields.data)
+            if fields.valid and key not in fields.data and not misspelt:
                 self.log.add(
                     fields.origin(),
                     f"the taxonomy has no '{key}' list",
@@ -400,7 +409,7 @@ class _Validator:
         if ref is None:
             return None
         found = known.get(ref)
-        if found is None:
+        if found is None and not self.is_unreadable(noun + "s", ref):
             hint = did_you_mean(ref, sorted(known), f"{noun} ids")
             self.log.add(
                 f.origin(key),
@@ -476,7 +485,10 @@ class _Validator:
             what="a finding",
         ):
             finding_id = entry.text("id")
-            if finding_id is None or not _check_id(finding_id, entry.origin("id"), self.log):
+            if finding_id is None:
+                continue
+            if not _check_id(finding_id, entry.origin("id"), self.log):
+                self.misspelt_findings.add((item.id, slugify(finding_id)))
                 continue
             if finding_id in seen:
                 entry.error(
@@ -511,6 +523,8 @@ class _Validator:
             if ref is None:
                 continue
             previous = inspections.get(ref)
+            if previous is None and self.is_unreadable("inspections", ref):
+                continue
             if previous is None:
                 hint = did_you_mean(ref, sorted(inspections), "inspection ids")
                 self.log.add(
@@ -568,6 +582,8 @@ class _Validator:
         responds_to = []
         for ref, origin in f.id_list("responds_to"):
             found = inspections.get(ref)
+            if found is None and self.is_unreadable("inspections", ref):
+                continue
             if found is None:
                 self.log.add(
                     origin,
@@ -668,6 +684,8 @@ class _Validator:
             )
             return None
         inspection = inspections.get(inspection_id)
+        if inspection is None and self.is_unreadable("inspections", inspection_id):
+            return None
         if inspection is None:
             self.log.add(
                 origin,
@@ -676,7 +694,7 @@ class _Validator:
             )
             return None
         finding = next((x for x in inspection.findings if x.id == finding_id), None)
-        if finding is None:
+        if finding is None and (inspection_id, finding_id) not in self.misspelt_findings:
             ids = [x.id for x in inspection.findings]
             self.log.add(
                 origin,
@@ -696,8 +714,8 @@ class _Validator:
             group = f.group("measures", allowed=_MEASURE_FIELDS, required=("name",))
             return [], [self.measure(group)] if group is not None else []
         if not isinstance(value, YamlList):
-            f.text("measures")  # logs the right message for a number or a yes/no value
-            return [], []
+            text = f.text("measures")  # a number or a date, kept as the author wrote it
+            return ([text] if text else []), []
         texts: list[str] = []
         measures: list[model.Measure] = []
         for index, item in enumerate(value):

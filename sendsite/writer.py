@@ -1,14 +1,21 @@
 """Write stage: put a rendered site on disk without ever leaving a half-written or foreign folder.
 
 The whole site is written into a temporary folder next to the output, then swapped in with
-renames; if anything fails on the way, the previous output stays exactly as it was. sendsite
-marks the folders it makes, and refuses to replace a folder it did not make.
+one atomic exchange of the two folders (Linux's renameat2 RENAME_EXCHANGE; elsewhere two renames,
+undone if the second fails); if anything fails on the way, or the process is killed, the output
+folder is the previous site or the new one, never a mix. Temporary folders are named after the
+output and the process that made them, so the next build can clear away those left by a build
+that was killed, without touching a build still running. sendsite marks the folders it makes,
+and refuses to replace a folder it did not make.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,39 +26,45 @@ MARKER = ".sendsite-output"
 _MARKER_TEXT = "This folder was made by sendsite; the next build replaces it.\n"
 
 
-def check_output_folder(site_dir: Path, output: Path, shown: str) -> None:
-    """Refuse output folders that would overwrite the site's own files or someone else's folder."""
+def check_output_folder(site_dir: Path, output: Path, origin: Origin) -> None:
+    """Refuse output folders that would overwrite the site's own files, the user's home folder
+    or anyone else's folder. `origin` is where the folder was chosen (site.yaml or -o)."""
     site = site_dir.resolve()
     out = output.resolve()
-    origin = Origin(shown)
+    named = "the output folder"
     if out == site:
         raise ContentError(
             origin,
-            "the output folder is the site folder itself",
+            f"{named} is the site folder itself",
             "Choose a new folder for the output, such as _site.",
         )
     if site.is_relative_to(out):
         raise ContentError(
             origin,
-            "the output folder contains the site folder, so building would replace the site's files",
+            f"{named} contains the site folder, so building would replace the site's files",
             "Choose an output folder inside or beside the site folder, such as _site.",
+        )
+    home = Path.home().resolve()
+    if home.is_relative_to(out):
+        raise ContentError(
+            origin,
+            f"{named} is your home folder or contains it",
+            "Choose a new folder for the output, such as _site inside the site folder.",
         )
     for protected in ("content", "templates"):
         if out.is_relative_to(site / protected):
             raise ContentError(
                 origin,
-                f"the output folder is inside the site's {protected} folder",
+                f"{named} is inside the site's {protected} folder",
                 "Choose an output folder outside content/ and templates/, such as _site.",
             )
     if out.exists() and not out.is_dir():
-        raise ContentError(
-            origin, "the output path is a file, not a folder", "Choose a folder name."
-        )
+        raise ContentError(origin, f"{named} is a file, not a folder", "Choose a folder name.")
     if out.is_dir() and not (out / MARKER).exists() and any(out.iterdir()):
         raise ContentError(
             origin,
-            "the output folder already exists and was not made by sendsite",
-            "sendsite never deletes folders it did not make: choose another output folder, "
+            f"{named} already exists and was not made by sendsite",
+            "A build never deletes what it did not make: choose another output folder, "
             "or empty this one yourself.",
         )
 
@@ -60,7 +73,10 @@ def write_site(rendered: RenderedSite, output: Path) -> None:
     """Write every file into a fresh folder beside `output`, then swap it into place."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    clear_leftovers(output)
+    staging = Path(
+        tempfile.mkdtemp(prefix=_temporary_prefix(output, "building"), dir=output.parent)
+    )
     try:
         _write_all(rendered, staging)
         _swap(staging, output)
@@ -99,11 +115,78 @@ def _safe_target(folder: Path, relative: str) -> Path:
     return target
 
 
+def _temporary_prefix(output: Path, kind: str) -> str:
+    return f".{output.name}.{kind}-{os.getpid()}-"
+
+
+def clear_leftovers(output: Path) -> None:
+    """Remove the temporary folders of builds of `output` that were killed, and put back the
+    previous site if a build was killed between the two renames of the fallback swap."""
+    leftovers: list[tuple[str, Path]] = []
+    for kind in ("building", "old"):
+        prefix = f".{output.name}.{kind}-"
+        for entry in output.parent.iterdir():
+            if not entry.name.startswith(prefix):
+                continue  # (not glob: the output's name may hold * or [ ])
+            pid = entry.name[len(prefix) :].split("-", 1)[0]
+            if entry.is_dir() and not entry.is_symlink() and pid.isdigit() and not _alive(int(pid)):
+                leftovers.append((kind, entry))
+    if not output.exists():
+        retired = [
+            entry for kind, entry in leftovers if kind == "old" and (entry / MARKER).exists()
+        ]
+        if retired:
+            os.replace(max(retired, key=lambda entry: entry.stat().st_mtime), output)
+    for _, entry in leftovers:
+        if entry.exists():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process is not building this output yet: anything of ours is stale
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two folders; False where the system cannot, so the caller falls back."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except AttributeError:  # pragma: no cover - C libraries older than glibc 2.28
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False  # pragma: no cover - file systems without RENAME_EXCHANGE
+    raise OSError(code, os.strerror(code), str(second))
+
+
 def _swap(staging: Path, output: Path) -> None:
     if not output.exists():
         os.replace(staging, output)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+    if _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
+        return
+    retired = Path(tempfile.mkdtemp(prefix=_temporary_prefix(output, "old"), dir=output.parent))
     retired.rmdir()
     os.replace(output, retired)
     try:

@@ -1,13 +1,18 @@
 """Safe YAML reading that remembers the line of every key and list item.
 
-PyYAML's safe C loader composes the document into nodes (which carry their positions); this module
-turns the nodes into plain Python values, keeping line numbers beside them so that validation can
-point at the exact line of a mistake. Anchors and aliases are refused: content never needs them,
-and they are how a tiny file expands into gigabytes ("billion laughs").
+Values are built straight from libyaml's event stream (never from PyYAML's composed nodes), one
+event at a time and without recursion, so that every limit is enforced before anything grows:
+nesting deeper than content ever needs is refused at the line where it starts (libyaml's own
+composer recurses and crashes the interpreter on a file of a few thousand brackets), and
+aliases are refused at the line where they are used (they are how a tiny file expands into
+gigabytes: "billion laughs"). Explicit tags such as `!!python/object` are refused too. Each value
+keeps its line, and each scalar keeps its text as written, so that validation can point at the
+exact line of a mistake and show what the author typed.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -15,11 +20,19 @@ import yaml
 from sendsite.errors import ContentError, Origin
 
 try:
-    _ComposeLoader: type[Any] = yaml.CSafeLoader
+    _Loader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _ComposeLoader = yaml.SafeLoader
+    _Loader = yaml.SafeLoader
 
 _MAX_DEPTH = 40
+# What YAML's reader refuses when typed raw; a double-quoted escape such as "\b" can still make one.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
+_SCALAR_TAGS = {_CORE + name for name in ("int", "float", "bool", "null", "timestamp")}
+# Tags an author may write explicitly (`!!str 2024` keeps a year as text); every other tag is
+# refused, so YAML can never ask for a Python object.
+_ALLOWED_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 
 class YamlMap(dict[str, Any]):
@@ -51,148 +64,262 @@ class YamlList(list[Any]):
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Parse one YAML document; `first_line` is the file line where `text` starts (for front matter)."""
     offset = first_line - 1
+    builder = _Builder(path, offset)
     try:
-        node = yaml.compose(text, Loader=_ComposeLoader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, text, path, offset) from None
-    except yaml.YAMLError as exc:
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, path, offset) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks every other error
         raise ContentError(Origin(path, first_line), f"this YAML cannot be read ({exc})") from None
-    if node is None:
-        return None
-    return _Converter(path, offset, text).convert(node, depth=0)
+    return builder.result
 
 
-class _Converter:
-    def __init__(self, path: str, offset: int, text: str) -> None:
+def _new_map(line: int) -> YamlMap:
+    result = YamlMap()
+    result.line, result.key_lines, result.raw = line, {}, {}
+    return result
+
+
+def _new_list(line: int) -> YamlList:
+    result = YamlList()
+    result.line, result.item_lines, result.raw = line, [], []
+    return result
+
+
+class _Builder:
+    """Turns parser events into YamlMap, YamlList and plain values, checking limits as it goes."""
+
+    def __init__(self, path: str, offset: int) -> None:
         self.path = path
-        self.text = text
         self.offset = offset
-        self.seen: set[int] = set()
+        self.stack: list[YamlMap | YamlList] = []
+        self.pending_keys: list[tuple[str, int] | None] = []  # per open mapping: key awaiting value
+        self.result: Any = None
+        self.documents = 0
+        self.resolver: Any = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def line(self, node: yaml.Node) -> int:
-        return int(node.start_mark.line) + 1 + self.offset
+    def line(self, event: yaml.Event) -> int:
+        mark = event.start_mark
+        return (int(mark.line) if mark is not None else 0) + 1 + self.offset
 
-    def first_alias_line(self) -> int:
-        # Composed nodes do not remember where an alias was written; the event stream does.
-        for event in yaml.parse(self.text, Loader=_ComposeLoader):
-            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-                return int(event.start_mark.line) + 1 + self.offset
-        return 1 + self.offset  # pragma: no cover - a shared node always comes from an alias
+    def error(self, event: yaml.Event, message: str, hint: str) -> ContentError:
+        return ContentError(Origin(self.path, self.line(event)), message, hint)
 
-    def convert(self, node: yaml.Node, depth: int) -> Any:
-        origin = Origin(self.path, self.line(node))
-        if id(node) in self.seen:
-            raise ContentError(
-                Origin(self.path, self.first_alias_line()),
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            self.check_tag(event)
+            control = CONTROL_CHARACTER.search(event.value)
+            if control:
+                raise self.error(
+                    event,
+                    "this value has an invisible control character "
+                    f"(U+{ord(control.group()):04X}), written as an escape",
+                    "Delete the escape (a backslash and what follows it) from the quoted text.",
+                )
+            self.add(self.scalar(event), self.line(event), str(event.value), event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.check_tag(event)
+            if len(self.stack) >= _MAX_DEPTH:
+                raise self.error(
+                    event,
+                    f"the data is nested more than {_MAX_DEPTH} levels deep",
+                    "Check the indentation and brackets: content never needs this much nesting.",
+                )
+            is_map = isinstance(event, yaml.MappingStartEvent)
+            self.stack.append(_new_map(self.line(event)) if is_map else _new_list(self.line(event)))
+            self.pending_keys.append(None)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            done = self.stack.pop()
+            self.pending_keys.pop()
+            self.add(done, done.line, None, event)
+        elif isinstance(event, yaml.AliasEvent):
+            raise self.error(
+                event,
                 "YAML anchors and aliases (&name and *name) are not allowed",
-                "Write the value out in full where it is needed.",
+                "Write the value out in full where it is needed, or put text starting with * "
+                "or & in quotes.",
             )
-        self.seen.add(id(node))
-        if depth > _MAX_DEPTH:
-            raise ContentError(
-                origin,
-                f"the data is nested more than {_MAX_DEPTH} levels deep",
-                "Check the indentation: content never needs this much nesting.",
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.error(
+                    event,
+                    "this line '---' starts a second set of fields, but a file holds only one",
+                    "Remove the line, or move what follows it into a file of its own.",
+                )
+
+    def check_tag(self, event: yaml.NodeEvent) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+            shown = tag.replace(_CORE, "!!")
+            raise self.error(
+                event,
+                f"the YAML tag '{shown}' is not allowed",
+                "Remove it; if the value really starts with '!', put the value in quotes.",
             )
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, depth)
-        if isinstance(node, yaml.SequenceNode):
-            items = YamlList(self.convert(item, depth + 1) for item in node.value)
-            items.line = self.line(node)
-            items.item_lines = [self.line(item) for item in node.value]
-            items.raw = [_raw(item) for item in node.value]
-            return items
-        return self.scalar(node)
 
-    def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
-        result = YamlMap()
-        result.line = self.line(node)
-        result.key_lines = {}
-        result.raw = {}
-        for key_node, value_node in node.value:
-            key_line = self.line(key_node)
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise ContentError(
-                    Origin(self.path, key_line),
-                    "a field name must be a plain word",
-                    "Check this line's indentation and punctuation.",
-                )
-            key = str(key_node.value)
-            if key == "<<":
-                raise ContentError(
-                    Origin(self.path, key_line),
-                    "YAML merge keys (<<) are not allowed",
-                    "Write the fields out in full.",
-                )
-            if key in result:
-                first = result.key_lines[key]
-                raise ContentError(
-                    Origin(self.path, key_line),
-                    f"the field '{key}' is given twice (first on line {first})",
-                    "Keep one of them and delete the other.",
-                )
-            result[key] = self.convert(value_node, depth + 1)
-            result.key_lines[key] = key_line
-            raw = _raw(value_node)
-            if raw is not None:
-                result.raw[key] = raw
-        return result
-
-    def scalar(self, node: yaml.Node) -> Any:
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value  # most values: no need to go through the constructor
+        if tag not in _SCALAR_TAGS:
+            return str(event.value)  # such as `!!map text`: a tag that does not fit a value
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
         try:
-            value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError):
+            return self.constructor.yaml_constructors[tag](self.constructor, node)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
             # An impossible date such as 2024-02-30 fails here; keep the text so that
             # validation can say which field it is and why.
-            return str(node.value)
-        return value
+            return str(event.value)
 
+    def add(self, value: Any, line: int, raw: str | None, event: yaml.Event) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, YamlList):
+            parent.append(value)
+            parent.item_lines.append(line)
+            parent.raw.append(raw)
+            return
+        pending = self.pending_keys[-1]
+        if pending is None:
+            self.pending_keys[-1] = (self.key(raw, line, parent), line)
+            return
+        key, key_line = pending
+        self.pending_keys[-1] = None
+        parent[key] = value
+        parent.key_lines[key] = key_line
+        if raw is not None:
+            parent.raw[key] = raw
 
-def _raw(node: yaml.Node) -> str | None:
-    return str(node.value) if isinstance(node, yaml.ScalarNode) else None
+    def key(self, raw: str | None, line: int, parent: YamlMap) -> str:
+        origin = Origin(self.path, line)
+        if raw is None:
+            raise ContentError(
+                origin,
+                "a field name must be a plain word",
+                "Check this line's indentation and punctuation.",
+            )
+        if raw == "<<":
+            raise ContentError(
+                origin, "YAML merge keys (<<) are not allowed", "Write the fields out in full."
+            )
+        if raw in parent:
+            first = parent.key_lines[raw]
+            raise ContentError(
+                origin,
+                f"the field '{raw}' is given twice (first on line {first})",
+                "Keep one of them and delete the other.",
+            )
+        return raw
 
 
 _TAB_HINT = "YAML does not allow tabs for indentation: replace them with spaces."
+_QUOTE_START = re.compile(r"""^\s*(?:-\s+)*(?:[^\s'"#][^:#]*:\s+)?(-\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> int | None:
+    """The index of the first line (up to `upto`) whose value opens a quote and never closes it.
+
+    YAML lets a quoted value run over several lines, so an unclosed quote shows up as an error
+    somewhere further down; the line that opened it is where the author needs to look.
+    """
+    for index, text in enumerate(lines[: upto + 1]):
+        match = _QUOTE_START.match(text)
+        if match is None:
+            continue
+        quote, rest = match.group(2), match.group(3)
+        rest = (
+            rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        )
+        if quote not in rest:
+            return index
+    return None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
-    line = (int(mark.line) + 1 + offset) if mark is not None else offset + 1
+    index = int(mark.line) if mark is not None else 0
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    lines = text.splitlines()
-    bad_line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    origin = Origin(path, line)
-    if "\t" in bad_line or "found character '\\t'" in problem:
-        return ContentError(origin, "this line has a tab character", _TAB_HINT)
-    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+    lines = text.split("\n")
+    bad_line = lines[index] if index < len(lines) else ""
+
+    def at(line_index: int) -> Origin:
+        return Origin(path, line_index + 1 + offset)
+
+    if "\t" in bad_line or "'\\t'" in problem:
+        return ContentError(at(index), "this line has a tab character", _TAB_HINT)
+    opened = _unclosed_quote(lines, index)
+    if opened is not None:
         return ContentError(
-            Origin(path, (int(exc.context_mark.line) + 1 + offset) if exc.context_mark else line),
+            at(opened),
             "a quoted text is never closed",
-            "Add the missing closing quote mark.",
+            "Add the missing closing quote mark at the end of the text.",
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        start = int(exc.context_mark.line) if exc.context_mark is not None else index
+        brackets = "[ ]" if "sequence" in context else "{ }"
+        return ContentError(
+            at(start),
+            f"the {brackets} brackets that open on this line are never closed, "
+            "or two of the items inside them have no comma between them",
+            f"Add the closing '{brackets[-1]}', or a comma between items.",
         )
     if "mapping values are not allowed" in problem:
+        previous = next((t for t in reversed(lines[:index]) if t.strip()), "")
+        if previous and _indent(bad_line) > _indent(previous):
+            return ContentError(
+                at(index),
+                "this line is indented more than the line above it",
+                "Line the field up with the fields above it.",
+            )
         return ContentError(
-            origin,
+            at(index),
             "this line has a colon followed by a space inside a value",
             'Put the whole value in double quotes, e.g. title: "Portage: home visits".',
         )
-    if "expected <block end>" in problem or "did not find expected key" in context:
+    if (
+        "expected <block end>" in problem
+        or "did not find expected key" in problem + context
+        or "could not find expected ':'" in problem
+    ):
         return ContentError(
-            origin,
-            "the indentation here does not line up with the lines above",
+            at(index),
+            "the indentation of this line does not line up with the lines above it",
             "Indent each field of the same group by the same number of spaces.",
         )
-    if "found undefined alias" in problem or "found undefined anchor" in problem:
+    if "cannot start any token" in problem:
         return ContentError(
-            origin,
-            "YAML anchors and aliases (&name and *name) are not allowed",
-            "Write the value out in full, or put text starting with * or & in quotes.",
+            at(index),
+            "a value on this line starts with a character that YAML keeps for itself "
+            "(such as @ or `)",
+            "Put the whole value in double quotes.",
         )
     detail = problem or context or "it is not valid YAML"
     return ContentError(
-        origin,
+        at(index),
         f"this YAML cannot be read: {detail}",
         "Check the punctuation and indentation on this line and the one before it.",
+    )
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, path: str, offset: int) -> ContentError:
+    line = text[: exc.position].count("\n") + 1 + offset
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return ContentError(
+        Origin(path, line),
+        f"this line has an invisible control character (U+{ord(character):04X})",
+        "Delete it: retype the line, or paste the text again as plain text.",
     )

@@ -298,7 +298,9 @@ def test_two_sources_for_one_address_is_an_error_naming_both(site: TinySite) -> 
     site.write("content/pages/services.md", "---\ntitle: Clash\n---\n")
     run = site.build()
     assert run.code == 1
-    assert "content/pages/services.md" in run.err and "the built-in pages" in run.err
+    assert (
+        "content/pages/services.md" in run.err and "the built-in page 'Find a service'" in run.err
+    )
 
 
 def test_same_sources_and_date_give_byte_identical_output(site: TinySite) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from sendsite import labels, model
+from sendsite import directory, labels, model, structured_data
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.markdown_html import markdown_to_html
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
@@ -49,7 +49,6 @@ def build_routes(site: model.Site) -> list[Route]:
     theme = Origin("(the built-in pages)")
     routes = [
         Route("/", "home.html", site.config.title, _origin(site.home_page, theme)),
-        Route("/services/", "services.html", "Find a service", theme),
         Route("/organisations/", "organisations.html", "Organisations", theme),
         Route("/inspections/", "inspections.html", "Inspections over time", theme),
         Route("/plans/", "plans.html", "Improvement plans", theme),
@@ -57,6 +56,9 @@ def build_routes(site: model.Site) -> list[Route]:
         Route("/you-said-we-did/", "feedback.html", "You said, we did", theme),
         Route("/glossary/", "glossary.html", "Glossary", theme),
         Route("/404.html", "404.html", "Page not found", theme),
+    ]
+    routes += [
+        Route(p.path, p.template, p.title, theme, p.context) for p in directory.pages(site)
     ]
     routes += [
         Route(path_for(s), "service.html", s.name, s.origin, {"service": s}) for s in site.services
@@ -142,6 +144,10 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
         ACTION_STATUSES=model.ACTION_STATUSES,
         AGE_BANDS=model.AGE_BANDS,
         inspection_title=inspection_title,
+        service_json_ld=lambda service, config: Markup(
+            structured_data.script_json(structured_data.service(service, config))
+        ),
+        **directory.template_globals(),
     )
     return env
 

@@ -174,7 +174,9 @@ def pages(site: model.Site) -> list[DirectoryPage]:
         if pager.count > 1:
             title += f" (page {pager.number} of {pager.count})"
         found.append(
-            DirectoryPage(pager.path, "services.html", title, {"pager": pager, "page_services": chunk})
+            DirectoryPage(
+                pager.path, "services.html", title, {"pager": pager, "page_services": chunk}
+            )
         )
     by_facet = listings(site)
     for facet in FACETS:

@@ -57,9 +57,7 @@ def build_routes(site: model.Site) -> list[Route]:
         Route("/glossary/", "glossary.html", "Glossary", theme),
         Route("/404.html", "404.html", "Page not found", theme),
     ]
-    routes += [
-        Route(p.path, p.template, p.title, theme, p.context) for p in directory.pages(site)
-    ]
+    routes += [Route(p.path, p.template, p.title, theme, p.context) for p in directory.pages(site)]
     routes += [
         Route(path_for(s), "service.html", s.name, s.origin, {"service": s}) for s in site.services
     ]

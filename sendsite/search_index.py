@@ -47,7 +47,9 @@ def write_search_index(folder: Path) -> None:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
         raise ContentError(
-            _ORIGIN, f"the search index could not be made: Pagefind did not start ({exc})", _REINSTALL
+            _ORIGIN,
+            f"the search index could not be made: Pagefind did not start ({exc})",
+            _REINSTALL,
         ) from None
     if result.returncode != 0:
         detail = " ".join((result.stderr or result.stdout).split())[:500] or "no message"

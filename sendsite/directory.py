@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sendsite import model
+from sendsite.errors import Origin
 from sendsite.text import age_range_label
+from sendsite.urls import path_for
 
 T = TypeVar("T")
 
@@ -109,6 +111,7 @@ class DirectoryPage:
     template: str
     title: str
     context: dict[str, Any] = field(default_factory=dict)
+    origin: Origin | None = None  # the source file it comes from, when there is one
 
 
 def listing_path(facet: str, term_id: str) -> str:
@@ -178,6 +181,23 @@ def pages(site: model.Site) -> list[DirectoryPage]:
                 pager.path, "services.html", title, {"pager": pager, "page_services": chunk}
             )
         )
+    for org in site.organisations:
+        open_services = [s for s in org.services if s.active]
+        for pager, chunk in paginate(open_services, path_for(org)):
+            title = (
+                org.name
+                if pager.count == 1
+                else f"{org.name} (page {pager.number} of {pager.count})"
+            )
+            found.append(
+                DirectoryPage(
+                    pager.path,
+                    "organisation.html",
+                    title,
+                    {"organisation": org, "pager": pager, "page_services": chunk},
+                    org.origin,
+                )
+            )
     by_facet = listings(site)
     for facet in FACETS:
         for listing in by_facet[facet]:

@@ -57,13 +57,12 @@ def build_routes(site: model.Site) -> list[Route]:
         Route("/glossary/", "glossary.html", "Glossary", theme),
         Route("/404.html", "404.html", "Page not found", theme),
     ]
-    routes += [Route(p.path, p.template, p.title, theme, p.context) for p in directory.pages(site)]
     routes += [
-        Route(path_for(s), "service.html", s.name, s.origin, {"service": s}) for s in site.services
+        Route(p.path, p.template, p.title, p.origin or theme, p.context)
+        for p in directory.pages(site)
     ]
     routes += [
-        Route(path_for(o), "organisation.html", o.name, o.origin, {"organisation": o})
-        for o in site.organisations
+        Route(path_for(s), "service.html", s.name, s.origin, {"service": s}) for s in site.services
     ]
     routes += [
         Route(path_for(i), "inspection.html", inspection_title(i), i.origin, {"inspection": i})

@@ -345,6 +345,13 @@ def test_long_lists_are_split_into_numbered_pages(site: TinySite) -> None:
         site.page("/services/page-3/"),
     ]
     assert sum(len(service_links(p)) for p in all_pages) == 46
+    organisation = [
+        site.page("/organisations/testshire-council/"),
+        site.page("/organisations/testshire-council/page-2/"),
+        site.page("/organisations/testshire-council/page-3/"),
+    ]
+    assert organisation[1].find("h1").get_text() == "Testshire Council (page 2 of 3)"
+    assert sum(len(service_links(p)) for p in organisation) == 46
 
 
 def test_age_and_area_page_groups_services_by_need(directory: TinySite) -> None:

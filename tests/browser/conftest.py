@@ -102,3 +102,35 @@ def page(browser: Browser) -> Iterator[Page]:
 @pytest.fixture
 def page_without_js(browser: Browser) -> Iterator[Page]:
     yield from _new_page(browser, javascript=False)
+
+
+AXE = REPO / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(
+            "axe-core is not installed, so pages cannot be checked for accessibility. "
+            "Install it with: npm ci (CI's .ci/run does this).",
+            pytrace=False,
+        )
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page, axe_source: str) -> list[str]:
+    """axe-core's WCAG 2.2 A and AA violations on the page as it is now, one line each."""
+    # Evaluated rather than added as a <script>, so it also runs where the page's own
+    # JavaScript is switched off.
+    results = page.evaluate(
+        "async () => {\n"
+        + axe_source
+        + """
+        ;return await axe.run(document, {runOnly: {type: "tag",
+             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}});
+        }"""
+    )
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
+        for v in results["violations"]
+    ]

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from sendsite import model
 from sendsite.build import load_site
-from tests.browser.conftest import BUILD_DATE, REPO, SUB_PATH
+from tests.browser.conftest import BUILD_DATE, REPO, SUB_PATH, axe_violations
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +194,32 @@ def test_without_javascript_three_steps_from_home_to_the_service(
     autism.get_by_role("link", name="Saturday club for autistic children in North Dorset").click()
     expect(page.locator("h1")).to_have_text("Saturday club for autistic children in North Dorset")
     assert urlsplit(page.url).path == f"{SUB_PATH}services/autism-saturday-club/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "services/",
+        "services/?need=autism&age=5-10&area=north-dorset",
+        "services/category/health/",
+        "services/area/north-dorset/page-2/",
+        "services/age/5-10/north-dorset/",
+        "services/autism-saturday-club/",
+        "organisations/wessex-family-link/",
+    ],
+)
+@pytest.mark.parametrize("enhanced", [True, False], ids=["with-search-script", "without"])
+def test_directory_pages_pass_axe_checks(
+    page: Page, base_url: str, axe_source: str, path: str, enhanced: bool
+) -> None:
+    # axe needs JavaScript itself, so "without" blocks the site's own script instead: the
+    # page is then exactly what a browser with JavaScript off shows.
+    if not enhanced:
+        page.route("**/directory-search.js", lambda route: route.abort())
+    page.goto(base_url + path)
+    if enhanced and "?" in path:
+        wait_for_results(page)
+    if not enhanced and page.locator("[data-search]").count():
+        expect(page.locator("[data-search]")).to_be_hidden()
+    assert axe_violations(page, axe_source) == []

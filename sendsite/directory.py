@@ -174,7 +174,7 @@ def pages(site: model.Site) -> list[DirectoryPage]:
     active = site.active_services
     for pager, chunk in paginate(active, "/services/"):
         title = "Find a service"
-        if pager.count > 1:
+        if pager.number > 1:  # page 1 is the directory's front page: search and browse
             title += f" (page {pager.number} of {pager.count})"
         found.append(
             DirectoryPage(

@@ -89,6 +89,7 @@ def test_two_filters_combine_and_a_reload_keeps_the_results(
     page: Page, base_url: str, site: model.Site
 ) -> None:
     page.goto(base_url + "services/")
+    page.evaluate("window.sameDocument = true")  # gone if the browser loaded a new page
     page.locator("#search-need").select_option("hearing-impairment")
     wait_for_results(page)
     page.locator("#search-age").select_option("16-18")
@@ -100,6 +101,7 @@ def test_two_filters_combine_and_a_reload_keeps_the_results(
     status = page.locator("#search-status").inner_text()
     assert status.startswith(f"{len(expected)} services found")
     # No page load happened, and the search is in the address.
+    assert page.evaluate("window.sameDocument") is True
     assert urlsplit(page.url).query == "need=hearing-impairment&age=16-18"
     page.reload()
     assert wait_for_results(page) == status

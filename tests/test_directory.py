@@ -248,6 +248,7 @@ def test_closed_service_keeps_its_page_and_leaves_listings_and_search(site: Tiny
     page = site.page("/services/portage/")
     assert "This service is no longer available" in text_of(page)
     assert page.find(attrs={"data-pagefind-body": True}) is None
+    assert page.find("script", type="application/ld+json") is None  # not offered to search engines
     for path in (
         "/services/",
         "/services/category/education/",

@@ -457,3 +457,24 @@ def test_pagefind_failing_is_reported_with_its_message(
         "(search index): The search index could not be made: Pagefind stopped with this "
         "message: disk full. Check that the output folder can be written to, then build again."
     )
+
+
+# --- units --------------------------------------------------------------------------------------
+
+
+def test_age_bands_paging_and_labels() -> None:
+    from sendsite.directory import AGE_BANDS, in_sentence, paginate
+
+    assert [b.id for b in AGE_BANDS] == ["0-4", "5-10", "11-15", "16-18", "19-25"]
+    assert [b.label for b in AGE_BANDS][1] == "5 to 10 years"
+    pages = list(paginate(list(range(41)), "/services/need/autism/"))
+    assert [(p.number, p.path, p.first_item, p.last_item) for p, _ in pages] == [
+        (1, "/services/need/autism/", 1, 20),
+        (2, "/services/need/autism/page-2/", 21, 40),
+        (3, "/services/need/autism/page-3/", 41, 41),
+    ]
+    assert [len(chunk) for _, chunk in pages] == [20, 20, 1]
+    assert [p.count for p, _ in paginate([], "/x/")] == [1]
+    assert in_sentence("Autism") == "autism"
+    assert in_sentence("ADHD") == "ADHD"
+    assert in_sentence("Speech, language and communication") == "speech, language and communication"

@@ -13,6 +13,7 @@ from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.linking import derive
 from sendsite.loader import load_content
 from sendsite.render import render_site
+from sendsite.search_index import write_search_index
 from sendsite.validate import build_site
 from sendsite.writer import check_output_folder, write_site
 
@@ -60,7 +61,7 @@ def build(
     out, shown = output_folder(site_dir, site, output)
     check_output_folder(site_dir, out, shown)
     rendered = render_site(site, site_dir)
-    write_site(rendered, out)
+    write_site(rendered, out, finish=write_search_index)
     return BuildResult(
         site=site,
         output=out,

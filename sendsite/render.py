@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from sendsite import labels, model
+from sendsite import directory, labels, model, structured_data
 from sendsite.charts import measure_chart
 from sendsite.discovery import FEED_PATH, discovery_files
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
@@ -58,7 +58,6 @@ def build_routes(site: model.Site) -> list[Route]:
     theme = BUILT_IN
     routes = [
         Route("/", "home.html", site.config.title, _origin(site.home_page, theme)),
-        Route("/services/", "services.html", "Find a service", theme),
         Route("/organisations/", "organisations.html", "Organisations", theme),
         Route("/inspections/", "inspections.html", "Inspections over time", theme),
         Route("/plans/", "plans.html", "Improvement plans", theme),
@@ -69,11 +68,11 @@ def build_routes(site: model.Site) -> list[Route]:
         Route("/404.html", "404.html", "Page not found", theme),
     ]
     routes += [
-        Route(path_for(s), "service.html", s.name, s.origin, {"service": s}) for s in site.services
+        Route(p.path, p.template, p.title, p.origin or theme, p.context)
+        for p in directory.pages(site)
     ]
     routes += [
-        Route(path_for(o), "organisation.html", o.name, o.origin, {"organisation": o})
-        for o in site.organisations
+        Route(path_for(s), "service.html", s.name, s.origin, {"service": s}) for s in site.services
     ]
     routes += [
         Route(path_for(i), "inspection.html", inspection_title(i), i.origin, {"inspection": i})
@@ -167,6 +166,10 @@ def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
         inspection_title=inspection_title,
         measure_chart=lambda measure, chart_id: Markup(measure_chart(measure, chart_id)),
         FEED_PATH=FEED_PATH,
+        service_json_ld=lambda service, config: Markup(
+            structured_data.script_json(structured_data.service(service, config))
+        ),
+        **directory.template_globals(),
     )
     return env
 

@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
@@ -69,8 +70,16 @@ def check_output_folder(site_dir: Path, output: Path, origin: Origin) -> None:
         )
 
 
-def write_site(rendered: RenderedSite, output: Path) -> None:
-    """Write every file into a fresh folder beside `output`, then swap it into place."""
+def write_site(
+    rendered: RenderedSite,
+    output: Path,
+    finish: Callable[[Path], None] | None = None,
+) -> None:
+    """Write every file into a fresh folder beside `output`, then swap it into place.
+
+    `finish` runs on the complete staging folder before the swap (the search index is made
+    from the written pages); if it fails, the previous output stays as it was.
+    """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     clear_leftovers(output)
@@ -79,6 +88,8 @@ def write_site(rendered: RenderedSite, output: Path) -> None:
     )
     try:
         _write_all(rendered, staging)
+        if finish is not None:
+            finish(staging)
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

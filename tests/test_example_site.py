@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from sendsite.build import load_site
 from sendsite.cli import main
+from sendsite.directory import AGE_BANDS
 from tests.conftest import text_of
 
 REPO = Path(__file__).resolve().parent.parent
@@ -108,3 +111,17 @@ def test_links_all_carry_the_sub_path(output: Path) -> None:
     hrefs = [a["href"] for a in soup.find_all("a", href=True)]
     internal = [h for h in hrefs if not h.startswith(("http", "mailto:", "tel:", "#"))]
     assert internal and all(h.startswith(BASE) for h in internal)
+
+
+def test_example_directory_covers_every_category_need_area_and_age_band(output: Path) -> None:
+    site = load_site(REPO, dt.date(2026, 11, 23))
+    for vocabulary in (site.taxonomy.categories, site.taxonomy.needs, site.taxonomy.areas):
+        for term in vocabulary.values():
+            assert term.services, term.id
+    for band in AGE_BANDS:
+        assert any(band.includes(s) for s in site.active_services), band.id
+    # Every need and area is covered by a service written for it, not only by "all".
+    for need in site.taxonomy.needs.values():
+        assert any(need in s.needs for s in site.active_services), need.id
+    for area in site.taxonomy.areas.values():
+        assert any(area in s.areas for s in site.active_services), area.id

@@ -3,6 +3,7 @@ mix, and the next build clears away whatever temporary folders the killed one le
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -96,11 +97,22 @@ KILL_POINTS = [
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
+    """Every file's bytes; the search index, which Pagefind never writes the same way twice
+    (Pagefind/pagefind#638), stands as its entry file's facts once it is shown to be whole."""
+    files = {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and not p.relative_to(folder).as_posix().startswith("pagefind/")
     }
+    entry_file = folder / "pagefind/pagefind-entry.json"
+    if entry_file.exists():
+        entry = json.loads(entry_file.read_text())
+        for language in entry["languages"].values():
+            assert (folder / f"pagefind/pagefind.{language['hash']}.pf_meta").is_file()
+            language.pop("hash")
+        fragments = len(list((folder / "pagefind/fragment").iterdir()))
+        files["pagefind/"] = json.dumps([entry, fragments]).encode()
+    return files
 
 
 def build(root: Path) -> int:

@@ -7,11 +7,13 @@ controls, ...), any event-handler attribute (on...), a URL attribute whose schem
 javascript:, vbscript: or data: once the whitespace and control characters a browser ignores are
 taken out, srcdoc, and CSS that can run or fetch code. The theme's own stylesheet and scripts,
 served from the site's static folder, and its metadata in <head> (links to the site's own
-stylesheet, canonical address, feed and icon) are the only exceptions.
+stylesheet, canonical address, feed and icon) the directory's search form (a GET to the site's
+own services page) and schema.org JSON-LD that parses as JSON are the only exceptions.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -42,6 +44,9 @@ class _Checker(HTMLParser):
         self.found: list[str] = []
         self.seen: set[str] = set()  # the page's own html, head and body, once each
         self.in_theme_script = False
+        self.in_theme_form = False
+        self.in_json_ld = False
+        self.json_ld: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -65,13 +70,28 @@ class _Checker(HTMLParser):
                 if any(url_is_script(url) for url in urls):
                     self.found.append(f"script URL in {name}: {shown[:150]}")
         self.in_theme_script = tag == "script"
+        self.in_json_ld = tag == "script" and values.get("type") == "application/ld+json"
 
     def handle_data(self, data: str) -> None:
-        if self.in_theme_script and data.strip():
+        if self.in_json_ld:
+            self.json_ld.append(data)
+        elif self.in_theme_script and data.strip():
             self.found.append(f"inline script: {data[:150]}")
 
     def handle_endtag(self, tag: str) -> None:
+        if self.in_json_ld:
+            # Data, not code, as long as it is whole JSON: text that closed the element early
+            # would leave a fragment here and the rest as markup.
+            data = "".join(self.json_ld)
+            try:
+                json.loads(data)
+            except ValueError:
+                self.found.append(f"JSON-LD that is not whole JSON: {data[:150]}")
+            self.json_ld = []
+            self.in_json_ld = False
         self.in_theme_script = False
+        if tag == "form":
+            self.in_theme_form = False
 
     def theme_element(self, tag: str, attrs: dict[str, str]) -> bool:
         if tag in ("html", "head", "body"):
@@ -90,7 +110,21 @@ class _Checker(HTMLParser):
                 and not href.startswith("//")
             )
         if tag == "script":
+            if attrs.get("type") == "application/ld+json":
+                return "src" not in attrs
             return attrs.get("src", "").startswith(self.static_prefix)
+        if tag == "form":
+            # The theme's directory search: a plain GET to the site's own services page.
+            site_root = self.static_prefix.removesuffix("static/")
+            self.in_theme_form = (
+                "search__form" in attrs.get("class", "").split()
+                and attrs.get("action") == site_root + "services/"
+                and attrs.get("method") == "get"
+            )
+            return self.in_theme_form
+        if tag in ("input", "select", "button"):
+            inert = "formaction" not in attrs and attrs.get("type") != "image"
+            return inert and (self.in_theme_form or attrs.get("type") == "button")
         return False
 
 

@@ -66,6 +66,12 @@ def test_the_corpus_is_the_size_the_issue_asks_for() -> None:
         "<body><p>x</p><body onload=alert(1)>",
         '<link rel="import" href="https://evil.example/x.html">',
         '<script src="https://evil.example/x.js"></script>',
+        '<form class="search__form" action="/services/" method="post"><input name="q"></form>',
+        '<form class="search__form" action="/services/" method="get">'
+        '<button formaction="https://evil.example/">Go</button></form>',
+        '<input type="text" name="q">',
+        '<script type="application/ld+json">{"name": "</script><script>alert(1)</script>',
+        '<link rel="alternate" href="//evil.example/feed.xml">',
     ],
 )
 def test_the_checker_sees_active_content(html: str) -> None:
@@ -77,7 +83,12 @@ def test_the_checker_accepts_the_themes_own_page_furniture() -> None:
         '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">'
         '<link rel="stylesheet" href="/static/style.css"><script src="/static/search.js"></script>'
         '</head><body><a href="mailto:a@example.org">a</a><a href="tel:01632960000">t</a>'
-        '<a href="/services/">s</a><img src="/assets/x.png" alt=""></body></html>'
+        '<a href="/services/">s</a><img src="/assets/x.png" alt="">'
+        '<form class="search__form" role="search" action="/services/" method="get">'
+        '<input type="search" name="q"><select name="need"><option value="">Any</option></select>'
+        '<button type="submit">Find</button></form><button type="button" hidden>More</button>'
+        '<script type="application/ld+json">{"@type": "Service", "name": "a \\u003c/script"}</script>'
+        "</body></html>"
     )
     assert active_content(page) == []
 

@@ -1,0 +1,264 @@
+"""The Local Offer directory's listing pages: what each one lists and where it lives.
+
+Families browse without JavaScript through pages per category, need, area and age band, and
+through pages for one age band in one area, grouped by need, which answer "what help is there
+for my child, at this age, near us?" in three clicks from the home page. Long lists are split
+into numbered pages so that no page is enormous on a phone.
+
+This module only decides the pages and their contents; the renderer turns them into routes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sendsite import model
+from sendsite.errors import Origin
+from sendsite.text import age_range_label
+from sendsite.urls import path_for
+
+T = TypeVar("T")
+
+PAGE_SIZE = 20  # services on one listing page: a short scroll on a phone, few pages to click
+FACETS = ("category", "need", "area", "age")
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    """One of the fixed age bands families browse by (model.AGE_BANDS)."""
+
+    min: int
+    max: int
+
+    @property
+    def id(self) -> str:
+        return f"{self.min}-{self.max}"
+
+    @property
+    def label(self) -> str:
+        return age_range_label(self.min, self.max)
+
+    def includes(self, service: model.Service) -> bool:
+        return service.ages.overlaps(self.min, self.max)
+
+
+AGE_BANDS = tuple(AgeBand(low, high) for low, high in model.AGE_BANDS)
+
+
+@dataclass
+class Listing:
+    """A list of services that families can reach without JavaScript: one facet value."""
+
+    facet: str  # one of FACETS
+    id: str
+    label: str
+    description: str | None
+    services: list[model.Service]
+
+    @property
+    def path(self) -> str:
+        return listing_path(self.facet, self.id)
+
+
+@dataclass
+class Pager:
+    """Where one page sits in a numbered list of pages."""
+
+    number: int
+    count: int
+    first_path: str  # the path of page 1; later pages live below it
+    total: int  # items in the whole list
+
+    @property
+    def first_item(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1
+
+    @property
+    def last_item(self) -> int:
+        return min(self.number * PAGE_SIZE, self.total)
+
+    def path_of(self, number: int) -> str:
+        return self.first_path if number == 1 else f"{self.first_path}page-{number}/"
+
+    @property
+    def path(self) -> str:
+        return self.path_of(self.number)
+
+    @property
+    def numbers(self) -> range:
+        return range(1, self.count + 1)
+
+
+@dataclass
+class NeedGroup:
+    """Services for one need on an age-and-area page."""
+
+    need: model.Term
+    services: list[model.Service]
+
+    @property
+    def anchor(self) -> str:
+        return f"need-{self.need.id}"
+
+
+@dataclass
+class DirectoryPage:
+    """One page to render; the renderer makes a route of it."""
+
+    path: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    origin: Origin | None = None  # the source file it comes from, when there is one
+
+
+def listing_path(facet: str, term_id: str) -> str:
+    return f"/services/{facet}/{term_id}/"
+
+
+def age_area_path(band: AgeBand, area: model.Term) -> str:
+    return f"/services/age/{band.id}/{area.id}/"
+
+
+def bands_for(service: model.Service) -> list[AgeBand]:
+    """The age bands a service's ages overlap, so it is listed under each."""
+    return [band for band in AGE_BANDS if band.includes(service)]
+
+
+def listings(site: model.Site) -> dict[str, list[Listing]]:
+    """Every browsable list, by facet, in the taxonomy's order (ages youngest first)."""
+    active = site.active_services
+    found: dict[str, list[Listing]] = {}
+    for facet, vocabulary in (
+        ("category", site.taxonomy.categories),
+        ("need", site.taxonomy.needs),
+        ("area", site.taxonomy.areas),
+    ):
+        found[facet] = [
+            Listing(facet, t.id, t.label, t.description, list(t.services))
+            for t in vocabulary.values()
+        ]
+    found["age"] = [
+        Listing("age", band.id, band.label, None, [s for s in active if band.includes(s)])
+        for band in AGE_BANDS
+    ]
+    return found
+
+
+def serves_area(service: model.Service, area: model.Term) -> bool:
+    return service.areas_all or area in service.areas
+
+
+def need_groups(site: model.Site, services: Sequence[model.Service]) -> list[NeedGroup]:
+    """Services for each named need; services for every need are shown once, apart."""
+    groups = [
+        NeedGroup(need, [s for s in services if not s.needs_all and need in s.needs])
+        for need in site.taxonomy.needs.values()
+    ]
+    return [g for g in groups if g.services]
+
+
+def paginate(items: Sequence[T], first_path: str) -> Iterator[tuple[Pager, list[T]]]:
+    """Split a list into pages of PAGE_SIZE; an empty list still gets its one page."""
+    count = max(1, -(-len(items) // PAGE_SIZE))
+    for index in range(count):
+        chunk = list(items[index * PAGE_SIZE : (index + 1) * PAGE_SIZE])
+        yield Pager(index + 1, count, first_path, len(items)), chunk
+
+
+def pages(site: model.Site) -> list[DirectoryPage]:
+    """Every page of the directory apart from the services themselves."""
+    found: list[DirectoryPage] = []
+    active = site.active_services
+    for pager, chunk in paginate(active, "/services/"):
+        title = "Find a service"
+        if pager.number > 1:  # page 1 is the directory's front page: search and browse
+            title += f" (page {pager.number} of {pager.count})"
+        found.append(
+            DirectoryPage(
+                pager.path, "services.html", title, {"pager": pager, "page_services": chunk}
+            )
+        )
+    for org in site.organisations:
+        open_services = [s for s in org.services if s.active]
+        for pager, chunk in paginate(open_services, path_for(org)):
+            title = (
+                org.name
+                if pager.count == 1
+                else f"{org.name} (page {pager.number} of {pager.count})"
+            )
+            found.append(
+                DirectoryPage(
+                    pager.path,
+                    "organisation.html",
+                    title,
+                    {"organisation": org, "pager": pager, "page_services": chunk},
+                    org.origin,
+                )
+            )
+    by_facet = listings(site)
+    for facet in FACETS:
+        for listing in by_facet[facet]:
+            for pager, chunk in paginate(listing.services, listing.path):
+                title = listing_title(listing)
+                if pager.count > 1:
+                    title += f" (page {pager.number} of {pager.count})"
+                found.append(
+                    DirectoryPage(
+                        pager.path,
+                        "listing.html",
+                        title,
+                        {"listing": listing, "pager": pager, "page_services": chunk},
+                    )
+                )
+    for band in AGE_BANDS:
+        for area in site.taxonomy.areas.values():
+            services = [s for s in active if band.includes(s) and serves_area(s, area)]
+            found.append(
+                DirectoryPage(
+                    age_area_path(band, area),
+                    "age_area.html",
+                    f"Services for ages {band.label} in {area.label}",
+                    {
+                        "band": band,
+                        "area": area,
+                        "area_services": services,
+                        "any_need": [s for s in services if s.needs_all],
+                        "need_groups": need_groups(site, services),
+                    },
+                )
+            )
+    return found
+
+
+def listing_title(listing: Listing) -> str:
+    match listing.facet:
+        case "category":
+            return f"{listing.label} services"
+        case "need":
+            return f"Services for {in_sentence(listing.label)}"
+        case "area":
+            return f"Services in {listing.label}"
+        case _:
+            return f"Services for ages {listing.label}"
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads mid-sentence: 'Autism' -> 'autism', but 'ADHD' stays 'ADHD'."""
+    if len(label) > 1 and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def template_globals() -> dict[str, Any]:
+    """Names the directory's templates use."""
+    return {
+        "AGE_BAND_LIST": AGE_BANDS,
+        "directory_listings": listings,
+        "listing_path": listing_path,
+        "age_area_path": age_area_path,
+        "bands_for": bands_for,
+        "in_sentence": in_sentence,
+    }

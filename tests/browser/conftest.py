@@ -1,0 +1,136 @@
+"""Real-browser tests: the Dorset example site, built once, served on 127.0.0.1 under its
+sub-path (/dorset-send/) and driven by Debian's Chromium through Playwright.
+
+A missing Chromium fails these tests with a plain message: a skipped browser test would hide
+that search and filters were never checked.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from sendsite.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+SUB_PATH = "/dorset-send/"
+BUILD_DATE = "2026-11-23"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.fail(
+        "Chromium is not installed, so the browser tests cannot run. "
+        "Install it with: apt-get install -y chromium (CI's .ci/run does this).",
+        pytrace=False,
+    )
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("browser") / "www"
+    output = root / SUB_PATH.strip("/")
+    assert main(["build", str(REPO), "-o", str(output), "--date", BUILD_DATE]) == 0
+    return root
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """http://127.0.0.1:PORT/dorset-send/ on a free port, serving the built example site."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    try:
+        yield launched
+    finally:
+        launched.close()
+
+
+def _new_page(browser: Browser, *, javascript: bool) -> Iterator[Page]:
+    # A phone-sized window: families mostly use the directory on phones.
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    yield from _new_page(browser, javascript=True)
+
+
+@pytest.fixture
+def page_without_js(browser: Browser) -> Iterator[Page]:
+    yield from _new_page(browser, javascript=False)
+
+
+AXE = REPO / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(
+            "axe-core is not installed, so pages cannot be checked for accessibility. "
+            "Install it with: npm ci (CI's .ci/run does this).",
+            pytrace=False,
+        )
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page, axe_source: str) -> list[str]:
+    """axe-core's WCAG 2.2 A and AA violations on the page as it is now, one line each."""
+    # Evaluated rather than added as a <script>, so it also runs where the page's own
+    # JavaScript is switched off.
+    results = page.evaluate(
+        "async () => {\n"
+        + axe_source
+        + """
+        ;return await axe.run(document, {runOnly: {type: "tag",
+             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}});
+        }"""
+    )
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
+        for v in results["violations"]
+    ]

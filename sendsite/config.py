@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sendsite import brand, statement
 from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.fields import Fields
 from sendsite.model import ContactDetails, Link, SiteConfig
@@ -22,6 +23,8 @@ _FIELDS = (
     "feedback",
     "review_after_months",
     "output",
+    "brand",
+    "accessibility",
 )
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -77,6 +80,10 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         )
         months = None
     output = fields.text("output") or "_site"
+    site_brand = brand.load_brand(fields.group("brand", allowed=brand.FIELDS), site_dir)
+    accessibility = statement.load_statement(
+        fields.group("accessibility", allowed=statement.FIELDS, required=("compliance", "prepared"))
+    )
     if len(log.errors) > errors_before or title is None or base_url is None or area is None:
         return None
     return SiteConfig(
@@ -89,6 +96,8 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         feedback=feedback,
         review_after_months=months or 12,
         output=output,
+        brand=site_brand,
+        accessibility=accessibility,
     )
 
 

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from sendsite import labels, model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.markdown_html import markdown_to_html
+from sendsite.statement import STATEMENT_PAGE_ID, STATEMENT_PATH
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
 
@@ -78,7 +79,29 @@ def build_routes(site: model.Site) -> list[Route]:
         for p in site.pages
         if p.id != "index"
     ]
+    if site.config.accessibility is not None and not statement_page_written(site):
+        routes.append(
+            Route(
+                STATEMENT_PATH,
+                "accessibility_statement.html",
+                "Accessibility statement",
+                Origin("site.yaml"),
+                {"statement": site.config.accessibility},
+            )
+        )
     return routes
+
+
+def statement_page_written(site: model.Site) -> bool:
+    """Whether content/pages/accessibility.md replaces the statement made from site.yaml."""
+    return any(p.id == STATEMENT_PAGE_ID for p in site.pages)
+
+
+def accessibility_statement_path(site: model.Site) -> str | None:
+    """Where the site's accessibility statement is, if it has one."""
+    if site.config.accessibility is not None or statement_page_written(site):
+        return STATEMENT_PATH
+    return None
 
 
 def _origin(page: model.Page | None, default: Origin) -> Origin:
@@ -164,6 +187,7 @@ def shared_context(site: model.Site) -> dict[str, Any]:
         "latest_news": site.news[:LATEST_NEWS_ON_HOME],
         "feedback_by_topic": feedback_by_topic,
         "glossary_letters": _glossary_letters(site.glossary),
+        "accessibility_statement_path": accessibility_statement_path(site),
     }
 
 

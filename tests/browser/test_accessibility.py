@@ -1,0 +1,133 @@
+"""Every page type of the example site, in headless Chromium: no axe-core WCAG 2.2 A/AA
+violations, the skip link is the first thing Tab reaches, text reflows at 320px, and the main
+content is there without JavaScript. Screenshots are written for a person to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.a11y_support import (  # noqa: F401  (fixtures)
+    PAGE_TYPES,
+    REPO,
+    ServedSite,
+    a11y_browser,
+    a11y_site,
+    axe_source,
+    describe_violations,
+    run_axe,
+)
+
+SCREENSHOTS = REPO / "screenshots"
+SCREENSHOT_PAGES = {
+    "home": "",
+    "service": "services/portage/",
+    "inspection": "inspections/2024-area-send-inspection/",
+    "plan": "plans/send-improvement-plan-2024/",
+}
+
+
+@pytest.fixture
+def tab(a11y_browser: Any) -> Iterator[Any]:  # noqa: F811
+    context = a11y_browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("relative", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_no_axe_violations(
+    tab: Any,
+    a11y_site: ServedSite,  # noqa: F811
+    axe_source: str,  # noqa: F811
+    relative: str,
+) -> None:
+    response = tab.goto(a11y_site.url(relative))
+    assert response is not None
+    assert response.status == 200
+    violations = run_axe(tab, axe_source)
+    assert not violations, describe_violations(violations)
+
+
+@pytest.mark.parametrize("relative", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_first_tab_reaches_the_skip_link_which_moves_focus_to_main(
+    tab: Any,
+    a11y_site: ServedSite,  # noqa: F811
+    relative: str,
+) -> None:
+    tab.goto(a11y_site.url(relative))
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const box = el.getBoundingClientRect();
+            return {text: el.textContent.trim(), href: el.getAttribute('href'),
+                    visible: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0};
+        }"""
+    )
+    assert focused == {"text": "Skip to main content", "href": "#main", "visible": True}
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("() => document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("relative", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_reflows_at_320px_without_horizontal_scrolling(
+    a11y_browser: Any,  # noqa: F811
+    a11y_site: ServedSite,  # noqa: F811
+    relative: str,
+) -> None:
+    context = a11y_browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(a11y_site.url(relative))
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > 320.5
+                              && !el.closest('.table-wrap'))
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''))
+                .slice(0, 5)"""
+        )
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 320, f"the page is {width}px wide; too wide: {wide}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("relative", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_main_content_is_there_without_javascript(
+    a11y_browser: Any,  # noqa: F811
+    a11y_site: ServedSite,  # noqa: F811
+    relative: str,
+) -> None:
+    context = a11y_browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(a11y_site.url(relative))
+        assert page.locator("main h1").count() == 1
+        assert len(page.locator("main").inner_text().split()) >= 5
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots_for_people_to_look_at(
+    a11y_browser: Any,  # noqa: F811
+    a11y_site: ServedSite,  # noqa: F811
+    width: int,
+) -> None:
+    """Writes screenshots/NAME-WIDTH.png (not committed) for a person to review."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = a11y_browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        for name, relative in SCREENSHOT_PAGES.items():
+            page.goto(a11y_site.url(relative))
+            file: Path = SCREENSHOTS / f"{name}-{width}.png"
+            page.screenshot(path=str(file), full_page=True)
+            assert file.stat().st_size > 0
+    finally:
+        context.close()

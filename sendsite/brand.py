@@ -3,6 +3,7 @@ hard to read (WCAG 2.2 AA asks for a contrast of at least 4.5:1 for text)."""
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -50,6 +51,11 @@ def contrast(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def shown_ratio(ratio: float) -> str:
+    """A ratio for a message, rounded down so that 4.49 never shows as 4.5."""
+    return f"{math.floor(ratio * 100) / 100:.2f}:1"
+
+
 def mix(colour: str, other: str, amount: float) -> str:
     """`amount` of `colour` mixed into `other`."""
     return "#" + "".join(
@@ -82,7 +88,7 @@ def load_brand(group: Fields | None, site_dir: Path) -> Brand | None:
             group.error(
                 "colour",
                 f"links on the pale tint of {brand.colour} would have a contrast of "
-                f"{contrast(brand.tint, THEME_LINK):.1f}:1, below the {MIN_TEXT_CONTRAST}:1 "
+                f"{shown_ratio(contrast(brand.tint, THEME_LINK))}, below the {MIN_TEXT_CONTRAST}:1 "
                 "that WCAG 2.2 AA needs",
                 f"Choose a darker colour, such as {darken_until_readable(brand.colour)}.",
             )
@@ -114,7 +120,7 @@ def _colour(group: Fields, key: str, used_for: str) -> str | None:
     if ratio < MIN_TEXT_CONTRAST:
         group.error(
             key,
-            f"white text on {colour} ({used_for}) would have a contrast of {ratio:.1f}:1, "
+            f"white text on {colour} ({used_for}) would have a contrast of {shown_ratio(ratio)}, "
             f"below the {MIN_TEXT_CONTRAST}:1 that WCAG 2.2 AA needs",
             f"Choose a darker colour, such as {darken_until_readable(colour)}.",
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -28,8 +29,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-# The WCAG 2.0, 2.1 and 2.2 rules at levels A and AA, as axe-core tags them.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# The WCAG 2.0, 2.1 and 2.2 rules at levels A and AA, as axe-core tags them, and axe's best
+# practices (one h1, headings in order, all content inside landmarks).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 # One page of every page type of the example site (every inspection, since each kind of
 # inspection lays its page out differently).
@@ -147,6 +149,11 @@ def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
     )
     violations: list[dict[str, Any]] = result["violations"]
     return violations
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages in a PDF made by Chromium: each page is a /Type /Page object (the tree is /Pages)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
 def describe_violations(violations: list[dict[str, Any]]) -> str:

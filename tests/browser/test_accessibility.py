@@ -18,6 +18,7 @@ from tests.browser.a11y_support import (  # noqa: F401  (fixtures)
     a11y_site,
     axe_source,
     describe_violations,
+    pdf_page_count,
     run_axe,
 )
 
@@ -129,5 +130,26 @@ def test_screenshots_for_people_to_look_at(
             file: Path = SCREENSHOTS / f"{name}-{width}.png"
             page.screenshot(path=str(file), full_page=True)
             assert file.stat().st_size > 0
+    finally:
+        context.close()
+
+
+def test_every_service_page_prints_on_one_or_two_sheets(
+    a11y_browser: Any,  # noqa: F811
+    a11y_site: ServedSite,  # noqa: F811
+) -> None:
+    services = sorted(p.parent.name for p in (a11y_site.folder / "services").glob("*/index.html"))
+    assert services
+    context = a11y_browser.new_context()
+    try:
+        page = context.new_page()
+        too_long = {}
+        for service in services:
+            page.goto(a11y_site.url(f"services/{service}/"))
+            sheets = pdf_page_count(page.pdf(format="A4"))
+            assert sheets >= 1
+            if sheets > 2:
+                too_long[service] = sheets
+        assert not too_long, f"service pages that print on more than two A4 sheets: {too_long}"
     finally:
         context.close()

@@ -153,3 +153,37 @@ def test_every_service_page_prints_on_one_or_two_sheets(
         assert not too_long, f"service pages that print on more than two A4 sheets: {too_long}"
     finally:
         context.close()
+
+
+FOCUS_STYLE = """(el) => {
+    const s = getComputedStyle(el);
+    return [s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, s.boxShadow,
+            s.backgroundColor, s.color, s.textDecorationLine].join(' | ');
+}"""
+
+
+@pytest.mark.parametrize("relative", ["", "services/portage/", "plans/send-improvement-plan-2024/"])
+def test_focus_is_visible_on_everything_tab_reaches(
+    tab: Any,
+    a11y_site: ServedSite,  # noqa: F811
+    relative: str,
+) -> None:
+    """Each element Tab reaches looks different while it has focus (WCAG 2.4.7)."""
+    tab.goto(a11y_site.url(relative))
+    invisible = []
+    reached = 0
+    for _ in range(200):
+        tab.keyboard.press("Tab")
+        element = tab.evaluate_handle("() => document.activeElement")
+        if tab.evaluate("(el) => el === document.body", element):
+            break  # past the last focusable element
+        reached += 1
+        focused = tab.evaluate(FOCUS_STYLE, element)
+        # Compare with the same element without focus: move focus to the body for a moment.
+        tab.evaluate("(el) => { el.blur(); }", element)
+        unfocused = tab.evaluate(FOCUS_STYLE, element)
+        tab.evaluate("(el) => el.focus({focusVisible: true})", element)
+        if focused == unfocused:
+            invisible.append(tab.evaluate("(el) => el.outerHTML.slice(0, 120)", element))
+    assert reached > 10
+    assert not invisible, f"no visible focus on: {invisible}"

@@ -158,6 +158,10 @@ def test_every_page_is_built_accessibly(a11y_site: ServedSite) -> None:  # noqa:
         top_level = name in ("index.html", "404.html") or depth < 2
         if not top_level and soup.find("nav", attrs={"aria-label": "Breadcrumb"}) is None:
             problems.append(f"{name}: no breadcrumbs on a page below the top level")
+        for tag in soup.select(".tag, .outcome__label, .notice__heading"):
+            # Colour is only ever an extra: every status shows its meaning in words.
+            if not tag.get_text(strip=True).strip("✓✕!i "):
+                problems.append(f"{name}: a status shown by colour or symbol alone: {tag}")
         for link in soup.find_all("a"):
             words = " ".join(link.get_text(" ").split()).lower()
             label = link.get("aria-label") or ""

@@ -89,7 +89,10 @@ def test_every_internal_link_and_anchor_leads_somewhere(a11y_site: ServedSite) -
         soup = pages.get(target)
         if fragment and soup is not None and soup.find(id=fragment) is None:
             broken.append(f"{on_page} links to #{fragment}, which is not on {target}")
-    print(f"crawled {len(pages)} addresses, checked {len(links)} internal links")
+    anchors = sum(1 for _, link in links if urldefrag(link)[1])
+    print(
+        f"crawled {len(pages)} addresses, checked {len(links)} internal links ({anchors} to #anchors)"
+    )
     assert not broken, "\n".join(sorted(set(broken)))
     # Every page the build wrote is reachable by following links.
     html_pages = {

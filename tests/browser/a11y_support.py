@@ -8,6 +8,7 @@ would look like a pass.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -96,20 +97,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def a11y_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    root = tmp_path_factory.mktemp("a11y-served")
-    code = main(["build", str(REPO), "-o", str(root / SUB_PATH.strip("/")), "--date", BUILD_DATE])
-    assert code == 0, "the example site did not build"
+@contextlib.contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 on a free port; yields http://127.0.0.1:PORT."""
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield ServedSite(root, f"http://127.0.0.1:{server.server_address[1]}")
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def a11y_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    root = tmp_path_factory.mktemp("a11y-served")
+    code = main(["build", str(REPO), "-o", str(root / SUB_PATH.strip("/")), "--date", BUILD_DATE])
+    assert code == 0, "the example site did not build"
+    with serve(root) as origin:
+        yield ServedSite(root, origin)
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,14 @@ content is there without JavaScript. Screenshots are written for a person to loo
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sendsite.cli import main
 from tests.browser.a11y_support import (  # noqa: F401  (fixtures)
     PAGE_TYPES,
     REPO,
@@ -20,7 +22,9 @@ from tests.browser.a11y_support import (  # noqa: F401  (fixtures)
     describe_violations,
     pdf_page_count,
     run_axe,
+    serve,
 )
+from tests.conftest import TINY_SITE
 
 SCREENSHOTS = REPO / "screenshots"
 SCREENSHOT_PAGES = {
@@ -187,3 +191,44 @@ def test_focus_is_visible_on_everything_tab_reaches(
             invisible.append(tab.evaluate("(el) => el.outerHTML.slice(0, 120)", element))
     assert reached > 10
     assert not invisible, f"no visible focus on: {invisible}"
+
+
+BRANDED = """\
+brand:
+  colour: "#5c2d91"
+  header_colour: "#1d1d1b"
+  logo: council-logo.svg
+  logo_alt: Testshire Council
+"""
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40">'
+    '<rect x="2" y="2" width="36" height="36" fill="none" stroke="#ffffff" stroke-width="4"/>'
+    '<text x="46" y="27" fill="#ffffff" font-size="18" font-family="sans-serif">Testshire</text>'
+    "</svg>"
+)
+
+
+def test_a_branded_site_with_a_logo_has_no_axe_violations(
+    tab: Any,
+    axe_source: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The council's colours and logo from site.yaml keep the pages accessible."""
+    source = tmp_path / "site"
+    for name, text in TINY_SITE.items():
+        file = source / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(textwrap.dedent(text), encoding="utf-8")
+    with (source / "site.yaml").open("a", encoding="utf-8") as site_yaml:
+        site_yaml.write(BRANDED)
+    (source / "content/assets").mkdir()
+    (source / "content/assets/council-logo.svg").write_text(LOGO, encoding="utf-8")
+    assert main(["build", str(source), "-o", str(tmp_path / "out"), "--date", "2026-11-23"]) == 0
+    with serve(tmp_path / "out") as origin:
+        for relative in ("", "services/portage/", "plans/wsoa/"):
+            tab.goto(f"{origin}/{relative}")
+            logo = tab.locator(".site-header__logo")
+            assert logo.get_attribute("alt") == "Testshire Council"
+            assert logo.evaluate("(img) => img.complete && img.naturalWidth > 0")
+            violations = run_axe(tab, axe_source)
+            assert not violations, describe_violations(violations)

@@ -232,3 +232,33 @@ def test_a_branded_site_with_a_logo_has_no_axe_violations(
             assert logo.evaluate("(img) => img.complete && img.naturalWidth > 0")
             violations = run_axe(tab, axe_source)
             assert not violations, describe_violations(violations)
+
+
+# WCAG 1.4.12 Text Spacing: people who override these must lose no content.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
+CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
+    const s = getComputedStyle(el);
+    const clips = ['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY);
+    return clips && !el.closest('.visually-hidden')
+        && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+}).map(el => el.tagName.toLowerCase() + '.' + el.className)"""
+
+
+@pytest.mark.parametrize("relative", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_wider_text_spacing_at_320px_clips_nothing(
+    a11y_browser: Any,  # noqa: F811
+    a11y_site: ServedSite,  # noqa: F811
+    relative: str,
+) -> None:
+    context = a11y_browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(a11y_site.url(relative))
+        page.add_style_tag(content=TEXT_SPACING)
+        assert page.evaluate(CLIPPED) == []
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()

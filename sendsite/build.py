@@ -12,7 +12,8 @@ from sendsite.config import load_config
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.linking import derive
 from sendsite.loader import load_content
-from sendsite.render import accessibility_statement_path, render_site
+from sendsite.render import render_site
+from sendsite.statement import accessibility_statement_path
 from sendsite.validate import build_site
 from sendsite.writer import check_output_folder, write_site
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from sendsite import labels, model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.markdown_html import markdown_to_html
-from sendsite.statement import STATEMENT_PAGE_ID, STATEMENT_PATH
+from sendsite.statement import STATEMENT_PATH, accessibility_statement_path, statement_page_written
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
 
@@ -90,18 +90,6 @@ def build_routes(site: model.Site) -> list[Route]:
             )
         )
     return routes
-
-
-def statement_page_written(site: model.Site) -> bool:
-    """Whether content/pages/accessibility.md replaces the statement made from site.yaml."""
-    return any(p.id == STATEMENT_PAGE_ID for p in site.pages)
-
-
-def accessibility_statement_path(site: model.Site) -> str | None:
-    """Where the site's accessibility statement is, if it has one."""
-    if site.config.accessibility is not None or statement_page_written(site):
-        return STATEMENT_PATH
-    return None
 
 
 def _origin(page: model.Page | None, default: Origin) -> Origin:

@@ -9,6 +9,7 @@ at content/pages/accessibility.md replaces the generated statement.
 
 from __future__ import annotations
 
+from sendsite import model
 from sendsite.fields import Fields
 from sendsite.model import COMPLIANCE_STATUSES, AccessibilityStatement
 
@@ -76,3 +77,15 @@ def load_statement(group: Fields | None) -> AccessibilityStatement | None:
         response_days=days,
         improvements=improvements,
     )
+
+
+def statement_page_written(site: model.Site) -> bool:
+    """Whether content/pages/accessibility.md replaces the statement made from site.yaml."""
+    return any(p.id == STATEMENT_PAGE_ID for p in site.pages)
+
+
+def accessibility_statement_path(site: model.Site) -> str | None:
+    """Where the site's accessibility statement is, if it has one."""
+    if site.config.accessibility is not None or statement_page_written(site):
+        return STATEMENT_PATH
+    return None

@@ -14,6 +14,7 @@ from sendsite.linking import derive
 from sendsite.loader import load_content
 from sendsite.render import render_site
 from sendsite.search_index import write_search_index
+from sendsite.statement import accessibility_statement_path
 from sendsite.validate import build_site
 from sendsite.writer import check_output_folder, write_site
 
@@ -107,4 +108,13 @@ def warnings(site: model.Site) -> list[ContentError]:
             for t in vocabulary.values()
             if not t.services
         ]
+    if accessibility_statement_path(site) is None:
+        found.append(
+            ContentError(
+                Origin("site.yaml"),
+                "the site has no accessibility statement, which a public sector website must publish",
+                "Add an accessibility: section to site.yaml (see the content model), "
+                "or write content/pages/accessibility.md.",
+            )
+        )
     return sorted(found, key=ContentError.sort_key)

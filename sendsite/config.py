@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sendsite import brand, statement
 from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.fields import Fields
 from sendsite.model import CheckOptions, ContactDetails, Link, SiteConfig
@@ -23,6 +24,8 @@ _FIELDS = (
     "review_after_months",
     "output",
     "checks",
+    "brand",
+    "accessibility",
 )
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -79,6 +82,10 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         months = None
     output = fields.text("output") or "_site"
     checks = _check_options(fields.group("checks", allowed=_CHECK_FIELDS))
+    site_brand = brand.load_brand(fields.group("brand", allowed=brand.FIELDS), site_dir)
+    accessibility = statement.load_statement(
+        fields.group("accessibility", allowed=statement.FIELDS, required=("compliance", "prepared"))
+    )
     if len(log.errors) > errors_before or title is None or base_url is None or area is None:
         return None
     return SiteConfig(
@@ -93,6 +100,8 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         output=output,
         output_line=fields.data.line_of("output") if "output" in fields.data else None,
         checks=checks,
+        brand=site_brand,
+        accessibility=accessibility,
     )
 
 

@@ -3,7 +3,8 @@
 Extensions: tables, fenced_code, sane_lists, def_list, and toc (heading ids, so pages can link to
 sections). Headings are renumbered so that a text's highest heading sits at the level the page
 needs (`top`, 2 by default: the page title is the only h1), keeping headings in order however
-the author numbered them. Table header cells get scope="col". Raw HTML in Markdown
+the author numbered them. Table header cells get scope="col", and a paragraph "Table: words"
+just before or after a table becomes its caption (as in Pandoc). Raw HTML in Markdown
 is allowed through an allow-list sanitiser (nh3): no scripts, styles, event handlers, frames, or
 `javascript:`/`data:` links, however they are spelled.
 """
@@ -62,7 +63,17 @@ def markdown_to_html(text: str, top: int = 2, base_path: str = "/") -> str:
     html = html.replace("<th>", '<th scope="col">').replace("<th align=", '<th scope="col" align=')
     if base_path != "/":
         html = _add_base_path(html, base_path)
-    return shift_headings(html, top)
+    return shift_headings(add_table_captions(html), top)
+
+
+_CAPTION_BEFORE = re.compile(r"<p>Table: (.+?)</p>\s*<table>", re.DOTALL)
+_CAPTION_AFTER = re.compile(r"<table>((?:(?!<table>).)*?)</table>\s*<p>Table: (.+?)</p>", re.DOTALL)
+
+
+def add_table_captions(html: str) -> str:
+    """Turn a "Table: words" paragraph next to a table into the table's <caption>."""
+    html = _CAPTION_BEFORE.sub(r"<table>\n<caption>\1</caption>", html)
+    return _CAPTION_AFTER.sub(r"<table>\n<caption>\2</caption>\1</table>", html)
 
 
 _SITE_RELATIVE = re.compile(r'\b(href|src)="/(?!/)')

@@ -20,6 +20,7 @@ PROGRESS_JUDGEMENTS = ("sufficient", "not-sufficient")
 PLAN_KINDS = ("written-statement-of-action", "priority-action-plan", "improvement-plan", "strategy")
 ACTION_STATUSES = ("not-started", "on-track", "at-risk", "off-track", "complete")
 FEEDBACK_STATUSES = ("done", "in-progress", "planned")
+COMPLIANCE_STATUSES = ("full", "partial", "not")
 AGE_BANDS = ((0, 4), (5, 10), (11, 15), (16, 18), (19, 25))
 
 
@@ -59,6 +60,8 @@ class SiteConfig:
     output: str = "_site"
     output_line: int | None = None  # where site.yaml sets `output`, for messages about it
     checks: CheckOptions = field(default_factory=lambda: CheckOptions())
+    brand: Brand | None = None
+    accessibility: AccessibilityStatement | None = None
 
     @property
     def base_path(self) -> str:
@@ -67,6 +70,34 @@ class SiteConfig:
 
         path = urlsplit(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
+
+
+@dataclass
+class Brand:
+    """The council's colours and logo (site.yaml `brand`), checked for contrast when loaded."""
+
+    colour: str | None = None  # '#rrggbb': accents; white text on it is at least 4.5:1
+    header_colour: str | None = None  # '#rrggbb': the header's background
+    tint: str | None = None  # derived: a pale mix of `colour` for highlighted boxes
+    logo: str | None = None  # path under content/assets/
+    logo_alt: str | None = None
+
+
+@dataclass
+class AccessibilityStatement:
+    """The fields of site.yaml `accessibility` that the generated statement page is made from."""
+
+    compliance: str  # one of COMPLIANCE_STATUSES
+    prepared: dt.date
+    non_accessible: list[str] = field(default_factory=list)  # Markdown, one problem each
+    reviewed: dt.date | None = None
+    tested: dt.date | None = None
+    tested_by: str | None = None
+    organisation: str | None = None  # who runs the site; default: the first partnership member
+    email: str | None = None  # where to report a problem; default: the site's contact
+    phone: str | None = None
+    response_days: int | None = None
+    improvements: str | None = None  # Markdown: what is being done about the problems
 
 
 @dataclass

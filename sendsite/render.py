@@ -26,6 +26,7 @@ from sendsite.markdown_html import markdown_to_html
 from sendsite.opendata import catalogue, data_files
 from sendsite.openreferral import openreferral_files
 from sendsite.sourcefile import MAX_FILE_BYTES
+from sendsite.statement import STATEMENT_PATH, accessibility_statement_path, statement_page_written
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
 
@@ -87,6 +88,16 @@ def build_routes(site: model.Site) -> list[Route]:
         for p in site.pages
         if p.id != "index"
     ]
+    if site.config.accessibility is not None and not statement_page_written(site):
+        routes.append(
+            Route(
+                STATEMENT_PATH,
+                "accessibility_statement.html",
+                "Accessibility statement",
+                Origin("site.yaml"),
+                {"statement": site.config.accessibility},
+            )
+        )
     return routes
 
 
@@ -225,6 +236,7 @@ def shared_context(site: model.Site) -> dict[str, Any]:
         "latest_news": site.news[:LATEST_NEWS_ON_HOME],
         "feedback_by_topic": feedback_by_topic,
         "glossary_letters": _glossary_letters(site.glossary),
+        "accessibility_statement_path": accessibility_statement_path(site),
     }
 
 

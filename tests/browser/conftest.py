@@ -7,23 +7,16 @@ that search and filters were never checked.
 
 from __future__ import annotations
 
-import functools
+import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from sendsite.cli import main
-
-REPO = Path(__file__).resolve().parents[2]
-SUB_PATH = "/dorset-send/"
-BUILD_DATE = "2026-11-23"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from tests.browser.a11y_support import AXE_TAGS, BUILD_DATE, CHROMIUM_ARGS, REPO, SUB_PATH, serve
 
 
 def chromium_path() -> str:
@@ -38,11 +31,6 @@ def chromium_path() -> str:
     )
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser") / "www"
@@ -54,16 +42,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
     """http://127.0.0.1:PORT/dorset-send/ on a free port, serving the built example site."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(built_site) as origin:
+        yield f"{origin}{SUB_PATH}"
 
 
 @pytest.fixture(scope="session")
@@ -127,8 +107,8 @@ def axe_violations(page: Page, axe_source: str) -> list[str]:
         + axe_source
         + """
         ;return await axe.run(document, {runOnly: {type: "tag",
-             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}});
-        }"""
+             values: tags}});
+        }""".replace("tags}}", json.dumps(AXE_TAGS) + "}}")
     )
     return [
         f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"

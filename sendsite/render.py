@@ -106,13 +106,18 @@ def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
     errors.raise_if_any()
 
 
-def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
+def make_environment(
+    site_dir: Path,
+    linker: Linker,
+    environment_class: type[jinja2.Environment] = jinja2.Environment,
+) -> jinja2.Environment:
+    """The one Jinja environment; the live preview passes a subclass that records what pages read."""
     loaders: list[jinja2.BaseLoader] = []
     site_templates = site_dir / "templates"
     if site_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(site_templates))
     loaders.append(jinja2.FileSystemLoader(THEME_DIR / "templates"))
-    env = jinja2.Environment(
+    env = environment_class(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -201,21 +206,26 @@ def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
     errors = ErrorLog()
     pages: dict[str, bytes] = {}
     for route in routes:
-        context = {**shared, **route.context, "page_path": route.path, "title": route.title}
         try:
-            html = env.get_template(route.template).render(context)
+            pages[output_file(route.path)] = render_route(env, shared, route, site_dir)
         except ContentError as exc:
             errors.extend([exc])
-            continue
-        except jinja2.TemplateError as exc:
-            errors.extend([template_error(exc, site_dir, route)])
-            continue
-        pages[output_file(route.path)] = html.encode("utf-8")
     # A broken shared template fails every page that uses it; say so once.
     unique = {str(e): e for e in errors.errors}
     if unique:
         raise ContentErrors(unique.values())
     return RenderedSite(pages, copies)
+
+
+def render_route(
+    env: jinja2.Environment, shared: dict[str, Any], route: Route, site_dir: Path
+) -> bytes:
+    """One page's bytes; a template mistake becomes a ContentError naming the template's line."""
+    context = {**shared, **route.context, "page_path": route.path, "title": route.title}
+    try:
+        return env.get_template(route.template).render(context).encode("utf-8")
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, site_dir, route) from None
 
 
 def template_error(exc: jinja2.TemplateError, site_dir: Path, route: Route) -> ContentError:

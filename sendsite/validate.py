@@ -122,6 +122,17 @@ def build_site(
     )
 
 
+def validate_service(
+    item: Item,
+    organisations: dict[str, model.Organisation],
+    taxonomy: model.Taxonomy,
+    log: ErrorLog,
+) -> model.Service:
+    """One service on its own, against the site's organisations and taxonomy: the live preview
+    uses this to re-check only the file that changed."""
+    return _Validator(log).service(item, organisations, taxonomy)
+
+
 _NO_DATE = dt.date(1970, 1, 1)
 
 

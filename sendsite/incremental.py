@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,7 @@ class Rebuild:
     written: list[str] = field(default_factory=list)  # output files whose bytes changed
     removed: list[str] = field(default_factory=list)  # output files deleted
     seconds: float = 0.0
+    first: list[str] = field(default_factory=list)  # written (and reloaded) before the rest
     everything: bool = False  # every page was rendered
     errors: list[ContentError] = field(default_factory=list)
 
@@ -113,6 +114,7 @@ class IncrementalSite:
         self.shared_print: Any = None
         self.unapplied: set[Path] = set()  # changes not yet in the output (a mistake was found)
         self.written_once = False
+        self._first: Callable[[list[str]], None] | None = None
 
     # --- entry points ----------------------------------------------------------------------------
 
@@ -120,9 +122,17 @@ class IncrementalSite:
         """Build everything (the first build, and after changes that affect every page)."""
         return self._run([], full=True)
 
-    def update(self, changed: Iterable[Path]) -> Rebuild:
-        """Apply changed, added or removed source files."""
-        return self._run([Path(p) for p in changed], full=False)
+    def update(
+        self, changed: Iterable[Path], first: Callable[[list[str]], None] | None = None
+    ) -> Rebuild:
+        """Apply changed, added or removed source files. The pages made from a changed file are
+        rendered and written first, and `first` is told their output files, so the page being
+        edited can reload before the pages that list it are done."""
+        self._first = first
+        try:
+            return self._run([Path(p) for p in changed], full=False)
+        finally:
+            self._first = None
 
     @property
     def base_path(self) -> str:
@@ -181,7 +191,21 @@ class IncrementalSite:
         copies = self._copies(site, routes)
         shared = shared_context(site)
         dirty = self._dirty(site, routes, shared, {self._display(p) for p in content}, templates)
-        pages, reads = self._render(self.env, site, shared, [routes[o] for o in sorted(dirty)])
+        own = {self._display(p) for p in content}
+        early = sorted(o for o in dirty if routes[o].origin.path in own)
+        pages, reads = self._render(self.env, site, shared, [routes[o] for o in early])
+        if early and self._first is not None:
+            written = [o for o in early if self.pages.get(o) != pages[o]]
+            for out in written:
+                _write_file(self.output, out, pages[out])
+                self.pages[out] = pages[out]  # on disk now, whatever happens next
+            result.first = written
+            result.written.extend(written)
+            self._first(written)
+        later = sorted(dirty - set(early))
+        more_pages, more_reads = self._render(self.env, site, shared, [routes[o] for o in later])
+        pages.update(more_pages)
+        reads.update(more_reads)
         result.rendered = len(pages)
         pages = {**{o: b for o, b in self.pages.items() if o in routes}, **pages}
         reads = {**{o: r for o, r in self.reads.items() if o in routes}, **reads}

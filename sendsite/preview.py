@@ -316,7 +316,7 @@ class PreviewServer:
         """Apply changed files, print what happened, and tell the right tabs to reload."""
         with self._rebuilding:  # the watcher's thread, or a caller's
             had_errors = bool(self.errors)
-            result = self.site.update(changed)
+            result = self.site.update(changed, first=None if had_errors else self._reload_first)
             self._report(result)
         paths: set[str] | None
         if result.errors or had_errors:
@@ -324,10 +324,17 @@ class PreviewServer:
         elif any(not f.endswith(".html") for f in [*result.written, *result.removed]):
             paths = None  # a style sheet or asset: reload everything
         else:
-            paths = {self._url_of(f) for f in [*result.written, *result.removed]}
+            paths = {
+                self._url_of(f) for f in [*result.written, *result.removed] if f not in result.first
+            }
         if self.loop is not None:
             self.loop.add_callback(self._reload, result, paths)
         return result
+
+    def _reload_first(self, written: list[str]) -> None:
+        """The edited page is on disk: reload its tabs now, before the listing pages are done."""
+        if self.loop is not None and written:
+            self.loop.add_callback(self.clients.reload, {self._url_of(f) for f in written})
 
     def _reload(self, result: Rebuild, paths: set[str] | None) -> None:
         told = self.clients.reload(paths)

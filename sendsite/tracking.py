@@ -49,7 +49,7 @@ def key_of(obj: Any) -> Key | None:
     if not isinstance(origin, Origin):
         return None
     name = getattr(obj, "id", None) or getattr(obj, "term", None)
-    return (type(obj).__name__, origin, name)
+    return (type(obj).__name__, origin.path, origin.line, name)  # plain tuples hash fast
 
 
 @dataclass

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    handler = {"build": _build, "serve": _serve}[args.command]
+    handler = {"build": _build, "check": _check, "serve": _serve}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -57,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
         type=_iso_date,
         default=None,
         help="build as if today were DATE (YYYY-MM-DD); SOURCE_DATE_EPOCH works too",
+    )
+    check_cmd = commands.add_parser(
+        "check",
+        help="check content for broken links, stale records, unanswered findings and hard reading",
+        description="Report what a careful reviewer would: warnings with file and line.",
+    )
+    check_cmd.add_argument("dir", nargs="?", default=".", type=Path, help="site folder (default .)")
+    check_cmd.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
+    check_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    check_cmd.add_argument(
+        "--date", type=_iso_date, default=None, help="check as if today were DATE"
     )
     serve_cmd = commands.add_parser(
         "serve",
@@ -139,3 +152,42 @@ def _report(errors: Sequence[ContentError]) -> int:
         file=sys.stderr,
     )
     return EXIT_CONTENT
+
+
+def _check(args: argparse.Namespace) -> int:
+    from sendsite.check import check_site
+
+    site_dir: Path = args.dir
+    if not site_dir.is_dir():
+        print(f"sendsite: there is no folder {site_dir}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        build_date = args.date or build_date_from_environment()
+        advice = check_site(site_dir, build_date)
+    except ValueError as exc:
+        print(f"sendsite: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ContentErrors as exc:
+        return _report(exc.errors)
+    except ContentError as exc:
+        return _report([exc])
+    if args.format == "json":
+        counts = Counter(a.check for a in advice)
+        print(
+            json.dumps(
+                {"warnings": [a.as_dict() for a in advice], "counts": dict(sorted(counts.items()))},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for item in advice:
+            print(item)
+        counts = Counter(a.check for a in advice)
+        summary = ", ".join(f"{n} {name}" for name, n in sorted(counts.items()))
+        print(
+            f"{plural(len(advice), 'warning')}"
+            + (f" ({summary})" if summary else "")
+            + f", as of {build_date.isoformat()}."
+        )
+    return EXIT_CONTENT if args.strict and advice else EXIT_OK

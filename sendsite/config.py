@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.fields import Fields
-from sendsite.model import ContactDetails, Link, SiteConfig
+from sendsite.model import CheckOptions, ContactDetails, Link, SiteConfig
 from sendsite.sourcefile import read_text
 from sendsite.yamldoc import parse_yaml
 
@@ -22,6 +22,7 @@ _FIELDS = (
     "feedback",
     "review_after_months",
     "output",
+    "checks",
 )
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -77,6 +78,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         )
         months = None
     output = fields.text("output") or "_site"
+    checks = _check_options(fields.group("checks", allowed=_CHECK_FIELDS))
     if len(log.errors) > errors_before or title is None or base_url is None or area is None:
         return None
     return SiteConfig(
@@ -89,6 +91,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         feedback=feedback,
         review_after_months=months or 12,
         output=output,
+        checks=checks,
     )
 
 
@@ -101,3 +104,22 @@ def _contact(group: Fields | None) -> ContactDetails | None:
         address=group.text("address") if "address" in group.data else None,
         url=group.url("url") if "url" in group.data else None,
     )
+
+
+_CHECK_FIELDS = ("reading_age", "sentence_words", "known_acronyms")
+
+
+def _check_options(group: Fields | None) -> CheckOptions:
+    options = CheckOptions()
+    if group is None:
+        return options
+    for key, low, high in (("reading_age", 5, 25), ("sentence_words", 5, 100)):
+        value = group.integer(key)
+        if value is None:
+            continue
+        if not low <= value <= high:
+            group.error(key, f"{key} is {value}", f"Use a whole number from {low} to {high}.")
+            continue
+        setattr(options, key, value)
+    options.known_acronyms = group.text_list("known_acronyms")
+    return options

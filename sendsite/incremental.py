@@ -38,6 +38,7 @@ from sendsite.render import (
     build_routes,
     check_unique_paths,
     make_environment,
+    page_finisher,
     render_route,
     shared_context,
 )
@@ -341,6 +342,7 @@ class IncrementalSite:
         shared: dict[str, Any],
         routes: Iterable[Route],
     ) -> tuple[dict[str, bytes], dict[str, PageReads]]:
+        finish = page_finisher(site, Linker(site.config.base_path))
         pages: dict[str, bytes] = {}
         reads: dict[str, PageReads] = {}
         errors: dict[str, ContentError] = {}
@@ -348,7 +350,7 @@ class IncrementalSite:
             out = output_file(route.path)
             env.current = PageReads(files={route.origin.path})
             try:
-                pages[out] = render_route(env, shared, route, self.site_dir)
+                pages[out] = render_route(env, shared, route, self.site_dir, finish)
             except ContentError as exc:
                 errors.setdefault(str(exc), exc)  # a broken shared template: say it once
             finally:

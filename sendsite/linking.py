@@ -33,6 +33,7 @@ def derive(site: model.Site) -> None:
     _link_directory(site)
     _link_inspections(site)
     _link_plans(site)
+    site.history = history(site)
 
 
 def _clear(site: model.Site) -> None:
@@ -101,3 +102,18 @@ def _link_plans(site: model.Site) -> None:
             for status in model.ACTION_STATUSES
         }
         plan.overdue_actions = [a for a in plan.actions if a.overdue]
+
+
+def history(site: model.Site) -> list[model.HistoryEvent]:
+    """Inspections (at their first day) and plans (when published), newest first.
+
+    On the same day a plan comes after the inspection it answers.
+    """
+    events = [model.HistoryEvent(i.dates.start, inspection=i) for i in site.inspections]
+    events += [model.HistoryEvent(p.published, plan=p) for p in site.plans]
+
+    def order(event: model.HistoryEvent) -> tuple[dt.date, int, str]:
+        item_id = event.inspection.id if event.inspection else event.plan.id if event.plan else ""
+        return (event.date, 1 if event.plan else 0, item_id)
+
+    return sorted(events, key=order, reverse=True)

@@ -51,12 +51,31 @@ _converter = markdown.Markdown(
 
 
 @functools.lru_cache(maxsize=8192)
-def markdown_to_html(text: str, top: int = 2) -> str:
-    """Convert Markdown to sanitised HTML whose highest heading is `top` (2 to 6)."""
+def markdown_to_html(text: str, top: int = 2, base_path: str = "/") -> str:
+    """Convert Markdown to sanitised HTML whose highest heading is `top` (2 to 6).
+
+    Site-relative links (`/services/portage/`) get the site's sub-path, so authors write links
+    the same way wherever the site is published.
+    """
     _converter.reset()
     html = sanitise(_converter.convert(text))
     html = html.replace("<th>", '<th scope="col">').replace("<th align=", '<th scope="col" align=')
+    if base_path != "/":
+        html = _add_base_path(html, base_path)
     return shift_headings(html, top)
+
+
+_SITE_RELATIVE = re.compile(r'\b(href|src)="/(?!/)')
+
+
+def _add_base_path(html: str, base_path: str) -> str:
+    def prefix(match: re.Match[str]) -> str:
+        start = match.end()
+        if html.startswith(base_path[1:], start):
+            return match.group(0)  # already written with the sub-path
+        return f'{match.group(1)}="{base_path}'
+
+    return _SITE_RELATIVE.sub(prefix, html)
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])([\s>])")

@@ -38,6 +38,15 @@ class ContactDetails:
 
 
 @dataclass
+class CheckOptions:
+    """site.yaml `checks:` settings for `sendsite check`."""
+
+    reading_age: int = 12
+    sentence_words: int = 25
+    known_acronyms: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SiteConfig:
     title: str
     base_url: str
@@ -48,6 +57,7 @@ class SiteConfig:
     feedback: ContactDetails | None = None
     review_after_months: int = 12
     output: str = "_site"
+    checks: CheckOptions = field(default_factory=lambda: CheckOptions())
 
     @property
     def base_path(self) -> str:
@@ -338,6 +348,15 @@ class Plan:
 
 
 @dataclass
+class HistoryEvent:
+    """One step in the area's inspection history: an inspection, or a plan published after one."""
+
+    date: dt.date
+    inspection: Inspection | None = None
+    plan: Plan | None = None
+
+
+@dataclass
 class NewsItem:
     id: str
     title: str
@@ -390,6 +409,7 @@ class Site:
     pages: list[Page]  # by path; the home page text (pages/index.md) included
     feedback: list[Feedback]  # newest first
     assets: list[str] = field(default_factory=list)  # paths under content/assets/
+    history: list[HistoryEvent] = field(default_factory=list)  # derived: newest first
 
     @property
     def active_services(self) -> list[Service]:

@@ -18,12 +18,16 @@ import jinja2
 from markupsafe import Markup
 
 from sendsite import labels, model
+from sendsite.charts import measure_chart
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
+from sendsite.glossary_links import link_terms, make_matcher
 from sendsite.markdown_html import markdown_to_html
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
 
 THEME_DIR = Path(__file__).parent / "theme"
+# The glossary explains itself, and the 404 page should be nothing but a way back.
+_NO_GLOSSARY_LINKS = frozenset({"/glossary/", "/404.html"})
 LATEST_NEWS_ON_HOME = 3
 
 
@@ -126,7 +130,9 @@ def make_environment(
         keep_trailing_newline=True,
     )
     env.filters.update(
-        markdown=lambda text, top=2: Markup(markdown_to_html(text, top)) if text else Markup(""),
+        markdown=lambda text, top=2: (
+            Markup(markdown_to_html(text, top, linker.base_path)) if text else Markup("")
+        ),
         slug=slugify,
         uk_date=uk_date,
         date_range=lambda r: uk_date_range(r.start, r.end),
@@ -147,6 +153,7 @@ def make_environment(
         ACTION_STATUSES=model.ACTION_STATUSES,
         AGE_BANDS=model.AGE_BANDS,
         inspection_title=inspection_title,
+        measure_chart=lambda measure, chart_id: Markup(measure_chart(measure, chart_id)),
     )
     return env
 
@@ -203,11 +210,12 @@ def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
     copies.update(_asset_files(site_dir, site.assets))
     check_unique_paths(routes, {target: Origin(str(src)) for target, src in copies.items()})
     shared = shared_context(site)
+    finish = page_finisher(site, linker)
     errors = ErrorLog()
     pages: dict[str, bytes] = {}
     for route in routes:
         try:
-            pages[output_file(route.path)] = render_route(env, shared, route, site_dir)
+            pages[output_file(route.path)] = render_route(env, shared, route, site_dir, finish)
         except ContentError as exc:
             errors.extend([exc])
     # A broken shared template fails every page that uses it; say so once.
@@ -217,15 +225,36 @@ def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
     return RenderedSite(pages, copies)
 
 
+Finisher = Callable[[Route, str], str]
+
+
+def page_finisher(site: model.Site, linker: Linker) -> Finisher:
+    """What happens to a page's HTML after its template: glossary terms linked on first use."""
+    glossary = make_matcher(site.glossary)
+
+    def finish(route: Route, html: str) -> str:
+        if route.path in _NO_GLOSSARY_LINKS:
+            return html
+        return link_terms(html, glossary, linker.url_for)
+
+    return finish
+
+
 def render_route(
-    env: jinja2.Environment, shared: dict[str, Any], route: Route, site_dir: Path
+    env: jinja2.Environment,
+    shared: dict[str, Any],
+    route: Route,
+    site_dir: Path,
+    finish: Finisher,
 ) -> bytes:
-    """One page's bytes; a template mistake becomes a ContentError naming the template's line."""
+    """One page's bytes (the build and the live preview both make pages here); a template
+    mistake becomes a ContentError naming the template's line."""
     context = {**shared, **route.context, "page_path": route.path, "title": route.title}
     try:
-        return env.get_template(route.template).render(context).encode("utf-8")
+        html = env.get_template(route.template).render(context)
     except jinja2.TemplateError as exc:
         raise template_error(exc, site_dir, route) from None
+    return finish(route, html).encode("utf-8")
 
 
 def template_error(exc: jinja2.TemplateError, site_dir: Path, route: Route) -> ContentError:

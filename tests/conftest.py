@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from sendsite.cli import main
 
@@ -218,6 +219,12 @@ def site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> TinySite:
     return TinySite(tmp_path / "site", capsys)
 
 
-def text_of(soup: BeautifulSoup) -> str:
-    """The visible text of a page with whitespace collapsed, for asserting on wording."""
-    return " ".join(soup.get_text(" ").split())
+def text_of(soup: BeautifulSoup | Tag) -> str:
+    """The visible text of a page with whitespace collapsed, for asserting on wording.
+
+    Elements are joined with spaces; the spaces that this puts inside punctuation around inline
+    elements (a link in brackets: "( SEND )") are taken out again.
+    """
+    text = " ".join(soup.get_text(" ").split())
+    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", text)
+    return re.sub(r"([(‘“])\s+", r"\1", text)

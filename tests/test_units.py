@@ -117,3 +117,16 @@ def test_derived_facts_as_of_the_build_date(site: TinySite) -> None:
     assert service.review_due == dt.date(2027, 9, 1) and not service.due_for_review
     later = load_site(site.root, dt.date(2027, 9, 1))
     assert later.services[0].due_for_review
+
+
+def test_measure_chart_needs_two_values_and_names_itself() -> None:
+    from sendsite.charts import measure_chart
+    from sendsite.model import Measure, MeasureValue
+
+    one = Measure("Waits", "weeks", 40, 18, [MeasureValue(dt.date(2025, 1, 1), 30)])
+    assert measure_chart(one, "c") == ""
+    two = Measure("Waits", "weeks", 40, 18, [*one.values, MeasureValue(dt.date(2025, 7, 1), 24)])
+    svg = measure_chart(two, "c")
+    assert svg.startswith('<svg class="measure-chart"') and 'aria-labelledby="c-title"' in svg
+    assert "from 30 weeks on 1 January 2025 to 24 weeks on 1 July 2025" in svg
+    assert "target of 18 weeks" in svg

@@ -1,0 +1,234 @@
+"""`sendsite check`: one planted problem per check, with its file and line; a clean site is quiet."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sendsite.cli import main
+from tests.conftest import Run, TinySite
+
+GLOSSARY = """\
+- term: EHC plan
+  meaning: An education, health and care plan.
+  also: [EHCP]
+- term: SEND
+  meaning: Special educational needs and disabilities.
+- term: Ofsted
+  meaning: The inspectors of schools and children's services.
+"""
+
+
+@pytest.fixture
+def clean(site: TinySite) -> TinySite:
+    """The tiny site with nothing for `check` to say."""
+    site.write("content/glossary.yaml", GLOSSARY)
+    # The overdue action has an update since its due date, so it is not stale.
+    plant(site, "content/plans/wsoa.md", "{date: 2020-01-10,", "{date: 2020-06-10,")
+    # Families on a SEND Local Offer know the word SEND; summaries may use it unexplained.
+    site.write(
+        "site.yaml", (site.root / "site.yaml").read_text() + "checks:\n  known_acronyms: [SEND]\n"
+    )
+    return site
+
+
+def check(site: TinySite, *args: str) -> Run:
+    site.capsys.readouterr()
+    code = main(["check", str(site.root), "--date", "2026-11-23", *args])
+    captured = site.capsys.readouterr()
+    return Run(code, captured.out, captured.err)
+
+
+def warnings(run: Run) -> list[str]:
+    return [line for line in run.out.splitlines() if ": warning: " in line]
+
+
+def line_of(site: TinySite, path: str, needle: str) -> int:
+    lines = (site.root / path).read_text().splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def test_clean_site_has_no_warnings(clean: TinySite) -> None:
+    run = check(clean)
+    assert run.code == 0
+    assert warnings(run) == [], run.out
+    assert run.out.strip().endswith("0 warnings, as of 2026-11-23.")
+    assert check(clean, "--strict").code == 0
+
+
+def plant(site: TinySite, path: str, old: str, new: str) -> None:
+    text = (site.root / path).read_text()
+    assert old in text
+    site.write(path, text.replace(old, new))
+
+
+SERVICE = "content/services/portage.md"
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "needle", "expected"),
+    [
+        pytest.param(
+            SERVICE, "every two weeks**.", "every two weeks**. See [our guide](/guides/missing/).",
+            "our guide", "The link '/guides/missing/' points at a page that does not exist",
+            id="broken-internal-link",
+        ),
+        pytest.param(
+            SERVICE, "every two weeks**.", "every two weeks**. See [about](/about/#nowhere).",
+            "(/about/#nowhere)", "points at '#nowhere', which is not on that page",
+            id="broken-anchor",
+        ),
+        pytest.param(
+            SERVICE, "every two weeks**.", "every two weeks**.\n\n![](/assets/photo.png)",
+            "photo.png", "The image '/assets/photo.png' has no alt text",
+            id="image-without-alt",
+        ),
+        pytest.param(
+            SERVICE, "every two weeks**.", "every two weeks**. Visit [us](https://example).",
+            "https://example", "The link 'https://example' is not a valid web address",
+            id="malformed-external-link",
+        ),
+        pytest.param(
+            SERVICE, "every two weeks**.", "every two weeks**. Visit [us](www.example.org).",
+            "www.example.org", "has no https:// at the start",
+            id="link-without-scheme",
+        ),
+        pytest.param(
+            SERVICE, "every two weeks**.",
+            "every two weeks**. A CAMHS worker may come too.",
+            "CAMHS", "'CAMHS' is not in the glossary",
+            id="acronym-not-in-glossary",
+        ),
+        pytest.param(
+            SERVICE, "Home visits that help young children with SEND learn through play.",
+            "Home visits for children with an EHCP.",
+            "summary:", "The summary uses 'EHCP' without explaining it",
+            id="jargon-in-summary",
+        ),
+        pytest.param(
+            SERVICE, "every two weeks**.",
+            "every two weeks**. The home visitor who comes to see you will bring toys, books and "
+            "games, and will talk with you about what your child likes to do, what they find hard, "
+            "and what you would like them to learn next.",
+            "every two weeks", "has 39 words",
+            id="long-sentence",
+        ),
+        pytest.param(
+            SERVICE, "every two weeks**.",
+            "every two weeks**. Notwithstanding multidisciplinary considerations, practitioners "
+            "systematically operationalise individualised developmental interventions, "
+            "facilitating comprehensive multiagency collaboration regarding neurodevelopmental "
+            "characteristics. Subsequently, documentation accompanies evaluations.",
+            "---", "needs a reading age of about",
+            id="reading-age",
+        ),
+    ],
+)  # fmt: skip
+def test_each_check_names_file_and_line(
+    clean: TinySite, path: str, old: str, new: str, needle: str, expected: str
+) -> None:
+    plant(clean, path, old, new)
+    run = check(clean)
+    assert run.code == 0
+    found = [w for w in warnings(run) if expected.lower() in w.lower()]
+    assert found, run.out
+    if needle == "---":  # a finding about a whole body points at its first line
+        lines = (clean.root / path).read_text().splitlines()
+        expected_line = lines.index("---", 1) + 2
+    else:
+        expected_line = line_of(clean, path, needle)
+    assert found[0].startswith(f"{path}:{expected_line}: warning: "), found[0]
+    assert check(clean, "--strict").code == 1
+
+
+def test_service_due_for_review_says_how_overdue(clean: TinySite) -> None:
+    plant(clean, SERVICE, "last_reviewed: 2026-09-01", "last_reviewed: 2025-05-20")
+    found = warnings(check(clean))
+    assert found == [
+        "content/services/portage.md: warning: 'Portage' was last reviewed on 20 May 2025 and was "
+        "due for review 6 months ago. Check the record with the provider, then update last_reviewed."
+    ]
+
+
+def test_service_without_contact_route(clean: TinySite) -> None:
+    plant(
+        clean,
+        SERVICE,
+        "  - {name: Portage team, phone: 01632 960002, email: portage@example.org}\n",
+        "  - {name: Portage team}\n",
+    )
+    found = warnings(check(clean))
+    assert any("has no phone number, email address or website" in w for w in found)
+
+
+def test_finding_that_no_action_addresses(clean: TinySite) -> None:
+    plant(clean, "content/plans/wsoa.md", "    addresses: [2017-inspection#waiting]\n", "")
+    found = warnings(check(clean))
+    line = line_of(clean, "content/inspections/2017-inspection.md", "- id: waiting")
+    assert (
+        f"content/inspections/2017-inspection.md:{line}: warning: no plan action addresses the "
+        "finding 'waiting' of 2017-inspection." in " ".join(found)
+    )
+
+
+def test_overdue_action_with_no_update_since_its_due_date(clean: TinySite) -> None:
+    assert not any("no update since" in w for w in warnings(check(clean)))
+    plant(
+        clean,
+        "content/plans/wsoa.md",
+        "{date: 2020-06-10, status: off-track, text: Still recruiting.}",
+        "{date: 2020-02-10, status: off-track, text: Still recruiting.}",
+    )
+    found = [w for w in warnings(check(clean)) if "no update since" in w]
+    line = line_of(clean, "content/plans/wsoa.md", "- id: cut-waits")
+    assert found and found[0].startswith(
+        f"content/plans/wsoa.md:{line}: warning: the action 'cut-waits'"
+    )
+
+
+def test_json_format_parses(clean: TinySite) -> None:
+    plant(clean, SERVICE, "every two weeks**.", "every two weeks**. A CAMHS worker may come.")
+    run = check(clean, "--format", "json")
+    data = json.loads(run.out)
+    assert data["counts"] == {"acronym": 1}
+    (item,) = data["warnings"]
+    assert item["path"] == SERVICE and item["check"] == "acronym" and isinstance(item["line"], int)
+
+
+def test_content_errors_stop_check_like_a_build(clean: TinySite) -> None:
+    plant(clean, SERVICE, "name: Portage", "nme: Portage")
+    run = check(clean)
+    assert run.code == 1
+    assert "Unknown field 'nme'" in run.err
+
+
+def test_reading_age_target_comes_from_site_yaml(clean: TinySite) -> None:
+    plant(
+        clean,
+        SERVICE,
+        "every two weeks**.",
+        "every two weeks**. Notwithstanding multidisciplinary considerations, practitioners "
+        "systematically operationalise individualised developmental interventions for children.",
+    )
+    assert any("reading age" in w for w in warnings(check(clean)))
+    (clean.root / "site.yaml").write_text(
+        (clean.root / "site.yaml").read_text()
+        + "checks:\n  reading_age: 25\n  sentence_words: 60\n"
+    )
+    assert not any("reading age" in w for w in warnings(check(clean)))
+
+
+def test_glossary_terms_link_to_their_entry_on_first_use(clean: TinySite) -> None:
+    plant(
+        clean, SERVICE, "every two weeks**.", "every two weeks**. Ask about an EHCP. An EHCP lasts."
+    )
+    assert clean.build().code == 0
+    page = clean.page("/services/portage/")
+    links = page.select("main a.glossary-term")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("SEND", "/glossary/#send"),
+        ("EHCP", "/glossary/#ehc-plan"),
+    ]
+    assert links[1]["title"] == "An education, health and care plan."
+    assert not clean.page("/glossary/").select("a.glossary-term")

@@ -42,7 +42,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined
 <main id="main">
 <h1>{{ heading }}</h1>
 <p>The preview shows this page in place of every page until the {{ "mistake is" if errors|length == 1 else "mistakes are" }} fixed.
-Save the file again after fixing it and this page will change back to the site by itself.
+Fix it in your editor and save: this page changes back to the site by itself.
 Nothing has been published, and the last working version of every page is kept.</p>
 <div class="summary" role="alert" aria-labelledby="problems-heading">
 <h2 id="problems-heading">{{ errors|length }} {{ "problem" if errors|length == 1 else "problems" }} to fix</h2>

@@ -262,7 +262,8 @@ class PreviewServer:
                 (r"/livereload", ReloadSocket, {"clients": self.clients}),
                 (r"/livereload\.js", LiveReloadJSHandler),
                 (r"/(.*)", SiteHandler, {"preview": self}),
-            ]
+            ],
+            log_function=lambda _handler: None,  # the terminal is for rebuilds, not requests
         )
         server = tornado.httpserver.HTTPServer(app)
         server.add_sockets(self.sockets)

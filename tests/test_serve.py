@@ -289,3 +289,91 @@ def test_a_burst_of_changes_is_one_rebuild(running: Running) -> None:
     result = running.server.rebuild(files)
     assert result.sources == ["content/news/revisit-outcome.md", "content/services/portage.md"]
     assert {"services/portage/index.html", "news/revisit-outcome/index.html"} <= set(result.written)
+
+
+# --- in a real browser -------------------------------------------------------------------------------
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+def test_a_browser_tab_reloads_to_the_edit_to_the_error_page_and_back(running: Running) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    service = running.root / "content/services/portage.md"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{running.server.port}/testshire/services/portage/")
+            eventually(
+                lambda: "/testshire/services/portage/" in running.server.clients.tabs.values()
+            )
+
+            edit(service, "name: Portage", "name: Portage visits")
+            page.wait_for_function(
+                "document.querySelector('h1').textContent.includes('Portage visits')",
+                timeout=WAIT * 1000,
+            )
+
+            edit(service, "organisation: testshire-council", "organisation: nobody")
+            page.wait_for_function(
+                "document.querySelector('h1').textContent.includes('mistake to fix')",
+                timeout=WAIT * 1000,
+            )
+            assert "content/services/portage.md:3" in page.inner_text(".where")
+            if AXE.exists():
+                page.add_script_tag(path=str(AXE))
+                violations = page.evaluate(
+                    "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', "
+                    "'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']})).violations"
+                    ".map(v => v.id)"
+                )
+                assert violations == []
+
+            eventually(
+                lambda: "/testshire/services/portage/" in running.server.clients.tabs.values()
+            )
+            edit(service, "organisation: nobody", "organisation: testshire-council")
+            page.wait_for_function(
+                "document.querySelector('h1').textContent.includes('Portage visits')",
+                timeout=WAIT * 1000,
+            )
+        finally:
+            browser.close()
+
+
+def test_a_site_that_starts_broken_is_served_as_the_error_page_until_fixed(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    edit(root / "site.yaml", "area: Testshire", "area:")
+    running = Running(root)
+    try:
+        status, body, _ = running.get("/testshire/")
+        assert status == 500
+        assert BeautifulSoup(body, "html.parser").find(class_="where").get_text() == "site.yaml:3"
+        edit(root / "site.yaml", "area:", "area: Testshire")
+        eventually(lambda: running.get("/testshire/")[0] == 200)
+        assert h1(running.get("/testshire/services/portage/")[1]) == "Portage"
+    finally:
+        running.stop()
+
+
+def test_a_broken_template_is_shown_then_the_fix_applies(running: Running) -> None:
+    template = running.root / "templates/service.html"
+    theme = Path(__file__).resolve().parent.parent / "sendsite/theme/templates/service.html"
+    template.parent.mkdir()
+    template.write_text(
+        theme.read_text().replace("{% block content %}", "{% block content %}{{ oops }", 1)
+    )
+    eventually(lambda: running.get("/testshire/services/portage/")[0] == 500)
+    where = BeautifulSoup(running.get("/testshire/")[1], "html.parser").find(class_="where")
+    assert where.get_text().startswith("templates/service.html:")
+    template.write_text(
+        theme.read_text().replace("{% block content %}", "{% block content %}<p>Local</p>", 1)
+    )
+    eventually(lambda: running.get("/testshire/services/portage/")[0] == 200)
+    page = BeautifulSoup(running.get("/testshire/services/portage/")[1], "html.parser")
+    assert page.find("p", string="Local") is not None

@@ -95,6 +95,10 @@ class SourceCache:
         self._files[file] = (signature, source)
         return source
 
+    def knows(self, path: Path) -> bool:
+        """Whether a file, or any file in a folder, was read (a moved-away folder counts)."""
+        return path in self._files or any(f.is_relative_to(path) for f in self._files)
+
     def forget(self, file: Path) -> None:
         self._files.pop(file, None)
 
@@ -155,6 +159,8 @@ class IncrementalSite:
                 gc.enable()
 
     def _run_changes(self, changed: list[Path], full: bool, started: float) -> Rebuild:
+        # An editor's or sed's temporary file that came and went between two looks is no change.
+        changed = [p for p in changed if self._absolute(p).exists() or self._was_known(p)]
         for file in changed:
             self.cache.forget(file.resolve() if file.is_absolute() else self.site_dir / file)
         pending = self.unapplied | {self._absolute(p) for p in changed}
@@ -172,6 +178,12 @@ class IncrementalSite:
         self.unapplied = pending if result.errors else set()
         result.seconds = time.perf_counter() - started
         return result
+
+    def _was_known(self, file: Path) -> bool:
+        shown = self._display(file)
+        if not shown.startswith("content/") or shown.startswith("content/assets/"):
+            return True  # templates and assets are not kept in the cache; a removed one is a change
+        return self.cache.knows(self._absolute(file))
 
     def _needs_everything(self, changed: set[Path]) -> bool:
         if any(self._display(file) in GLOBAL_SOURCES for file in changed):

@@ -19,6 +19,7 @@ import errno
 import ipaddress
 import mimetypes
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -411,6 +412,8 @@ def serve(site_dir: Path, build_date: dt.date, host: str, port: int) -> int:
         except OSError as exc:
             print(f"sendsite: cannot serve on {host}:{port} ({exc.strerror})", file=sys.stderr)
             return 2
+        # Stopped by a service manager or `kill`: stop as for Ctrl+C, removing the temporary folder.
+        signal.signal(signal.SIGTERM, lambda _signal, _frame: preview.stop())
         with contextlib.suppress(KeyboardInterrupt):
             preview.serve()
         print("Stopped.")

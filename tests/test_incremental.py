@@ -176,3 +176,14 @@ def test_a_mistake_changes_nothing_and_the_fix_applies_every_change(tiny: Checke
     )
     written = tiny.update("content/services/portage.md")  # the news change is applied too
     assert "news/revisit-outcome/index.html" in written
+
+
+def test_a_temporary_file_that_came_and_went_is_no_change(tiny: Checker) -> None:
+    result = tiny.site.update([tiny.root / "content/services/sedX1y2Z3"])
+    assert result.ok and result.sources == [] and result.written == []
+
+
+def test_a_moved_away_folder_is_applied(tiny: Checker) -> None:
+    (tiny.root / "content/news").rename(tiny.work / "news-elsewhere")
+    tiny.update("content/news")  # equals a full build of the site without the folder
+    assert not (tiny.work / "incremental/news/revisit-outcome/index.html").exists()

@@ -17,8 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from tornado.websocket import websocket_connect
 
-from sendsite.cli import _parser
-from sendsite.preview import PreviewServer
+from sendsite.cli import _parser, main
+from sendsite.preview import PreviewServer, is_loopback
 from tests.conftest import TINY_SITE
 
 DATE = dt.date(2026, 11, 23)
@@ -377,3 +377,15 @@ def test_a_broken_template_is_shown_then_the_fix_applies(running: Running) -> No
     eventually(lambda: running.get("/testshire/services/portage/")[0] == 200)
     page = BeautifulSoup(running.get("/testshire/services/portage/")[1], "html.parser")
     assert page.find("p", string="Local") is not None
+
+
+def test_only_loopback_addresses_count_as_private() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.10")
+
+
+def test_misuse_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", str(tmp_path / "missing")]) == 2
+    assert "there is no folder" in capsys.readouterr().err
+    assert main(["serve", str(tmp_path), "--port", "70000"]) == 2
+    assert "is not a port number" in capsys.readouterr().err

@@ -187,3 +187,51 @@ def test_a_moved_away_folder_is_applied(tiny: Checker) -> None:
     (tiny.root / "content/news").rename(tiny.work / "news-elsewhere")
     tiny.update("content/news")  # equals a full build of the site without the folder
     assert not (tiny.work / "incremental/news/revisit-outcome/index.html").exists()
+
+
+def test_a_random_run_of_edits_always_equals_a_full_build(generated: Checker) -> None:
+    import random
+
+    rng = random.Random(5)
+    for step in range(14):
+        service = service_file(generated.root, rng.randrange(60))
+        kind = rng.choice(["name", "org", "needs", "areas", "ages", "org-name", "news"])
+        if kind == "org-name":
+            path, key, value = (
+                generated.root / f"content/organisations/org-000{rng.randrange(3)}.yaml",
+                "name",
+                f"Renamed {step}",
+            )
+        elif kind == "news":
+            path, key, value = (
+                generated.root / f"content/news/news-{rng.randrange(5)}.md",
+                "date",
+                f"2025-0{step % 9 + 1}-1{step % 9}",
+            )
+        else:
+            text = service.read_text(encoding="utf-8")
+            path, key, value = (
+                service,
+                kind,
+                {
+                    "name": f"{rng.choice('ABCXYZ')}{step} service",
+                    "org": f"org-000{rng.randrange(3)}",
+                    "needs": "[autism]" if "needs: all" in text else "all",
+                    "areas": "[coast]" if "areas: all" in text else "all",
+                    "ages": f"{{min: 0, max: {step + 5}}}",
+                }[kind],
+            )
+            key = "organisation" if key == "org" else key
+        before = path.read_text(encoding="utf-8")
+        after = _set(before, key, value)
+        if after != before:
+            path.write_text(after, encoding="utf-8")
+            generated.update(path.relative_to(generated.root).as_posix())
+
+
+def _set(text: str, key: str, value: str) -> str:
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith(f"{key}:"):
+            lines[index] = f"{key}: {value}"
+    return "\n".join(lines)

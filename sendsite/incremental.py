@@ -215,9 +215,10 @@ class IncrementalSite:
         routes = {output_file(r.path): r for r in build_routes(site)}
         copies = self._copies(site, routes)
         shared = shared_context(site)
-        dirty = self._dirty(site, routes, shared, {self._display(p) for p in content}, templates)
         own = {self._display(p) for p in content}
-        early = sorted(o for o in dirty if routes[o].origin.path in own)
+        # The pages made from the changed files first; working out which other pages read them
+        # can wait until those are on disk.
+        early = sorted(o for o, route in routes.items() if route.origin.path in own)
         pages, reads = self._render(self.env, site, shared, [routes[o] for o in early])
         if early and self._first is not None:
             written = [o for o in early if self.pages.get(o) != pages[o]]
@@ -227,6 +228,7 @@ class IncrementalSite:
             result.first = written
             result.written.extend(written)
             self._first(written)
+        dirty = self._dirty(site, routes, shared, own, templates)
         later = sorted(dirty - set(early))
         more_pages, more_reads = self._render(self.env, site, shared, [routes[o] for o in later])
         pages.update(more_pages)

@@ -26,7 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    handler = {"build": _build, "check": _check, "import": _import}[args.command]
+    handlers = {"build": _build, "check": _check, "import": _import, "serve": _serve}
+    handler = handlers[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -88,6 +89,26 @@ def _parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help="replace service files that already exist",
+    )
+    serve_cmd = commands.add_parser(
+        "serve",
+        help="preview the site with live reload",
+        description="Build the site, serve it, and rebuild and reload the browser on every save.",
+    )
+    serve_cmd.add_argument("dir", nargs="?", default=".", type=Path, help="site folder (default .)")
+    serve_cmd.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only)",
+    )
+    serve_cmd.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help="port (default 8000; the next free one if it is busy)",
+    )
+    serve_cmd.add_argument(
+        "--date", type=_iso_date, default=None, help="build as if today were DATE"
     )
     return parser
 
@@ -160,6 +181,23 @@ def _import(args: argparse.Namespace) -> int:
         f"{len(result.replaced)} replaced."
     )
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from sendsite.preview import serve  # the web server's modules load only when serving
+
+    if not args.dir.is_dir():
+        print(f"sendsite: there is no folder {args.dir}", file=sys.stderr)
+        return EXIT_USAGE
+    if not 0 <= args.port <= 65535:
+        print(f"sendsite: --port {args.port} is not a port number (0 to 65535)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        build_date = args.date or build_date_from_environment()
+    except ValueError as exc:
+        print(f"sendsite: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return serve(args.dir, build_date, args.host, args.port)
 
 
 def _report(errors: Sequence[ContentError]) -> int:

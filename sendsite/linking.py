@@ -27,11 +27,26 @@ def build_date_from_environment(today: dt.date | None = None) -> dt.date:
 
 
 def derive(site: model.Site) -> None:
-    """Fill in every derived field of the model."""
+    """Fill in every derived field of the model. Safe to call again after the model changes (the
+    live preview does, after replacing one service), because it starts from empty."""
+    _clear(site)
     _link_directory(site)
     _link_inspections(site)
     _link_plans(site)
     site.history = history(site)
+
+
+def _clear(site: model.Site) -> None:
+    # Every field the functions below fill in by appending or counting starts empty here.
+    taxonomy = site.taxonomy
+    for term in [*taxonomy.categories.values(), *taxonomy.needs.values(), *taxonomy.areas.values()]:
+        term.services = []
+    for organisation in site.organisations:
+        organisation.services = []
+    for inspection in site.inspections:
+        inspection.followed_by, inspection.plans, inspection.news = [], [], []
+        for finding in inspection.findings:
+            finding.actions, finding.earlier, finding.later = [], None, []
 
 
 def _link_directory(site: model.Site) -> None:

@@ -6,6 +6,7 @@ is, and that every file is readable, inside the site folder and named as the con
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,11 @@ def is_ignored(name: str) -> bool:
     return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".tmp", ".bak"))
 
 
-def load_content(site_dir: Path, log: ErrorLog) -> LoadedContent:
+Reader = Callable[[Path, str], SourceFile]
+
+
+def load_content(site_dir: Path, log: ErrorLog, read: Reader = read_source) -> LoadedContent:
+    """Find and read every content file; `read` lets the live preview reuse files it has read."""
     content_dir = site_dir / "content"
     loaded = LoadedContent()
     if not content_dir.is_dir():
@@ -77,7 +82,7 @@ def load_content(site_dir: Path, log: ErrorLog) -> LoadedContent:
                 loaded.assets = _assets(entry, root, log)
             elif entry.name in COLLECTIONS:
                 loaded.items[entry.name], loaded.unreadable[entry.name] = _collection(
-                    entry, entry.name, root, log
+                    entry, entry.name, root, log, read
                 )
             else:
                 log.add(
@@ -91,7 +96,7 @@ def load_content(site_dir: Path, log: ErrorLog) -> LoadedContent:
             if stem in loaded.singles:
                 log.add(Origin(display), f"there are two {stem} files", "Keep only one.")
                 continue
-            source = _read(entry, display, log)
+            source = _read(entry, display, log, read)
             if source is not None:
                 loaded.singles[stem] = source
         else:
@@ -131,9 +136,9 @@ def _inside(entry: Path, root: Path, display: str, log: ErrorLog) -> bool:
     return True
 
 
-def _read(file: Path, display: str, log: ErrorLog) -> SourceFile | None:
+def _read(file: Path, display: str, log: ErrorLog, read: Reader) -> SourceFile | None:
     try:
-        return read_source(file, display)
+        return read(file, display)
     except ContentError as exc:
         log.extend([exc])
     except OSError as exc:
@@ -141,7 +146,9 @@ def _read(file: Path, display: str, log: ErrorLog) -> SourceFile | None:
     return None
 
 
-def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> tuple[list[Item], set[str]]:
+def _collection(
+    folder: Path, name: str, root: Path, log: ErrorLog, read: Reader
+) -> tuple[list[Item], set[str]]:
     suffixes = COLLECTIONS[name]
     nested = name == "pages"
     files = sorted(folder.rglob("*") if nested else folder.iterdir())
@@ -200,7 +207,7 @@ def _collection(folder: Path, name: str, root: Path, log: ErrorLog) -> tuple[lis
             )
             continue
         seen[item_id] = display
-        source = _read(file, display, log)
+        source = _read(file, display, log, read)
         if source is not None:
             items.append(Item(name, item_id, source))
         else:

@@ -137,13 +137,18 @@ def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
     errors.raise_if_any()
 
 
-def make_environment(site_dir: Path, linker: Linker) -> jinja2.Environment:
+def make_environment(
+    site_dir: Path,
+    linker: Linker,
+    environment_class: type[jinja2.Environment] = jinja2.Environment,
+) -> jinja2.Environment:
+    """The one Jinja environment; the live preview passes a subclass that records what pages read."""
     loaders: list[jinja2.BaseLoader] = []
     site_templates = site_dir / "templates"
     if site_templates.is_dir():
         loaders.append(SiteTemplateLoader(site_templates, site_dir))
     loaders.append(jinja2.FileSystemLoader(THEME_DIR / "templates"))
-    env = jinja2.Environment(
+    env = environment_class(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -274,30 +279,14 @@ def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
     claimed.update({target: GENERATED for target in generated})
     check_unique_paths(routes, claimed)
     shared = shared_context(site)
-    glossary = make_matcher(site.glossary)
+    finish = page_finisher(site, linker)
     errors = ErrorLog()
     pages: dict[str, bytes] = {}
     for route in routes:
-        context = {**shared, **route.context, "page_path": route.path, "title": route.title}
         try:
-            html = env.get_template(route.template).render(context)
-            if route.path not in _NO_GLOSSARY_LINKS:
-                html = link_terms(html, glossary, linker.url_for)
+            pages[output_file(route.path)] = render_route(env, shared, route, site_dir, finish)
         except ContentError as exc:
             errors.extend([exc])
-            continue
-        except jinja2.TemplateError as exc:
-            errors.extend([template_error(exc, site_dir, route)])
-            continue
-        except Exception as exc:
-            # A calculation in a site's own template that fails (dividing text by a number, say)
-            # is the author's mistake; one in the theme is sendsite's bug and must stay loud.
-            error = site_template_failure(exc, site_dir, route)
-            if error is None:
-                raise
-            errors.extend([error])
-            continue
-        pages[output_file(route.path)] = html.encode("utf-8")
     # A broken shared template fails every page that uses it; say so once.
     unique = {str(e): e for e in errors.errors}
     if unique:
@@ -316,6 +305,47 @@ def generated_files(site: model.Site, routes: list[Route]) -> dict[str, bytes]:
     files.update(openreferral_files(site))
     files.update(discovery_files(site, [r.path for r in routes]))
     return files
+
+
+Finisher = Callable[[Route, str], str]
+
+
+def page_finisher(site: model.Site, linker: Linker) -> Finisher:
+    """What happens to a page's HTML after its template: glossary terms linked on first use."""
+    glossary = make_matcher(site.glossary)
+
+    def finish(route: Route, html: str) -> str:
+        if route.path in _NO_GLOSSARY_LINKS:
+            return html
+        return link_terms(html, glossary, linker.url_for)
+
+    return finish
+
+
+def render_route(
+    env: jinja2.Environment,
+    shared: dict[str, Any],
+    route: Route,
+    site_dir: Path,
+    finish: Finisher,
+) -> bytes:
+    """One page's bytes (the build and the live preview both make pages here); a template
+    mistake becomes a ContentError naming the template's line."""
+    context = {**shared, **route.context, "page_path": route.path, "title": route.title}
+    try:
+        html = env.get_template(route.template).render(context)
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, site_dir, route) from None
+    except ContentError:
+        raise
+    except Exception as exc:
+        # A calculation in a site's own template that fails (dividing text by a number, say)
+        # is the author's mistake; one in the theme is sendsite's bug and must stay loud.
+        error = site_template_failure(exc, site_dir, route)
+        if error is None:
+            raise
+        raise error from None
+    return finish(route, html).encode("utf-8")
 
 
 def template_error(exc: jinja2.TemplateError, site_dir: Path, route: Route) -> ContentError:

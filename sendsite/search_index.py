@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 import subprocess
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
@@ -58,3 +60,36 @@ def write_search_index(folder: Path) -> None:
             f"the search index could not be made: Pagefind stopped with this message: {detail}",
             "Check that the output folder can be written to, then build again.",
         )
+
+
+class BackgroundSearchIndex:
+    """Remakes the search index of a folder in a thread, for the live preview: Pagefind takes
+    seconds on a large site, and the page being edited must not wait for it. Requests that
+    arrive while it runs are folded into one more run."""
+
+    def __init__(self, folder: Path, report: Callable[[str], None]) -> None:
+        self.folder = folder
+        self.report = report
+        self._wanted = threading.Event()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sendsite-search", daemon=True)
+        self._thread.start()
+
+    def request(self) -> None:
+        self._wanted.set()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wanted.set()
+        self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            if self._stopping.is_set():
+                return
+            self._wanted.clear()
+            try:
+                write_search_index(self.folder)
+            except ContentError as exc:
+                self.report(str(exc))

@@ -128,7 +128,8 @@ def validate_service(
     taxonomy: model.Taxonomy,
     log: ErrorLog,
 ) -> model.Service:
-    """Check one service file exactly as a build does (used to check imported rows)."""
+    """Check one service file exactly as a build does: imported rows are checked with it, and the
+    live preview re-checks only the file that changed."""
     return _Validator(log, {}).service(item, organisations, taxonomy)
 
 

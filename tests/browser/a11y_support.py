@@ -115,7 +115,7 @@ def a11y_site(built_site: Path, base_url: str) -> ServedSite:
     return ServedSite(built_site, base_url.removesuffix(SUB_PATH))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def a11y_browser(browser: Any) -> Any:
     """The one Chromium of the browser tests: Playwright's sync API allows one per process."""
     return browser

@@ -1,0 +1,477 @@
+"""Incremental rebuilds for the live preview: keep the model and the pages in memory, and after a
+change re-read only the changed files and re-render only the pages whose inputs changed.
+
+- A changed service file is read and checked on its own and swapped into the model; any other
+  content change re-checks the model from the files already in memory (only changed files are
+  read again from disk).
+- Pages to render again are found from what each page read last time (`sendsite.tracking`).
+- site.yaml, the taxonomy and the glossary feed every page, so a change to them rebuilds all.
+- A template change renders again the pages that used that template.
+- Only files whose bytes changed are written, each to a temporary file then renamed into place,
+  so the served folder never holds a half-written page.
+- When anything is wrong, nothing is written and the model stays as it was; the changes are kept
+  and applied together with the fix, so the result always equals a full build of the sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendsite import model
+from sendsite.config import load_config
+from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
+from sendsite.fields import ID_PATTERN
+from sendsite.linking import derive
+from sendsite.loader import COLLECTIONS, Item, is_ignored, load_content
+from sendsite.render import (
+    GENERATED,
+    THEME_DIR,
+    RenderedSite,
+    Route,
+    build_routes,
+    check_unique_paths,
+    generated_files,
+    make_environment,
+    page_finisher,
+    render_route,
+    shared_context,
+)
+from sendsite.render import _asset_files as asset_files
+from sendsite.render import _static_files as static_files
+from sendsite.sourcefile import SourceFile, read_source
+from sendsite.tracking import (
+    Fingerprint,
+    PageReads,
+    Read,
+    TrackingEnvironment,
+    changed_reads,
+    fingerprint,
+    index_model,
+)
+from sendsite.urls import Linker, output_file
+from sendsite.validate import build_site, validate_service
+from sendsite.writer import write_site
+
+GLOBAL_SOURCES = ("site.yaml", "content/taxonomy.yaml", "content/glossary.yaml")
+
+
+@dataclass
+class Rebuild:
+    """What one build or rebuild did, for the terminal and the browser."""
+
+    sources: list[str]  # the changed files, as the author knows them
+    rendered: int = 0  # pages rendered
+    written: list[str] = field(default_factory=list)  # output files whose bytes changed
+    removed: list[str] = field(default_factory=list)  # output files deleted
+    seconds: float = 0.0
+    first: list[str] = field(default_factory=list)  # written (and reloaded) before the rest
+    everything: bool = False  # every page was rendered
+    errors: list[ContentError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class SourceCache:
+    """Parsed content files, read again only when their size or modification time changes."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], SourceFile]] = {}
+
+    def read(self, file: Path, display: str) -> SourceFile:
+        stat = file.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        hit = self._files.get(file)
+        if hit is not None and hit[0] == signature and hit[1].path == display:
+            return hit[1]
+        source = read_source(file, display)
+        self._files[file] = (signature, source)
+        return source
+
+    def knows(self, path: Path) -> bool:
+        """Whether a file, or any file in a folder, was read (a moved-away folder counts)."""
+        return path in self._files or any(f.is_relative_to(path) for f in self._files)
+
+    def forget(self, file: Path) -> None:
+        self._files.pop(file, None)
+
+
+class IncrementalSite:
+    """A site built once into `output`, then kept up to date by `update(changed files)`."""
+
+    def __init__(self, site_dir: Path, build_date: dt.date, output: Path) -> None:
+        self.site_dir = site_dir.resolve()
+        self.build_date = build_date
+        self.output = output
+        self.cache = SourceCache()
+        self.site: model.Site | None = None
+        self.env: TrackingEnvironment | None = None
+        self.routes: dict[str, Route] = {}  # output file -> route
+        self.pages: dict[str, bytes] = {}  # output file -> bytes on disk
+        self.reads: dict[str, PageReads] = {}  # output file -> what it read
+        self.copies: dict[str, tuple[Path, tuple[int, int]]] = {}  # output file -> source
+        self.generated: dict[str, bytes] = {}  # open data, feeds, sitemap: made from the model
+        self.shared_print: Any = None
+        self.unapplied: set[Path] = set()  # changes not yet in the output (a mistake was found)
+        self.written_once = False
+        self._first: Callable[[list[str]], None] | None = None
+
+    # --- entry points ----------------------------------------------------------------------------
+
+    def build(self) -> Rebuild:
+        """Build everything (the first build, and after changes that affect every page)."""
+        return self._run([], full=True)
+
+    def update(
+        self, changed: Iterable[Path], first: Callable[[list[str]], None] | None = None
+    ) -> Rebuild:
+        """Apply changed, added or removed source files. The pages made from a changed file are
+        rendered and written first, and `first` is told their output files, so the page being
+        edited can reload before the pages that list it are done."""
+        self._first = first
+        try:
+            return self._run([Path(p) for p in changed], full=False)
+        finally:
+            self._first = None
+
+    @property
+    def base_path(self) -> str:
+        return self.site.config.base_path if self.site is not None else "/"
+
+    # --- the work ----------------------------------------------------------------------------------
+
+    def _run(self, changed: list[Path], *, full: bool) -> Rebuild:
+        started = time.perf_counter()
+        # The model and the recorded reads are millions of long-lived objects: keep the cyclic
+        # garbage collector from walking them all in the middle of a rebuild; it runs afterwards.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._run_changes(changed, full, started)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _run_changes(self, changed: list[Path], full: bool, started: float) -> Rebuild:
+        # An editor's or sed's temporary file that came and went between two looks is no change.
+        changed = [p for p in changed if self._absolute(p).exists() or self._was_known(p)]
+        for file in changed:
+            self.cache.forget(file.resolve() if file.is_absolute() else self.site_dir / file)
+        pending = self.unapplied | {self._absolute(p) for p in changed}
+        shown = sorted(self._display(p) for p in pending)
+        result = Rebuild(sources=shown)
+        try:
+            if full or self.site is None or self._needs_everything(pending):
+                self._rebuild_everything(result)
+            else:
+                self._rebuild_changed(pending, result)
+        except ContentErrors as exc:
+            result.errors = list(exc.errors)
+        except ContentError as exc:
+            result.errors = [exc]
+        self.unapplied = pending if result.errors else set()
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _was_known(self, file: Path) -> bool:
+        shown = self._display(file)
+        if not shown.startswith("content/") or shown.startswith("content/assets/"):
+            return True  # templates and assets are not kept in the cache; a removed one is a change
+        return self.cache.knows(self._absolute(file))
+
+    def _needs_everything(self, changed: set[Path]) -> bool:
+        if any(self._display(file) in GLOBAL_SOURCES for file in changed):
+            return True
+        # Adding or removing the site's templates folder changes where templates come from.
+        had_templates = self.env is not None and getattr(self.env, "site_templates", False)
+        return had_templates != (self.site_dir / "templates").is_dir()
+
+    def _rebuild_everything(self, result: Rebuild) -> None:
+        site = self._load_model()
+        env = self._environment(site)
+        routes = {output_file(r.path): r for r in build_routes(site)}
+        generated = generated_files(site, list(routes.values()))
+        copies = self._copies(site, routes, generated)
+        shared = shared_context(site)
+        pages, reads = self._render(env, site, shared, routes.values())
+        result.rendered = len(pages)
+        self._commit(site, env, routes, pages, reads, copies, shared, result, generated)
+        result.everything = True
+
+    def _rebuild_changed(self, changed: set[Path], result: Rebuild) -> None:
+        assert self.site is not None and self.env is not None
+        content = [p for p in changed if self._display(p).startswith("content/")]
+        templates = {self._template_name(p) for p in changed if self._template_name(p) is not None}
+        site = self.site
+        if content:
+            site = self._updated_model(content)
+        if templates and self.env.cache is not None:
+            self.env.cache.clear()  # Jinja's own check compares whole seconds of mtime
+        routes = {output_file(r.path): r for r in build_routes(site)}
+        # The open data files and feeds are made from the whole model: again after any content
+        # change (after the edited page is on disk), never for a template change.
+        generated = generated_files(site, list(routes.values())) if content else self.generated
+        copies = self._copies(site, routes, generated)
+        shared = shared_context(site)
+        own = {self._display(p) for p in content}
+        # The pages made from the changed files first; working out which other pages read them
+        # can wait until those are on disk.
+        early = sorted(o for o, route in routes.items() if route.origin.path in own)
+        pages, reads = self._render(self.env, site, shared, [routes[o] for o in early])
+        if early and self._first is not None:
+            written = [o for o in early if self.pages.get(o) != pages[o]]
+            for out in written:
+                _write_file(self.output, out, pages[out])
+                self.pages[out] = pages[out]  # on disk now, whatever happens next
+            result.first = written
+            result.written.extend(written)
+            self._first(written)
+        dirty = self._dirty(site, routes, shared, own, templates)
+        later = sorted(dirty - set(early))
+        more_pages, more_reads = self._render(self.env, site, shared, [routes[o] for o in later])
+        pages.update(more_pages)
+        reads.update(more_reads)
+        result.rendered = len(pages)
+        pages = {**{o: b for o, b in self.pages.items() if o in routes}, **pages}
+        reads = {**{o: r for o, r in self.reads.items() if o in routes}, **reads}
+        self._commit(site, self.env, routes, pages, reads, copies, shared, result, generated)
+
+    def _updated_model(self, changed: list[Path]) -> model.Site:
+        """The model with the changes applied: one service at a time when only services changed."""
+        assert self.site is not None
+        services = [p for p in changed if self._is_service_file(p)]
+        if len(services) != len(changed):
+            return self._load_model()
+        site = self.site
+        organisations = {o.id: o for o in site.organisations}
+        replaced: dict[str, model.Service | None] = {}  # source path -> new service or None
+        log = ErrorLog()
+        for file in services:
+            display = self._display(file)
+            if not file.exists():
+                replaced[display] = None
+                continue
+            source = self._read(file, display, log)
+            if source is not None:
+                item = Item("services", file.stem, source)
+                replaced[display] = validate_service(item, organisations, site.taxonomy, log)
+        log.raise_if_any()
+        kept = [s for s in site.services if s.origin.path not in replaced]
+        added = [s for s in replaced.values() if s is not None]
+        ids = [s.id for s in kept + added]
+        if len(ids) != len(set(ids)):
+            return self._load_model()  # two files with one id: the full check explains it
+        # The same order as validate.build_site gives, so the pages equal a full build's.
+        site.services = sorted(kept + added, key=lambda s: (s.name.lower(), s.id))
+        derive(site)
+        return site
+
+    def _is_service_file(self, file: Path) -> bool:
+        parts = Path(self._display(file)).parts
+        return (
+            len(parts) == 3
+            and parts[:2] == ("content", "services")
+            and not is_ignored(parts[2])
+            and file.suffix in COLLECTIONS["services"]
+            and ID_PATTERN.match(file.stem) is not None
+            and not file.is_dir()
+        )
+
+    def _read(self, file: Path, display: str, log: ErrorLog) -> SourceFile | None:
+        try:
+            return self.cache.read(file, display)
+        except ContentError as exc:
+            log.extend([exc])
+        except OSError as exc:
+            log.add(Origin(display), f"this file cannot be read ({exc.strerror})")
+        return None
+
+    def _load_model(self) -> model.Site:
+        """Check the whole model, reading again only files that changed on disk."""
+        log = ErrorLog()
+        config = load_config(self.site_dir, log)
+        content = load_content(self.site_dir, log, self.cache.read)
+        if config is None:
+            log.raise_if_any()
+            raise AssertionError("load_config returned None without logging why")
+        site = build_site(config, content, self.build_date, log)
+        log.raise_if_any()
+        derive(site)
+        return site
+
+    def _environment(self, site: model.Site) -> TrackingEnvironment:
+        env = make_environment(
+            self.site_dir, Linker(site.config.base_path), environment_class=TrackingEnvironment
+        )
+        assert isinstance(env, TrackingEnvironment)
+        env.site_templates = (self.site_dir / "templates").is_dir()  # type: ignore[attr-defined]
+        return env
+
+    def _copies(
+        self, site: model.Site, routes: dict[str, Route], generated: dict[str, bytes]
+    ) -> dict[str, tuple[Path, tuple[int, int]]]:
+        files = dict(static_files(self.site_dir))
+        files.update(asset_files(self.site_dir, site.assets))
+        claimed = {t: Origin(str(s)) for t, s in files.items()}
+        claimed.update({target: GENERATED for target in generated})
+        check_unique_paths(list(routes.values()), claimed)
+        copies = {}
+        for target, source in files.items():
+            stat = source.stat()
+            copies[target] = (source, (stat.st_mtime_ns, stat.st_size))
+        return copies
+
+    def _dirty(
+        self,
+        site: model.Site,
+        routes: dict[str, Route],
+        shared: dict[str, Any],
+        changed_files: set[str],
+        changed_templates: set[str | None],
+    ) -> set[str]:
+        if fingerprint(shared) != self.shared_print:
+            return set(routes)
+        dirty = {o for o in routes if o not in self.reads}
+        for out, route in routes.items():
+            if _route_changed(self.routes.get(out), route):
+                dirty.add(out)
+        by_read: dict[tuple[Read, Fingerprint], list[str]] = {}
+        for out, reads in self.reads.items():
+            if out not in routes:
+                continue
+            if reads.files & changed_files or reads.templates & changed_templates:
+                dirty.add(out)
+                continue
+            for read, answer in reads.reads.items():
+                by_read.setdefault((read, answer), []).append(out)
+        for pair in changed_reads(by_read, index_model(site)):
+            dirty.update(by_read[pair])
+        return dirty
+
+    def _render(
+        self,
+        env: TrackingEnvironment,
+        site: model.Site,
+        shared: dict[str, Any],
+        routes: Iterable[Route],
+    ) -> tuple[dict[str, bytes], dict[str, PageReads]]:
+        finish = page_finisher(site, Linker(site.config.base_path))
+        pages: dict[str, bytes] = {}
+        reads: dict[str, PageReads] = {}
+        errors: dict[str, ContentError] = {}
+        for route in routes:
+            out = output_file(route.path)
+            env.current = PageReads(files={route.origin.path})
+            try:
+                pages[out] = render_route(env, shared, route, self.site_dir, finish)
+            except ContentError as exc:
+                errors.setdefault(str(exc), exc)  # a broken shared template: say it once
+            finally:
+                reads[out] = env.current
+                env.current = None
+        if errors:
+            raise ContentErrors(errors.values())
+        return pages, reads
+
+    def _commit(
+        self,
+        site: model.Site,
+        env: TrackingEnvironment,
+        routes: dict[str, Route],
+        pages: dict[str, bytes],
+        reads: dict[str, PageReads],
+        copies: dict[str, tuple[Path, tuple[int, int]]],
+        shared: dict[str, Any],
+        result: Rebuild,
+        generated: dict[str, bytes],
+    ) -> None:
+        """Write what changed, then remember the new state (only after the writes succeeded)."""
+        pages = {**pages, **generated}
+        if not self.written_once:
+            write_site(RenderedSite(pages, {t: s for t, (s, _) in copies.items()}), self.output)
+            result.written = sorted([*pages, *copies])
+            self.written_once = True
+        else:
+            for out, data in sorted(pages.items()):
+                if self.pages.get(out) != data:
+                    _write_file(self.output, out, data)
+                    result.written.append(out)
+            for target, (source, signature) in sorted(copies.items()):
+                if self.copies.get(target) != (source, signature):
+                    _write_file(self.output, target, source.read_bytes())
+                    result.written.append(target)
+            for out in sorted({*self.pages, *self.copies} - {*pages, *copies}):
+                _remove_file(self.output, out)
+                result.removed.append(out)
+        self.site, self.env, self.routes = site, env, routes
+        self.pages, self.reads, self.copies = pages, reads, copies
+        self.generated = generated
+        self.shared_print = fingerprint(shared)
+
+    # --- paths -------------------------------------------------------------------------------------
+
+    def _absolute(self, file: Path) -> Path:
+        return file if file.is_absolute() else self.site_dir / file
+
+    def _display(self, file: Path) -> str:
+        """A path as the author knows it: relative to the site folder, or in the package theme."""
+        absolute = self._absolute(file)
+        for root, shown in ((self.site_dir, ""), (THEME_DIR, "sendsite/theme/")):
+            try:
+                return shown + absolute.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return str(file)
+
+    def _template_name(self, file: Path) -> str | None:
+        """The Jinja name of a template file (site templates/ or the theme's), else None."""
+        absolute = self._absolute(file)
+        for root in (self.site_dir / "templates", THEME_DIR / "templates"):
+            try:
+                return absolute.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return None
+
+
+def _route_changed(old: Route | None, new: Route) -> bool:
+    if old is None or (old.template, old.title) != (new.template, new.title):
+        return True
+    # A listing page's services are chosen when its route is made, not read by its template:
+    # a service joining, leaving or moving in the list changes the route's context.
+    return bool(new.context) and fingerprint(new.context) != fingerprint(old.context)
+
+
+def _write_file(output: Path, relative: str, data: bytes) -> None:
+    """Write one file so that a reader sees the old bytes or the new, never half of them."""
+    target = output / relative
+    if not target.resolve().is_relative_to(output.resolve()):
+        raise ContentError(Origin(relative), "this file would be written outside the output folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".sendsite-", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _remove_file(output: Path, relative: str) -> None:
+    target = output / relative
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != output and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

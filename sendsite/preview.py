@@ -1,0 +1,433 @@
+"""`sendsite serve`: build the site, serve it at its sub-path, and rebuild and reload on every save.
+
+- HTTP and the reload channel run on Tornado with livereload's browser client and protocol
+  handler; file events come from watchfiles, which groups a burst of events (an editor saving
+  several files, a git checkout) into one batch, and each batch is one incremental rebuild.
+- The site is written into a temporary folder that only the preview uses, so previewing never
+  touches the published output. A rebuild with a mistake writes nothing: the folder keeps the last
+  good pages while every page request gets the error page, and the terminal prints the same.
+- Only the browser tabs showing a page that changed are told to reload (all of them when the
+  site starts or stops having a mistake).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import errno
+import ipaddress
+import mimetypes
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import tornado.httpserver
+import tornado.ioloop
+import tornado.web
+import watchfiles
+from livereload.handlers import (  # type: ignore[import-untyped]
+    LiveReloadHandler,
+    LiveReloadJSHandler,
+)
+from tornado import escape
+
+from sendsite.errorpage import error_page
+from sendsite.incremental import IncrementalSite, Rebuild
+from sendsite.loader import is_ignored
+from sendsite.render import THEME_DIR
+from sendsite.search_index import BackgroundSearchIndex
+from sendsite.text import plural
+
+PORTS_TO_TRY = 20
+STEP_MS = 30  # a burst of file events ends after this long without another one
+DEBOUNCE_MS = 1600  # but a rebuild never waits longer than this for a burst to end
+
+_RELOAD_SCRIPT = (
+    '<script>(function(){var s=document.createElement("script");'
+    's.src="//"+window.location.host+"/livereload.js?port="+(window.location.port||'
+    '(window.location.protocol=="https:"?443:80));document.head.appendChild(s);})();</script>'
+)
+
+
+class PortInUse(Exception):
+    """No free port in the range tried."""
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def bind(host: str, port: int) -> tuple[socket.socket, int]:
+    """A listening socket on the first free port from `port` (0: any free port), and that port."""
+    last = port if port == 0 else min(port + PORTS_TO_TRY - 1, 65535)
+    for candidate in range(port, last + 1):
+        try:
+            listener = _listen(host, candidate)
+        except OSError as exc:
+            if exc.errno not in (errno.EADDRINUSE, errno.EACCES):
+                raise
+            if candidate == last:
+                raise PortInUse(
+                    f"port {port} is in use"
+                    if port == last
+                    else f"ports {port} to {last} are all in use; choose a free one with --port"
+                ) from None
+            continue
+        return listener, listener.getsockname()[1]
+    raise PortInUse(f"port {port} is in use")  # pragma: no cover - the loop always returns
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, 0, socket.SOCK_STREAM, 0, socket.AI_PASSIVE
+    )[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        # Lets a restarted preview take its port back at once; a port that another program is
+        # listening on is still refused.
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(128)
+        listener.setblocking(False)
+    except BaseException:
+        listener.close()
+        raise
+    return listener
+
+
+class Clients:
+    """Open browser tabs, each with the page it shows; used only on the server's event loop."""
+
+    def __init__(self) -> None:
+        self.tabs: dict[ReloadSocket, str] = {}
+
+    def reload(self, paths: set[str] | None) -> int:
+        """Tell tabs to reload: those showing one of `paths` (URL paths), or every tab."""
+        told = 0
+        for tab, shown in list(self.tabs.items()):
+            if paths is not None and shown not in paths:
+                continue
+            tab.send_message({"command": "reload", "path": shown, "liveCSS": True})
+            told += 1
+        return told
+
+
+class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
+    """livereload's protocol handler, keeping its tabs per server rather than per process."""
+
+    def initialize(self, clients: Clients) -> None:
+        self.clients = clients
+
+    def on_message(self, message: str | bytes) -> None:
+        data = escape.json_decode(message)
+        if data.get("command") == "hello":
+            self.send_message(
+                {
+                    "command": "hello",
+                    "protocols": ["http://livereload.com/protocols/official-7"],
+                    "serverName": "sendsite",
+                }
+            )
+        elif data.get("command") == "info" and "url" in data:
+            self.clients.tabs[self] = _page_path(urlsplit(str(data["url"])).path)
+
+    def on_close(self) -> None:
+        self.clients.tabs.pop(self, None)
+
+
+class SiteHandler(tornado.web.RequestHandler):
+    """The site's files under its sub-path; the error page instead while there is a mistake."""
+
+    def initialize(self, preview: PreviewServer) -> None:
+        self.preview = preview
+
+    def get(self, path: str) -> None:
+        preview = self.preview
+        url_path = "/" + path
+        base = preview.site.base_path
+        if preview.errors:
+            self._send(error_page(preview.errors), "text/html", status=500)
+            return
+        if not url_path.startswith(base):
+            if url_path == "/" or url_path.rstrip("/") == base.rstrip("/"):
+                self.redirect(base)
+                return
+            self._not_found()
+            return
+        relative = url_path[len(base) :]
+        file = preview.output / relative
+        if relative == "" or relative.endswith("/"):
+            file = file / "index.html"
+        elif file.is_dir():
+            self.redirect(url_path + "/")
+            return
+        if not _inside(file, preview.output) or not file.is_file():
+            self._not_found()
+            return
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        self._send(file.read_bytes(), kind)
+
+    def head(self, path: str) -> None:
+        self.get(path)
+
+    def _not_found(self) -> None:
+        page = self.preview.output / "404.html"
+        body = page.read_bytes() if page.is_file() else b"<!doctype html><title>Not found</title>"
+        self._send(body, "text/html", status=404)
+
+    def _send(self, body: bytes, kind: str, status: int = 200) -> None:
+        if kind == "text/html":
+            body = body.replace(b"</head>", _RELOAD_SCRIPT.encode() + b"</head>", 1)
+            kind = "text/html; charset=utf-8"
+        elif kind.startswith("text/") or kind in ("application/javascript", "application/json"):
+            kind += "; charset=utf-8"
+        self.set_status(status)
+        self.set_header("Content-Type", kind)
+        self.set_header("Cache-Control", "no-store")
+        self.finish(body)
+
+
+class PreviewServer:
+    """Build, serve, watch and reload. `open()` then `serve()`; `stop()` from any thread."""
+
+    def __init__(
+        self,
+        site_dir: Path,
+        build_date: dt.date,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        say: Callable[[str], None] = print,
+    ) -> None:
+        self.site_dir = site_dir.resolve()
+        self.host = host
+        self.requested_port = port
+        self.port = port
+        self.say = say
+        self.folder = Path(tempfile.mkdtemp(prefix="sendsite-preview-"))
+        self.output = self.folder / "site"
+        self.site = IncrementalSite(self.site_dir, build_date, self.output)
+        self.search_index = BackgroundSearchIndex(self.output, say)
+        self.clients = Clients()
+        self.errors: list[Any] = []
+        self.sockets: list[socket.socket] = []
+        self.loop: tornado.ioloop.IOLoop | None = None
+        self._stop_watching = threading.Event()
+        self._rebuilding = threading.Lock()
+        self._stopped: asyncio.Event | None = None
+        self.ready = threading.Event()
+        # For benchmarks and tests: called after each rebuild with the result and tabs told.
+        self.on_rebuild: Callable[[Rebuild, int], None] | None = None
+
+    @property
+    def url(self) -> str:
+        shown = "127.0.0.1" if self.host in ("", "0.0.0.0") else self.host
+        return f"http://{shown}:{self.port}{self.site.base_path}"
+
+    def open(self) -> None:
+        """Bind the port and build the site once (a mistake is shown, not raised)."""
+        listener, self.port = bind(self.host, self.requested_port)
+        self.sockets = [listener]
+        if self.requested_port and self.port != self.requested_port:
+            self.say(f"Port {self.requested_port} is in use, so the preview uses port {self.port}.")
+        result = self.site.build()
+        self._report(result, first=True)
+        self._index_search(result)
+
+    def serve(self) -> None:
+        """Run until `stop()` (or Ctrl+C): the web server here, the watcher in a thread."""
+        asyncio.run(self._serve())
+
+    def stop(self) -> None:
+        self._stop_watching.set()
+        loop, stopped = self.loop, self._stopped
+        if loop is not None and stopped is not None:
+            loop.add_callback(stopped.set)
+
+    def close(self) -> None:
+        self.search_index.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    async def _serve(self) -> None:
+        self.loop = tornado.ioloop.IOLoop.current()
+        self._stopped = asyncio.Event()
+        app = tornado.web.Application(
+            [
+                (r"/livereload", ReloadSocket, {"clients": self.clients}),
+                (r"/livereload\.js", LiveReloadJSHandler),
+                (r"/(.*)", SiteHandler, {"preview": self}),
+            ],
+            log_function=lambda _handler: None,  # the terminal is for rebuilds, not requests
+        )
+        server = tornado.httpserver.HTTPServer(app)
+        server.add_sockets(self.sockets)
+        watcher = threading.Thread(target=self._watch, name="sendsite-watch", daemon=True)
+        watcher.start()
+        self.say(f"Serving {self.site_dir.name or self.site_dir} at {self.url}")
+        if not is_loopback(self.host):
+            self.say(
+                f"Warning: --host {self.host} lets other computers on the network see this preview."
+            )
+        self.say("Watching site.yaml, content/, templates/ and the theme. Press Ctrl+C to stop.")
+        self.ready.set()
+        try:
+            await self._stopped.wait()
+        finally:
+            self._stop_watching.set()
+            server.stop()
+            await server.close_all_connections()
+            watcher.join(timeout=10)
+
+    # --- watching ----------------------------------------------------------------------------------
+
+    def _watch(self) -> None:
+        for changes in watchfiles.watch(
+            self.site_dir,
+            THEME_DIR,
+            watch_filter=self._wanted,
+            step=STEP_MS,
+            debounce=DEBOUNCE_MS,
+            stop_event=self._stop_watching,
+            raise_interrupt=False,
+            rust_timeout=500,
+        ):
+            self.rebuild(Path(path) for _, path in changes)
+
+    def _wanted(self, _change: watchfiles.Change, path: str) -> bool:
+        file = Path(path)
+        if is_ignored(file.name):
+            return False
+        if file.is_relative_to(THEME_DIR):
+            return True
+        try:
+            relative = file.relative_to(self.site_dir)
+        except ValueError:
+            return False
+        if relative.parts and relative.parts[0] in ("content", "templates"):
+            return not any(is_ignored(part) for part in relative.parts)
+        return relative.as_posix() == "site.yaml"
+
+    def rebuild(self, changed: Iterable[Path]) -> Rebuild:
+        """Apply changed files, print what happened, and tell the right tabs to reload."""
+        with self._rebuilding:  # the watcher's thread, or a caller's
+            had_errors = bool(self.errors)
+            result = self.site.update(changed, first=None if had_errors else self._reload_first)
+            self._report(result)
+        self._index_search(result)
+        paths: set[str] | None
+        if result.errors or had_errors:
+            paths = None  # every tab shows the error page, or stops showing it
+        elif any(not f.endswith(".html") for f in [*result.written, *result.removed]):
+            paths = None  # a style sheet or asset: reload everything
+        else:
+            paths = {
+                self._url_of(f) for f in [*result.written, *result.removed] if f not in result.first
+            }
+        if self.loop is not None:
+            self.loop.add_callback(self._reload, result, paths)
+        return result
+
+    def _index_search(self, result: Rebuild) -> None:
+        """The directory's search reads the pages: index them again, after the reload."""
+        if not result.errors and any(f.endswith(".html") for f in result.written + result.removed):
+            self.search_index.request()
+
+    def _reload_first(self, written: list[str]) -> None:
+        """The edited page is on disk: reload its tabs now, before the listing pages are done."""
+        if self.loop is not None and written:
+            self.loop.add_callback(self.clients.reload, {self._url_of(f) for f in written})
+
+    def _reload(self, result: Rebuild, paths: set[str] | None) -> None:
+        told = self.clients.reload(paths)
+        if self.on_rebuild is not None:
+            self.on_rebuild(result, told)
+
+    def _url_of(self, output_file: str) -> str:
+        return _page_path(self.site.base_path + output_file)
+
+    # --- the terminal --------------------------------------------------------------------------------
+
+    def _report(self, result: Rebuild, first: bool = False) -> None:
+        had_errors = bool(self.errors)
+        self.errors = list(result.errors)
+        if result.errors:
+            for error in result.errors:
+                self.say(str(error))
+            self.say(
+                f"{plural(len(result.errors), 'problem')} found. Every page of the preview shows "
+                "them until they are fixed; the last good pages are kept."
+            )
+            return
+        pages = [f for f in result.written if f.endswith(".html")]
+        what = ", ".join(result.sources[:3]) + (
+            f" and {len(result.sources) - 3} more" if len(result.sources) > 3 else ""
+        )
+        if first:
+            self.say(f"Built {plural(result.rendered, 'page')} in {result.seconds:.2f} s.")
+            return
+        fixed = " The mistake is fixed." if had_errors else ""
+        changed = _list_pages(pages, result.removed)
+        self.say(
+            f"{what or 'A change'}: rendered {plural(result.rendered, 'page')}"
+            f"{' (everything)' if result.everything else ''}, {changed}, "
+            f"in {result.seconds:.3f} s.{fixed}"
+        )
+
+
+def _list_pages(written: list[str], removed: list[str]) -> str:
+    if not written and not removed:
+        return "no page changed"
+    shown = [f.removesuffix("index.html") or "/" for f in written[:4]]
+    text = f"{plural(len(written), 'page')} changed"
+    if shown:
+        text += " (" + ", ".join(shown) + (", …" if len(written) > 4 else "") + ")"
+    if removed:
+        text += f", {plural(len(removed), 'file')} removed"
+    return text
+
+
+def _page_path(url_path: str) -> str:
+    """One spelling per page: '/a/b/index.html' and '/a/b/' are both '/a/b/'."""
+    return url_path.removesuffix("index.html")
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    return file.resolve().is_relative_to(folder.resolve())
+
+
+def serve(site_dir: Path, build_date: dt.date, host: str, port: int) -> int:
+    """The `sendsite serve` command; returns the exit code."""
+    try:
+        preview = PreviewServer(site_dir, build_date, host, port)
+    except OSError as exc:  # pragma: no cover - no temporary folder
+        print(f"sendsite: cannot make a folder for the preview ({exc.strerror})", file=sys.stderr)
+        return 1
+    try:
+        try:
+            preview.open()
+        except PortInUse as exc:
+            print(f"sendsite: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"sendsite: cannot serve on {host}:{port} ({exc.strerror})", file=sys.stderr)
+            return 2
+        # Stopped by a service manager or `kill`: stop as for Ctrl+C, removing the temporary folder.
+        signal.signal(signal.SIGTERM, lambda _signal, _frame: preview.stop())
+        with contextlib.suppress(KeyboardInterrupt):
+            preview.serve()
+        print("Stopped.")
+        return 0
+    finally:
+        preview.close()

@@ -2,4 +2,6 @@ import sys
 
 from sendsite.cli import main
 
-sys.exit(main())
+# Guarded: the live preview's check worker is a spawned process, which imports this module again.
+if __name__ == "__main__":
+    sys.exit(main())

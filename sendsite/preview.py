@@ -39,9 +39,11 @@ from livereload.handlers import (  # type: ignore[import-untyped]
 )
 from tornado import escape
 
+from sendsite.check import Advice
 from sendsite.errorpage import error_page
 from sendsite.incremental import IncrementalSite, Rebuild
 from sendsite.loader import is_ignored
+from sendsite.preview_checks import BackgroundChecks, advice_by_file, panel
 from sendsite.render import THEME_DIR
 from sendsite.search_index import BackgroundSearchIndex
 from sendsite.text import plural
@@ -178,7 +180,11 @@ class SiteHandler(tornado.web.RequestHandler):
             self._not_found()
             return
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        self._send(file.read_bytes(), kind)
+        body = file.read_bytes()
+        if kind == "text/html":
+            found = preview.page_panel(file.relative_to(preview.output).as_posix())
+            body = body.replace(b"<body>", b"<body>\n" + found, 1) if found else body
+        self._send(body, kind)
 
     def head(self, path: str) -> None:
         self.get(path)
@@ -210,6 +216,7 @@ class PreviewServer:
         host: str = "127.0.0.1",
         port: int = 8000,
         say: Callable[[str], None] = print,
+        run_checks: bool = True,
     ) -> None:
         self.site_dir = site_dir.resolve()
         self.host = host
@@ -220,6 +227,10 @@ class PreviewServer:
         self.output = self.folder / "site"
         self.site = IncrementalSite(self.site_dir, build_date, self.output)
         self.search_index = BackgroundSearchIndex(self.output, say)
+        self.advice: dict[str, tuple[Advice, ...]] = {}  # source file -> its warnings
+        self.checks = BackgroundChecks(self.site_dir, build_date, self._checked, run_checks)
+        self.checked = threading.Condition()  # notified after each run of the checks
+        self.check_runs = 0
         self.clients = Clients()
         self.errors: list[Any] = []
         self.sockets: list[socket.socket] = []
@@ -245,6 +256,7 @@ class PreviewServer:
         result = self.site.build()
         self._report(result, first=True)
         self._index_search(result)
+        self.checks.request()
 
     def serve(self) -> None:
         """Run until `stop()` (or Ctrl+C): the web server here, the watcher in a thread."""
@@ -257,6 +269,7 @@ class PreviewServer:
             loop.add_callback(stopped.set)
 
     def close(self) -> None:
+        self.checks.stop()
         self.search_index.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -326,6 +339,8 @@ class PreviewServer:
             result = self.site.update(changed, first=None if had_errors else self._reload_first)
             self._report(result)
         self._index_search(result)
+        if not result.errors:
+            self.checks.request()
         paths: set[str] | None
         if result.errors or had_errors:
             paths = None  # every tab shows the error page, or stops showing it
@@ -338,6 +353,36 @@ class PreviewServer:
         if self.loop is not None:
             self.loop.add_callback(self._reload, result, paths)
         return result
+
+    def _checked(self, advice: list[Advice]) -> None:
+        """New check results: tell the tabs whose page's warnings changed to reload."""
+        before, self.advice = self.advice, advice_by_file(advice)
+        with self.checked:
+            self.check_runs += 1
+            self.checked.notify_all()
+        changed = {f for f in {*before, *self.advice} if before.get(f) != self.advice.get(f)}
+        if not changed:
+            return
+        count = sum(len(items) for items in self.advice.values())
+        self.say(f"Checks: {plural(count, 'warning')} (run sendsite check to list them).")
+        paths = {
+            self._url_of(out)
+            for out, route in self.site.routes.items()
+            if route.origin.path in changed
+        }
+        if self.loop is not None and paths:
+            self.loop.add_callback(self.clients.reload, paths)
+
+    def page_panel(self, output_file: str) -> bytes:
+        """The warnings panel for the page written to `output_file` (empty when it has none)."""
+        route = self.site.routes.get(output_file)
+        if route is None:
+            return b""
+        own = self.advice.get(route.origin.path, ())
+        elsewhere = sum(
+            len(items) for path, items in self.advice.items() if path != route.origin.path
+        )
+        return panel(own, elsewhere)
 
     def _index_search(self, result: Rebuild) -> None:
         """The directory's search reads the pages: index them again, after the reload."""

@@ -41,10 +41,13 @@ def write_site(root: Path) -> Path:
 class Running:
     """A preview server running in a thread, and a way to watch its rebuilds."""
 
-    def __init__(self, root: Path, port: int = 0) -> None:
+    def __init__(self, root: Path, port: int = 0, run_checks: bool = False) -> None:
         self.root = root
         self.messages: list[str] = []
-        self.server = PreviewServer(root, DATE, "127.0.0.1", port, say=self.messages.append)
+        # The checks' panel is tested on its own: its reloads would arrive at any moment.
+        self.server = PreviewServer(
+            root, DATE, "127.0.0.1", port, say=self.messages.append, run_checks=run_checks
+        )
         self.rebuilds: list[Any] = []
         self.rebuilt = threading.Condition()
         self.server.on_rebuild = self._rebuilt
@@ -407,3 +410,46 @@ def test_the_search_index_follows_the_pages(running: Running) -> None:
     second.write_text(portage.read_text().replace("name: Portage", "name: Swimming"))
     running.wait_for_rebuild(1)
     eventually(lambda: indexed_pages() == 2)
+
+
+def test_each_page_shows_the_checks_for_its_own_file(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    edit(
+        root / "content/services/portage.md",
+        "last_reviewed: 2026-09-01",
+        "last_reviewed: 2024-01-10",
+    )
+    running = Running(root, run_checks=True)
+    try:
+
+        def panel(path: str) -> Any:
+            page = BeautifulSoup(running.get(path)[1], "html.parser")
+            return page.find("aside", class_="sendsite-checks")
+
+        def runs() -> int:
+            return running.server.check_runs
+
+        eventually(lambda: runs() >= 1)
+        found = panel("/testshire/services/portage/")
+        assert found is not None
+        text = " ".join(found.get_text(" ").split())
+        assert "content/services/portage.md" in text
+        assert "due for review" in text
+        assert found.find_previous_sibling() is None  # first in <body>, before the skip link
+        assert panel("/testshire/news/revisit-outcome/") is None or (
+            "content/services/portage.md"
+            not in panel("/testshire/news/revisit-outcome/").get_text()
+        )
+        assert any(m.startswith("Checks: ") for m in running.messages)
+        edit(
+            root / "content/services/portage.md",
+            "last_reviewed: 2024-01-10",
+            "last_reviewed: 2026-09-01",
+        )
+        eventually(
+            lambda: (
+                runs() >= 2 and "due for review" not in str(panel("/testshire/services/portage/"))
+            )
+        )
+    finally:
+        running.stop()

@@ -217,10 +217,7 @@ class IncrementalSite:
         if templates and self.env.cache is not None:
             self.env.cache.clear()  # Jinja's own check compares whole seconds of mtime
         routes = {output_file(r.path): r for r in build_routes(site)}
-        # The open data files and feeds are made from the whole model: again after any content
-        # change (after the edited page is on disk), never for a template change.
-        generated = generated_files(site, list(routes.values())) if content else self.generated
-        copies = self._copies(site, routes, generated)
+        copies = self._copies(site, routes, {})
         shared = shared_context(site)
         own = {self._display(p) for p in content}
         # The pages made from the changed files first; working out which other pages read them
@@ -235,6 +232,10 @@ class IncrementalSite:
             result.first = written
             result.written.extend(written)
             self._first(written)
+        # The open data files and feeds are made from the whole model: again after any content
+        # change (once the edited page is on disk), never for a template change.
+        generated = generated_files(site, list(routes.values())) if content else self.generated
+        self._copies(site, routes, generated)  # no copied file may claim a generated file's path
         dirty = self._dirty(site, routes, shared, own, templates)
         later = sorted(dirty - set(early))
         more_pages, more_reads = self._render(self.env, site, shared, [routes[o] for o in later])

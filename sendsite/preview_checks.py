@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 
+from sendsite.background import CoalescingWorker
 from sendsite.check import Advice, check_site
 from sendsite.errors import ContentError, ContentErrors, _sentence
 
@@ -44,41 +44,27 @@ class BackgroundChecks:
         self.site_dir = site_dir
         self.build_date = build_date
         self.done = done
-        self.enabled = enabled
         # "spawn": the preview has threads running, which a forked child must not inherit.
         self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        self._wanted = threading.Event()
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="sendsite-checks", daemon=True)
-        if enabled:
-            self._thread.start()
-
-    def request(self) -> None:
-        self._wanted.set()
+        self._worker = CoalescingWorker("sendsite-checks", self._check, start=enabled)
+        self.request = self._worker.request
 
     def stop(self) -> None:
-        self._stopping.set()
-        self._wanted.set()
+        self._worker.stopping.set()
         self._pool.shutdown(wait=False, cancel_futures=True)
         processes = getattr(self._pool, "_processes", None) or {}
         for process in list(processes.values()):
             process.terminate()  # a run in progress is of no use any more
-        if self.enabled:
-            self._thread.join(timeout=10)
+        self._worker.stop(timeout=10)
 
-    def _run(self) -> None:
-        while True:
-            self._wanted.wait()
-            if self._stopping.is_set():
-                return
-            self._wanted.clear()
-            try:
-                advice = self._pool.submit(checks_or_nothing, self.site_dir, self.build_date)
-                result = advice.result()
-            except (BrokenProcessPool, RuntimeError):
-                return  # stopped while the checks ran
-            if not self._stopping.is_set():
-                self.done(result)
+    def _check(self) -> bool:
+        try:
+            result = self._pool.submit(checks_or_nothing, self.site_dir, self.build_date).result()
+        except (BrokenProcessPool, RuntimeError):
+            return False  # stopped while the checks ran
+        if not self._worker.stopping.is_set():
+            self.done(result)
+        return True
 
 
 def advice_by_file(advice: Sequence[Advice]) -> dict[str, tuple[Advice, ...]]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import importlib
 import subprocess
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from sendsite.background import CoalescingWorker
 from sendsite.errors import ContentError, Origin
 
 INDEX_FOLDER = "pagefind"
@@ -64,32 +64,18 @@ def write_search_index(folder: Path) -> None:
 
 class BackgroundSearchIndex:
     """Remakes the search index of a folder in a thread, for the live preview: Pagefind takes
-    seconds on a large site, and the page being edited must not wait for it. Requests that
-    arrive while it runs are folded into one more run."""
+    seconds on a large site, and the page being edited must not wait for it."""
 
     def __init__(self, folder: Path, report: Callable[[str], None]) -> None:
         self.folder = folder
         self.report = report
-        self._wanted = threading.Event()
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="sendsite-search", daemon=True)
-        self._thread.start()
+        self._worker = CoalescingWorker("sendsite-search", self._index)
+        self.request = self._worker.request
+        self.stop = self._worker.stop
 
-    def request(self) -> None:
-        self._wanted.set()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._wanted.set()
-        self._thread.join(timeout=30)
-
-    def _run(self) -> None:
-        while True:
-            self._wanted.wait()
-            if self._stopping.is_set():
-                return
-            self._wanted.clear()
-            try:
-                write_search_index(self.folder)
-            except ContentError as exc:
-                self.report(str(exc))
+    def _index(self) -> bool:
+        try:
+            write_search_index(self.folder)
+        except ContentError as exc:
+            self.report(str(exc))
+        return True

@@ -1,0 +1,37 @@
+"""A job the live preview runs in a thread after rebuilds, never in the way of the next one."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+
+class CoalescingWorker:
+    """Runs `job` in its own thread each time it is requested; requests that arrive while it
+    runs are folded into one more run. `job` returns False to end the thread."""
+
+    def __init__(self, name: str, job: Callable[[], bool], start: bool = True) -> None:
+        self.job = job
+        self.stopping = threading.Event()
+        self._wanted = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        if start:
+            self._thread.start()
+
+    def request(self) -> None:
+        self._wanted.set()
+
+    def stop(self, timeout: float = 30) -> None:
+        self.stopping.set()
+        self._wanted.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            if self.stopping.is_set():
+                return
+            self._wanted.clear()
+            if not self.job():
+                return

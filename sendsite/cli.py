@@ -30,6 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = handlers[args.command]
     try:
         return handler(args)
+    except Misuse as exc:
+        print(f"sendsite: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
@@ -120,16 +123,29 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2024-03-11") from None
 
 
-def _build(args: argparse.Namespace) -> int:
+class Misuse(Exception):
+    """A command used wrongly (not a content mistake): printed as one line, exit code 2."""
+
+
+def _site_folder(args: argparse.Namespace) -> Path:
     site_dir: Path = args.dir
     if not site_dir.is_dir():
-        print(f"sendsite: there is no folder {site_dir}", file=sys.stderr)
-        return EXIT_USAGE
+        raise Misuse(f"there is no folder {site_dir}")
+    return site_dir
+
+
+def _build_date(args: argparse.Namespace) -> dt.date:
+    """--date, else SOURCE_DATE_EPOCH, else today."""
     try:
-        build_date = args.date or build_date_from_environment()
+        chosen: dt.date = args.date or build_date_from_environment()
     except ValueError as exc:
-        print(f"sendsite: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        raise Misuse(str(exc)) from None
+    return chosen
+
+
+def _build(args: argparse.Namespace) -> int:
+    site_dir = _site_folder(args)
+    build_date = _build_date(args)
     try:
         result = build(site_dir, build_date, args.output, strict=args.strict)
     except ContentErrors as exc:
@@ -158,9 +174,7 @@ def _import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    if not site_dir.is_dir():
-        print(f"sendsite: there is no folder {site_dir}", file=sys.stderr)
-        return EXIT_USAGE
+    _site_folder(args)
     try:
         result = import_services(
             table, site_dir, build_date_from_environment(), overwrite=args.overwrite
@@ -186,18 +200,10 @@ def _import(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from sendsite.preview import serve  # the web server's modules load only when serving
 
-    if not args.dir.is_dir():
-        print(f"sendsite: there is no folder {args.dir}", file=sys.stderr)
-        return EXIT_USAGE
+    site_dir = _site_folder(args)
     if not 0 <= args.port <= 65535:
-        print(f"sendsite: --port {args.port} is not a port number (0 to 65535)", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        build_date = args.date or build_date_from_environment()
-    except ValueError as exc:
-        print(f"sendsite: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    return serve(args.dir, build_date, args.host, args.port)
+        raise Misuse(f"--port {args.port} is not a port number (0 to 65535)")
+    return serve(site_dir, _build_date(args), args.host, args.port)
 
 
 def _report(errors: Sequence[ContentError]) -> int:
@@ -214,16 +220,10 @@ def _report(errors: Sequence[ContentError]) -> int:
 def _check(args: argparse.Namespace) -> int:
     from sendsite.check import check_site
 
-    site_dir: Path = args.dir
-    if not site_dir.is_dir():
-        print(f"sendsite: there is no folder {site_dir}", file=sys.stderr)
-        return EXIT_USAGE
+    site_dir = _site_folder(args)
+    build_date = _build_date(args)
     try:
-        build_date = args.date or build_date_from_environment()
         advice = check_site(site_dir, build_date)
-    except ValueError as exc:
-        print(f"sendsite: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except ContentErrors as exc:
         return _report(exc.errors)
     except ContentError as exc:

@@ -34,6 +34,7 @@ from sendsite.loader import COLLECTIONS, Item, is_ignored, load_content
 from sendsite.render import (
     GENERATED,
     THEME_DIR,
+    Finisher,
     RenderedSite,
     Route,
     build_routes,
@@ -42,25 +43,32 @@ from sendsite.render import (
     make_environment,
     page_finisher,
     render_route,
+    service_route,
     shared_context,
 )
 from sendsite.render import _asset_files as asset_files
 from sendsite.render import _static_files as static_files
 from sendsite.sourcefile import SourceFile, read_source
 from sendsite.tracking import (
+    SITE,
     Fingerprint,
+    Key,
     PageReads,
     Read,
     TrackingEnvironment,
-    changed_reads,
-    fingerprint,
     index_model,
+    is_call,
+    is_route_object,
+    key_of,
+    read_owners,
 )
 from sendsite.urls import Linker, output_file
 from sendsite.validate import build_site, validate_service
 from sendsite.writer import write_site
 
 GLOBAL_SOURCES = ("site.yaml", "content/taxonomy.yaml", "content/glossary.yaml")
+# The model objects that a change may have changed: key -> the attributes (None: any of them).
+Touched = dict[Key, set[str] | None]
 
 
 @dataclass
@@ -118,6 +126,10 @@ class IncrementalSite:
         self.routes: dict[str, Route] = {}  # output file -> route
         self.pages: dict[str, bytes] = {}  # output file -> bytes on disk
         self.reads: dict[str, PageReads] = {}  # output file -> what it read
+        self.readers: dict[Read, set[str]] = {}  # a read -> the output files that made it
+        self.reads_of: dict[Key, set[Read]] = {}  # a model object's key -> the reads to ask again
+        self.route_prints: dict[str, Fingerprint] = {}  # output file -> its route's fingerprint
+        self.finish: Finisher | None = None
         self.copies: dict[str, tuple[Path, tuple[int, int]]] = {}  # output file -> source
         self.generated: dict[str, bytes] = {}  # open data, feeds, sitemap: made from the model
         self.shared_print: Any = None
@@ -155,6 +167,8 @@ class IncrementalSite:
         # garbage collector from walking them all in the middle of a rebuild; it runs afterwards.
         collecting = gc.isenabled()
         gc.disable()
+        if self.env is not None:
+            self.env.prints.forget()
         try:
             return self._run_changes(changed, full, started)
         finally:
@@ -198,60 +212,101 @@ class IncrementalSite:
     def _rebuild_everything(self, result: Rebuild) -> None:
         site = self._load_model()
         env = self._environment(site)
-        routes = {output_file(r.path): r for r in build_routes(site)}
-        generated = generated_files(site, list(routes.values()))
-        copies = self._copies(site, routes, generated)
+        listed = build_routes(site)
+        routes = {output_file(r.path): r for r in listed}
+        generated = generated_files(site, listed)
+        copies = self._copies(site, listed, generated)
         shared = shared_context(site)
-        pages, reads = self._render(env, site, shared, routes.values())
+        finish = page_finisher(site, Linker(site.config.base_path))
+        pages, reads = self._render(env, shared, finish, routes.values())
         result.rendered = len(pages)
-        self._commit(site, env, routes, pages, reads, copies, shared, result, generated)
+        self.finish = finish
+        self._commit(site, env, routes, pages, reads, copies, shared, result, generated, full=True)
         result.everything = True
 
     def _rebuild_changed(self, changed: set[Path], result: Rebuild) -> None:
-        assert self.site is not None and self.env is not None
+        assert self.site is not None and self.env is not None and self.finish is not None
+        env, finish = self.env, self.finish
         content = [p for p in changed if self._display(p).startswith("content/")]
         templates = {self._template_name(p) for p in changed if self._template_name(p) is not None}
         site = self.site
+        touched: Touched | None = {}  # what may have changed in the model; None: anything
         if content:
-            site = self._updated_model(content)
-        if templates and self.env.cache is not None:
-            self.env.cache.clear()  # Jinja's own check compares whole seconds of mtime
-        routes = {output_file(r.path): r for r in build_routes(site)}
-        copies = self._copies(site, routes, {})
+            site, touched = self._updated_model(content)
+        if templates and env.cache is not None:
+            env.cache.clear()  # Jinja's own check compares whole seconds of mtime
         shared = shared_context(site)
         own = {self._display(p) for p in content}
-        # The pages made from the changed files first; working out which other pages read them
-        # can wait until those are on disk.
-        early = sorted(o for o, route in routes.items() if route.origin.path in own)
-        pages, reads = self._render(self.env, site, shared, [routes[o] for o in early])
-        if early and self._first is not None:
-            written = [o for o in early if self.pages.get(o) != pages[o]]
-            for out in written:
-                _write_file(self.output, out, pages[out])
-                self.pages[out] = pages[out]  # on disk now, whatever happens next
-            result.first = written
-            result.written.extend(written)
-            self._first(written)
-        # The open data files and feeds are made from the whole model: again after any content
-        # change (once the edited page is on disk), never for a template change.
-        generated = generated_files(site, list(routes.values())) if content else self.generated
-        self._copies(site, routes, generated)  # no copied file may claim a generated file's path
-        dirty = self._dirty(site, routes, shared, own, templates)
-        later = sorted(dirty - set(early))
-        more_pages, more_reads = self._render(self.env, site, shared, [routes[o] for o in later])
-        pages.update(more_pages)
-        reads.update(more_reads)
-        result.rendered = len(pages)
-        pages = {**{o: b for o, b in self.pages.items() if o in routes}, **pages}
-        reads = {**{o: r for o, r in self.reads.items() if o in routes}, **reads}
-        self._commit(site, self.env, routes, pages, reads, copies, shared, result, generated)
+        # The pages of the changed services first, before the rest of the site is worked out.
+        early, early_reads, overwritten = self._render_early(site, shared, own, result)
+        try:
+            listed = build_routes(site)
+            routes = {output_file(r.path): r for r in listed}
+            # The open data files and feeds are made from the whole model: again after any
+            # content change (once the edited page is on disk), never for a template change.
+            generated = generated_files(site, listed) if content else self.generated
+            copies = self._copies(site, listed, generated)
+            prints = self._route_prints(env, routes)
+            dirty = self._dirty(site, routes, prints, shared, own, templates, touched)
+            later = sorted(dirty - set(early))
+            pages, reads = self._render(env, shared, finish, [routes[o] for o in later])
+            pages.update(early)
+            reads.update(early_reads)
+            result.rendered = len(pages)
+            pages = {**{o: b for o, b in self.pages.items() if o in routes}, **pages}
+            self._commit(
+                site, env, routes, pages, reads, copies, shared, result, generated, prints=prints
+            )
+        except BaseException:
+            # Nothing may stay written when the change has a mistake: put the early pages back.
+            for out in result.first:
+                old = overwritten.get(out)
+                if old is None:
+                    _remove_file(self.output, out)
+                    self.pages.pop(out, None)
+                else:
+                    _write_file(self.output, out, old)
+                    self.pages[out] = old
+            result.written = [o for o in result.written if o not in result.first]
+            result.first = []
+            raise
 
-    def _updated_model(self, changed: list[Path]) -> model.Site:
-        """The model with the changes applied: one service at a time when only services changed."""
+    def _render_early(
+        self, site: model.Site, shared: dict[str, Any], own: set[str], result: Rebuild
+    ) -> tuple[dict[str, bytes], dict[str, PageReads], dict[str, bytes]]:
+        """When the preview asked for it (`first`), render the pages of the changed services
+        that were pages before, write them and say so. Returns the pages, what they read, and
+        the bytes they replaced on disk."""
+        if not own or self._first is None:
+            return {}, {}, {}
+        assert self.env is not None and self.finish is not None
+        routes = []
+        for service in site.services:
+            if service.origin.path in own:
+                route = service_route(service)
+                before = self.routes.get(output_file(route.path))
+                if before is not None and before.origin.path == service.origin.path:
+                    routes.append(route)
+        pages, reads = self._render(self.env, shared, self.finish, routes)
+        written = [o for o in sorted(pages) if self.pages.get(o) != pages[o]]
+        overwritten = {}
+        for out in written:
+            overwritten[out] = self.pages[out]
+            _write_file(self.output, out, pages[out])
+            self.pages[out] = pages[out]  # on disk now
+        result.first = written
+        result.written.extend(written)
+        if written:
+            self._first(written)
+        return pages, reads, overwritten
+
+    def _updated_model(self, changed: list[Path]) -> tuple[model.Site, Touched | None]:
+        """The model with the changes applied: one service at a time when only services changed.
+        Also the keys of the objects that may have changed (None: any may have)."""
         assert self.site is not None
         services = [p for p in changed if self._is_service_file(p)]
         if len(services) != len(changed):
-            return self._load_model()
+            return self._load_model(), None
         site = self.site
         organisations = {o.id: o for o in site.organisations}
         replaced: dict[str, model.Service | None] = {}  # source path -> new service or None
@@ -270,11 +325,21 @@ class IncrementalSite:
         added = [s for s in replaced.values() if s is not None]
         ids = [s.id for s in kept + added]
         if len(ids) != len(set(ids)):
-            return self._load_model()  # two files with one id: the full check explains it
+            return self._load_model(), None  # two files with one id: the full check explains it
+        gone = [s for s in site.services if s.origin.path in replaced]
         # The same order as validate.build_site gives, so the pages equal a full build's.
         site.services = sorted(kept + added, key=lambda s: (s.name.lower(), s.id))
         derive(site)
-        return site
+        # Besides the services themselves and the site, only the lists of services that
+        # derive() gives organisations and terms can differ.
+        taxonomy = site.taxonomy
+        terms = [*taxonomy.categories.values(), *taxonomy.needs.values(), *taxonomy.areas.values()]
+        touched: Touched = {SITE: None}
+        for obj in [*site.organisations, *terms]:
+            touched[_key(obj)] = {"services"}
+        for service in [*gone, *added]:
+            touched[_key(service)] = None
+        return site, touched
 
     def _is_service_file(self, file: Path) -> bool:
         parts = Path(self._display(file)).parts
@@ -315,70 +380,114 @@ class IncrementalSite:
         )
         assert isinstance(env, TrackingEnvironment)
         env.site_templates = (self.site_dir / "templates").is_dir()  # type: ignore[attr-defined]
+        env.track_calls()
         return env
 
     def _copies(
-        self, site: model.Site, routes: dict[str, Route], generated: dict[str, bytes]
+        self, site: model.Site, routes: list[Route], generated: dict[str, bytes]
     ) -> dict[str, tuple[Path, tuple[int, int]]]:
         files = dict(static_files(self.site_dir))
         files.update(asset_files(self.site_dir, site.assets))
         claimed = {t: Origin(str(s)) for t, s in files.items()}
         claimed.update({target: GENERATED for target in generated})
-        check_unique_paths(list(routes.values()), claimed)
+        check_unique_paths(routes, claimed)  # the list: two routes to one file are a mistake
         copies = {}
         for target, source in files.items():
             stat = source.stat()
             copies[target] = (source, (stat.st_mtime_ns, stat.st_size))
         return copies
 
+    def _route_prints(
+        self, env: TrackingEnvironment, routes: dict[str, Route]
+    ) -> dict[str, Fingerprint]:
+        """What each route gives its page besides the model reads the page records: a route
+        object (a listing, a pager) only by its type, since what is read of it is recorded."""
+        prints = env.prints
+        return {
+            out: (
+                route.template,
+                route.title,
+                tuple(
+                    (name, type(value).__name__ if is_route_object(value) else prints(value))
+                    for name, value in route.context.items()
+                ),
+            )
+            for out, route in routes.items()
+        }
+
     def _dirty(
         self,
         site: model.Site,
         routes: dict[str, Route],
+        prints: dict[str, Fingerprint],
         shared: dict[str, Any],
         changed_files: set[str],
         changed_templates: set[str | None],
+        touched: Touched | None,
     ) -> set[str]:
-        if fingerprint(shared) != self.shared_print:
+        """The pages to render again: new pages, and pages whose route, files, templates or
+        recorded reads give something different now."""
+        env = self.env
+        assert env is not None
+        if env.prints(shared) != self.shared_print:
             return set(routes)
-        dirty = {o for o in routes if o not in self.reads}
-        for out, route in routes.items():
-            if _route_changed(self.routes.get(out), route):
-                dirty.add(out)
-        by_read: dict[tuple[Read, Fingerprint], list[str]] = {}
+        dirty = {out for out, p in prints.items() if self.route_prints.get(out) != p}
+        answers: dict[tuple[int, str], Fingerprint] = {}  # route objects are shared by pages
         for out, reads in self.reads.items():
-            if out not in routes:
+            if out in dirty or out not in routes:
                 continue
-            if reads.files & changed_files or reads.templates & changed_templates:
+            if (
+                reads.files & changed_files
+                or reads.templates & changed_templates
+                or (reads.always and changed_files)
+            ):
                 dirty.add(out)
                 continue
-            for read, answer in reads.reads.items():
-                by_read.setdefault((read, answer), []).append(out)
-        for pair in changed_reads(by_read, index_model(site)):
-            dirty.update(by_read[pair])
+            context = routes[out].context
+            for (name, attribute), before in reads.context.items():
+                value = context.get(name)
+                memo = (id(value), attribute)
+                if memo not in answers:
+                    answers[memo] = env.route_answer(value, attribute)
+                if answers[memo] != before:
+                    dirty.add(out)
+                    break
+        if touched is None:
+            asked: Iterable[Read] = self.readers
+        else:
+            asked = {
+                read
+                for key, attributes in touched.items()
+                for read in self.reads_of.get(key, ())
+                if attributes is None or read[1] in attributes or is_call(read)
+            }
+        index = index_model(site) if asked else {}
+        for read in asked:
+            pending = [o for o in self.readers.get(read, ()) if o not in dirty and o in routes]
+            if pending:
+                now = env.answer(read, index)
+                dirty.update(o for o in pending if self.reads[o].reads[read] != now)
         return dirty
 
     def _render(
         self,
         env: TrackingEnvironment,
-        site: model.Site,
         shared: dict[str, Any],
+        finish: Finisher,
         routes: Iterable[Route],
     ) -> tuple[dict[str, bytes], dict[str, PageReads]]:
-        finish = page_finisher(site, Linker(site.config.base_path))
         pages: dict[str, bytes] = {}
         reads: dict[str, PageReads] = {}
         errors: dict[str, ContentError] = {}
         for route in routes:
             out = output_file(route.path)
-            env.current = PageReads(files={route.origin.path})
+            reads[out] = env.start(route.origin.path, route.context)
             try:
                 pages[out] = render_route(env, shared, route, self.site_dir, finish)
             except ContentError as exc:
                 errors.setdefault(str(exc), exc)  # a broken shared template: say it once
             finally:
-                reads[out] = env.current
-                env.current = None
+                env.stop()
         if errors:
             raise ContentErrors(errors.values())
         return pages, reads
@@ -394,6 +503,9 @@ class IncrementalSite:
         shared: dict[str, Any],
         result: Rebuild,
         generated: dict[str, bytes],
+        *,
+        full: bool = False,
+        prints: dict[str, Fingerprint] | None = None,
     ) -> None:
         """Write what changed, then remember the new state (only after the writes succeeded)."""
         pages = {**pages, **generated}
@@ -414,9 +526,43 @@ class IncrementalSite:
                 _remove_file(self.output, out)
                 result.removed.append(out)
         self.site, self.env, self.routes = site, env, routes
-        self.pages, self.reads, self.copies = pages, reads, copies
+        self.pages, self.copies = pages, copies
         self.generated = generated
-        self.shared_print = fingerprint(shared)
+        self.shared_print = env.prints(shared)
+        self.route_prints = prints if prints is not None else self._route_prints(env, routes)
+        self._remember_reads(reads, routes, full)
+
+    def _remember_reads(
+        self, reads: dict[str, PageReads], routes: dict[str, Route], full: bool
+    ) -> None:
+        """Index the reads of the pages just rendered, forgetting those they made before."""
+        if full:
+            self.reads, self.readers, self.reads_of = {}, {}, {}
+        gone = [o for o in self.reads if o not in routes]
+        for out in [*reads, *gone]:
+            old = self.reads.pop(out, None)
+            if old is None:
+                continue
+            for read in old.reads:
+                pages = self.readers[read]
+                pages.discard(out)
+                if not pages:
+                    del self.readers[read]
+                    for key in read_owners(read):
+                        asked = self.reads_of[key]
+                        asked.discard(read)
+                        if not asked:
+                            del self.reads_of[key]
+        for out, page in reads.items():
+            self.reads[out] = page
+            for read in page.reads:
+                readers = self.readers.get(read)
+                if readers is None:
+                    self.readers[read] = {out}
+                    for key in read_owners(read):
+                        self.reads_of.setdefault(key, set()).add(read)
+                else:
+                    readers.add(out)
 
     # --- paths -------------------------------------------------------------------------------------
 
@@ -444,12 +590,10 @@ class IncrementalSite:
         return None
 
 
-def _route_changed(old: Route | None, new: Route) -> bool:
-    if old is None or (old.template, old.title) != (new.template, new.title):
-        return True
-    # A listing page's services are chosen when its route is made, not read by its template:
-    # a service joining, leaving or moving in the list changes the route's context.
-    return bool(new.context) and fingerprint(new.context) != fingerprint(old.context)
+def _key(obj: Any) -> Key:
+    found = key_of(obj)
+    assert found is not None, obj
+    return found
 
 
 def _write_file(output: Path, relative: str, data: bytes) -> None:

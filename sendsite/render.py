@@ -72,9 +72,7 @@ def build_routes(site: model.Site) -> list[Route]:
         Route(p.path, p.template, p.title, p.origin or theme, p.context)
         for p in directory.pages(site)
     ]
-    routes += [
-        Route(path_for(s), "service.html", s.name, s.origin, {"service": s}) for s in site.services
-    ]
+    routes += [service_route(s) for s in site.services]
     routes += [
         Route(path_for(i), "inspection.html", inspection_title(i), i.origin, {"inspection": i})
         for i in site.inspections
@@ -99,6 +97,12 @@ def build_routes(site: model.Site) -> list[Route]:
             )
         )
     return routes
+
+
+def service_route(service: model.Service) -> Route:
+    return Route(
+        path_for(service), "service.html", service.name, service.origin, {"service": service}
+    )
 
 
 def _origin(page: model.Page | None, default: Origin) -> Origin:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.make_site import make_site, service_file
+from benchmarks.make_site import CATEGORIES, make_site, service_file
 from sendsite.build import build
 from sendsite.incremental import IncrementalSite
 from tests.conftest import TINY_SITE
@@ -50,11 +50,15 @@ class Checker:
     def update(self, *relative: str) -> list[str]:
         result = self.site.update([self.root / r for r in relative])
         assert result.ok, [str(e) for e in result.errors]
+        self.check()
+        return result.written
+
+    def check(self) -> None:
+        """The preview's folder holds exactly what a full build writes."""
         full = self.work / "full"
         shutil.rmtree(full, ignore_errors=True)
         build(self.root, DATE, full)
         assert snapshot(self.work / "incremental") == snapshot(full)
-        return result.written
 
 
 def replace(old: str, new: str) -> Callable[[str], str]:
@@ -92,6 +96,80 @@ def test_a_service_edit_rebuilds_its_page_and_the_pages_listing_it(generated: Ch
     assert all("service-00007/" in (output / f).read_text() for f in pages), pages
     assert {f.split("/")[0] for f in written if not f.endswith(".html")} <= {"data", "openreferral"}
     assert len(pages) < len(list(output.rglob("*.html"))) / 4
+
+
+def test_a_change_to_what_no_listing_shows_renders_only_the_service_page(
+    generated: Checker,
+) -> None:
+    relative = service_file(generated.root, 7).relative_to(generated.root).as_posix()
+    generated.change(relative, replace("## About the service", "## What the service does"))
+    result = generated.site.update([generated.root / relative])
+    assert result.ok and result.rendered == 1
+    generated.check()
+    assert [f for f in result.written if f.endswith(".html")] == [
+        "services/service-00007/index.html"
+    ]
+
+
+def test_a_new_category_moves_the_service_between_listing_pages(generated: Checker) -> None:
+    relative = service_file(generated.root, 3).relative_to(generated.root).as_posix()
+    text = (generated.root / relative).read_text(encoding="utf-8")
+    before = text.split("categories: [", 1)[1].split("]", 1)[0].split(", ")
+    after = next(c for c, _ in CATEGORIES if c not in before)
+    generated.change(
+        relative, replace(f"categories: [{', '.join(before)}]", f"categories: [{after}]")
+    )
+    written = generated.update(relative)
+    output = generated.work / "incremental"
+    assert f"services/category/{after}/index.html" in written
+    assert f"services/category/{before[0]}/index.html" in written or any(
+        f.startswith(f"services/category/{before[0]}/") for f in written
+    )
+    assert "service-00003/" in (output / f"services/category/{after}/index.html").read_text()
+    # The directory's front page counts the services of each type of help.
+    assert "services/index.html" in written
+    # Listing pages that neither list it nor change are not rendered again.
+    others = [
+        f
+        for f in written
+        if f.startswith("services/category/")
+        and not f.startswith(
+            (f"services/category/{after}/", *(f"services/category/{c}/" for c in before))
+        )
+    ]
+    assert others == []
+
+
+def test_the_edited_page_comes_first_and_is_put_back_if_the_change_fails(
+    generated: Checker,
+) -> None:
+    output = generated.work / "incremental"
+    relative = service_file(generated.root, 7).relative_to(generated.root).as_posix()
+    generated.change(relative, replace("name: ", "name: First "))
+    told: list[list[str]] = []
+    result = generated.site.update([generated.root / relative], first=told.append)
+    assert result.ok and told == [["services/service-00007/index.html"]]
+    assert result.first == told[0] and result.rendered > 1
+    generated.check()
+    # A service called page-4 is fine while the directory has three pages of open services...
+    closed = service_file(generated.root, 11).relative_to(generated.root).as_posix()
+    generated.change(closed, replace("---\nname", "---\nstatus: closed\nname"))
+    generated.update(closed)
+    generated.change(
+        "content/services/page-4.md", lambda _: (generated.root / relative).read_text()
+    )
+    generated.update("content/services/page-4.md")
+    before = snapshot(output)
+    # ...but not when one more open service needs a fourth: nothing may change, not even the
+    # edited service's page that was written first.
+    generated.change("content/services/page-4.md", replace("name: ", "name: Moved "))
+    generated.change(closed, replace("status: closed\n", ""))
+    told.clear()
+    result = generated.site.update(
+        [generated.root / "content/services/page-4.md", generated.root / closed], first=told.append
+    )
+    assert not result.ok and "/services/page-4/" in str(result.errors[0])
+    assert snapshot(output) == before
 
 
 def test_every_kind_of_service_change_equals_a_full_build(generated: Checker) -> None:

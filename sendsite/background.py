@@ -13,13 +13,22 @@ class CoalescingWorker:
     def __init__(self, name: str, job: Callable[[], bool], start: bool = True) -> None:
         self.job = job
         self.stopping = threading.Event()
+        self.idle = threading.Event()  # set while no run is under way or asked for
+        self.idle.set()
         self._wanted = threading.Event()
+        self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         if start:
             self._thread.start()
 
     def request(self) -> None:
-        self._wanted.set()
+        with self._lock:
+            self.idle.clear()
+            self._wanted.set()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until no run is under way or asked for (benchmarks and tests)."""
+        return self.idle.wait(timeout)
 
     def stop(self, timeout: float = 30) -> None:
         self.stopping.set()
@@ -32,6 +41,11 @@ class CoalescingWorker:
             self._wanted.wait()
             if self.stopping.is_set():
                 return
-            self._wanted.clear()
-            if not self.job():
+            with self._lock:
+                self._wanted.clear()
+            more = self.job()
+            with self._lock:
+                if not self._wanted.is_set():
+                    self.idle.set()
+            if not more:
                 return

@@ -535,27 +535,20 @@ class IncrementalSite:
     def _remember_reads(
         self, reads: dict[str, PageReads], routes: dict[str, Route], full: bool
     ) -> None:
-        """Index the reads of the pages just rendered, forgetting those they made before."""
+        """Index the reads of the pages just rendered, forgetting those they no longer make."""
         if full:
             self.reads, self.readers, self.reads_of = {}, {}, {}
-        gone = [o for o in self.reads if o not in routes]
-        for out in [*reads, *gone]:
-            old = self.reads.pop(out, None)
-            if old is None:
-                continue
-            for read in old.reads:
-                pages = self.readers[read]
-                pages.discard(out)
-                if not pages:
-                    del self.readers[read]
-                    for key in read_owners(read):
-                        asked = self.reads_of[key]
-                        asked.discard(read)
-                        if not asked:
-                            del self.reads_of[key]
+        for out in [o for o in self.reads if o not in routes]:
+            for read in self.reads.pop(out).reads:
+                self._forget_read(read, out)
         for out, page in reads.items():
-            self.reads[out] = page
-            for read in page.reads:
+            old = self.reads.get(out)
+            # A page rendered again mostly reads what it read before: index only the difference.
+            gone = old.reads.keys() - page.reads.keys() if old is not None else ()
+            new = page.reads.keys() - old.reads.keys() if old is not None else page.reads.keys()
+            for read in gone:
+                self._forget_read(read, out)
+            for read in new:
                 readers = self.readers.get(read)
                 if readers is None:
                     self.readers[read] = {out}
@@ -563,6 +556,18 @@ class IncrementalSite:
                         self.reads_of.setdefault(key, set()).add(read)
                 else:
                     readers.add(out)
+            self.reads[out] = page
+
+    def _forget_read(self, read: Read, out: str) -> None:
+        readers = self.readers[read]
+        readers.discard(out)
+        if not readers:
+            del self.readers[read]
+            for key in read_owners(read):
+                asked = self.reads_of[key]
+                asked.discard(read)
+                if not asked:
+                    del self.reads_of[key]
 
     # --- paths -------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ build works offline and needs nothing installed by hand.
 from __future__ import annotations
 
 import importlib
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -35,9 +36,12 @@ def pagefind_executable() -> Path:
     return executable
 
 
-def write_search_index(folder: Path) -> None:
-    """Index the built site in `folder` into `folder/pagefind/`."""
+def write_search_index(folder: Path, background: bool = False) -> None:
+    """Index the built site in `folder` into `folder/pagefind/`; in the `background` of the
+    live preview at a low priority, so that the next rebuild is not kept waiting for the CPU."""
+    nice = shutil.which("nice") if background else None
     command = [
+        *([nice, "-n", "10"] if nice else []),
         str(pagefind_executable()),
         "--site",
         str(folder),
@@ -72,10 +76,11 @@ class BackgroundSearchIndex:
         self._worker = CoalescingWorker("sendsite-search", self._index)
         self.request = self._worker.request
         self.stop = self._worker.stop
+        self.wait_idle = self._worker.wait_idle
 
     def _index(self) -> bool:
         try:
-            write_search_index(self.folder)
+            write_search_index(self.folder, background=True)
         except ContentError as exc:
             self.report(str(exc))
         return True

@@ -78,24 +78,32 @@ class PageReads:
 
 
 class Fingerprints:
-    """`fingerprint(value)`, remembering each model object's key for the length of one rebuild
-    (a listing page's hundreds of services are looked up, not worked out again)."""
+    """`fingerprint(value)`, remembering each model object's key (or, for a part of one such as
+    a service's ages, its fingerprint) for the length of one rebuild: a listing page's hundreds
+    of services are looked up, not worked out again."""
 
     def __init__(self) -> None:
-        # id -> (the object, kept alive so that its id is not reused, and its key)
-        self._keys: dict[int, tuple[Any, Key | None]] = {}
+        # id -> (the object, kept alive so that its id is not reused; its key; its fingerprint)
+        self._models: dict[int, tuple[Any, Key | None, Fingerprint]] = {}
 
     def forget(self) -> None:
         """Start afresh: call before each rebuild, whose model may hold new objects."""
-        self._keys.clear()
+        self._models.clear()
+
+    def model(self, obj: Any) -> tuple[Any, Key | None, Fingerprint]:
+        hit = self._models.get(id(obj))
+        if hit is None:
+            found = key_of(obj)
+            printed = found
+            if found is None:
+                # A part of another object (a service's ages, an inspection's dates): its fields.
+                fields = [self(getattr(obj, f.name)) for f in dataclasses.fields(obj)]
+                printed = (type(obj).__name__, *fields)
+            hit = self._models[id(obj)] = (obj, found, printed)
+        return hit
 
     def key(self, obj: Any) -> Key | None:
-        hit = self._keys.get(id(obj))
-        if hit is not None:
-            return hit[1]
-        found = key_of(obj)
-        self._keys[id(obj)] = (obj, found)
-        return found
+        return self.model(obj)[1]
 
     def __call__(self, value: Any) -> Fingerprint:
         """A summary of a value that differs whenever what a template could show of it differs,
@@ -104,18 +112,18 @@ class Fingerprints:
         if kind is str or value is None:
             return value
         if kind in MODEL_TYPES:
-            found = self.key(value)
-            if found is not None:
-                return found
-            # A part of another object (a service's ages, an inspection's dates): its fields.
-            return (
-                kind.__name__,
-                *(self(getattr(value, f.name)) for f in dataclasses.fields(value)),
-            )
+            return self.model(value)[2]
         if isinstance(value, str):
             return str(value)  # Markup
         if isinstance(value, bool | int | float | dt.date):
             return (kind.__name__, value)  # 1, 1.0 and True are equal but show differently
+        if kind is list or kind is tuple:
+            models = self._models
+            printed = []
+            for item in value:
+                hit = models.get(id(item))  # most lists hold model objects seen before
+                printed.append(hit[2] if hit is not None else self(item))
+            return tuple(printed)
         if isinstance(value, list | tuple):
             return tuple([self(item) for item in value])
         if isinstance(value, dict):
@@ -207,6 +215,7 @@ class TrackingEnvironment(jinja2.Environment):
         return super().get_template(name, parent, globals)
 
     def _record(self, owner: Any, attribute: str, value: Any) -> None:
+        # Called for every attribute a page reads (hundreds of thousands in a full build).
         reads = self.current
         assert reads is not None
         if type(owner) not in MODEL_TYPES:
@@ -217,8 +226,9 @@ class TrackingEnvironment(jinja2.Environment):
         key = self.prints.key(owner)
         if key is None:
             return  # a part of a keyed object, whose read recorded all of the part
-        reads.reads[(key, attribute)] = self.prints(value)
-        if isinstance(value, types.MethodType):
+        kind = type(value)
+        reads.reads[(key, attribute)] = value if kind is str else self.prints(value)
+        if kind is types.MethodType:
             # A method reads what it likes of its object: depend on the object's whole file.
             origin = getattr(owner, "origin", None)
             if isinstance(origin, Origin):
@@ -243,8 +253,14 @@ class TrackingEnvironment(jinja2.Environment):
     ) -> None:
         reads = self.current
         assert reads is not None
+        if len(args) == 1 and not kwargs and type(args[0]) in MODEL_TYPES:
+            # The usual call, `url_for(service)` on every card of a listing: made quickly.
+            found = self.prints.key(args[0])
+            if found is not None:
+                reads.reads[((CALL, kind, name, ((None, "key", found),)), "")] = self.prints(result)
+            return  # else a part of a keyed object (a service's ages), recorded with it
         values = [*args, *kwargs.values()]
-        if not any(_holds_model_objects(v) for v in values):
+        if not any(self._holds_keyed(v) for v in values):
             return  # plain values in, so the answer is the same for the same values
         found = self._call_key(kind, name, args, kwargs)
         if found is not None:
@@ -258,6 +274,12 @@ class TrackingEnvironment(jinja2.Environment):
                     if type(item) is model.Site:
                         reads.always = True
                     reads.files.update(self._files_near(item))
+
+    def _holds_keyed(self, value: Any) -> bool:
+        """Whether a value is or holds (one level deep) a model object with a key. Parts of such
+        objects (a service's ages) do not count: the read that reached them recorded all of them."""
+        items = value if isinstance(value, list | tuple) else (value,)
+        return any(type(v) in MODEL_TYPES and self.prints.key(v) is not None for v in items)
 
     def _files_near(self, obj: Any) -> list[str]:
         """The source files of a model object and of the model objects its fields hold."""
@@ -315,13 +337,6 @@ class TrackingEnvironment(jinja2.Environment):
 
     def route_answer(self, value: Any, attribute: str) -> Fingerprint:
         return self.prints(jinja2.Environment.getattr(self, value, attribute))
-
-
-def _holds_model_objects(value: Any) -> bool:
-    """Whether a value is or holds (one level deep) a model object with a key. Parts of such
-    objects (a service's ages) do not count: the read that reached them recorded all of them."""
-    items = value if isinstance(value, list | tuple) else (value,)
-    return any(type(v) in MODEL_TYPES and key_of(v) is not None for v in items)
 
 
 def _is_plain(value: Any) -> bool:

@@ -84,14 +84,14 @@ class Fingerprints:
 
     def __init__(self) -> None:
         # id -> (the object, kept alive so that its id is not reused; its key; its fingerprint)
-        self._models: dict[int, tuple[Any, Key | None, Fingerprint]] = {}
+        self.models: dict[int, tuple[Any, Key | None, Fingerprint]] = {}
 
     def forget(self) -> None:
         """Start afresh: call before each rebuild, whose model may hold new objects."""
-        self._models.clear()
+        self.models.clear()
 
     def model(self, obj: Any) -> tuple[Any, Key | None, Fingerprint]:
-        hit = self._models.get(id(obj))
+        hit = self.models.get(id(obj))
         if hit is None:
             found = key_of(obj)
             printed = found
@@ -99,7 +99,7 @@ class Fingerprints:
                 # A part of another object (a service's ages, an inspection's dates): its fields.
                 fields = [self(getattr(obj, f.name)) for f in dataclasses.fields(obj)]
                 printed = (type(obj).__name__, *fields)
-            hit = self._models[id(obj)] = (obj, found, printed)
+            hit = self.models[id(obj)] = (obj, found, printed)
         return hit
 
     def key(self, obj: Any) -> Key | None:
@@ -118,7 +118,7 @@ class Fingerprints:
         if isinstance(value, bool | int | float | dt.date):
             return (kind.__name__, value)  # 1, 1.0 and True are equal but show differently
         if kind is list or kind is tuple:
-            models = self._models
+            models = self.models
             printed = []
             for item in value:
                 hit = models.get(id(item))  # most lists hold model objects seen before
@@ -193,8 +193,27 @@ class TrackingEnvironment(jinja2.Environment):
                     table[name] = self._tracked(kind, name, function)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        value = super().getattr(obj, attribute)
-        if self.current is not None:
+        # Called for every attribute a page reads (millions in a full build), so the usual
+        # case, a model object's attribute, is recorded here without further calls.
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            value = super().getattr(obj, attribute)
+        reads = self.current
+        if reads is not None:
+            if type(obj) in MODEL_TYPES:
+                models = self.prints.models
+                hit = models.get(id(obj))
+                key = hit[1] if hit is not None else self.prints.model(obj)[1]
+                if key is not None:
+                    if type(value) is str or value is None:
+                        reads.reads[(key, attribute)] = value
+                        return value
+                    if type(value) in MODEL_TYPES:  # a service's organisation, its ages
+                        hit = models.get(id(value))
+                        found = hit[2] if hit is not None else self.prints.model(value)[2]
+                        reads.reads[(key, attribute)] = found
+                        return value
             self._record(obj, attribute, value)
         return value
 

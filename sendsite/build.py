@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,9 +52,15 @@ def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tupl
 
 
 def build(
-    site_dir: Path, build_date: dt.date, output: Path | None = None, *, strict: bool = False
+    site_dir: Path,
+    build_date: dt.date,
+    output: Path | None = None,
+    *,
+    strict: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
-    """Build the site; with `strict`, warnings fail the build before anything is written."""
+    """Build the site; with `strict`, warnings fail the build before anything is written.
+    `progress(done, total)` hears how many pages are rendered."""
     started = time.perf_counter()
     site = load_site(site_dir, build_date)
     found = warnings(site)
@@ -61,7 +68,7 @@ def build(
         raise ContentErrors(found)
     out, shown = output_folder(site_dir, site, output)
     check_output_folder(site_dir, out, shown)
-    rendered = render_site(site, site_dir)
+    rendered = render_site(site, site_dir, progress)
     write_site(rendered, out, finish=write_search_index)
     return BuildResult(
         site=site,

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from sendsite import directory, labels, model, structured_data
+from sendsite import directory, labels, model, parallel, structured_data
 from sendsite.charts import measure_chart
 from sendsite.discovery import FEED_PATH, discovery_files
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
@@ -268,31 +268,60 @@ def _glossary_letters(
     return [(key, list(group)) for key, group in groupby(entries, key=letter)]
 
 
-def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
+def render_site(
+    site: model.Site, site_dir: Path, progress: Callable[[int, int], None] | None = None
+) -> RenderedSite:
+    """Every page and file of the site; `progress(done, total)` hears how far the pages are."""
     linker = Linker(site.config.base_path)
     env = make_environment(site_dir, linker)
     routes = build_routes(site)
     copies = dict(_static_files(site_dir))
     copies.update(_asset_files(site_dir, site.assets))
-    generated = generated_files(site, routes)
+    shared = shared_context(site)
+    finish = page_finisher(site, linker)
+
+    def render(index: int) -> tuple[str, bytes]:
+        route = routes[index]
+        return output_file(route.path), render_route(env, shared, route, site_dir, finish)
+
+    def tell(done: int) -> None:
+        if progress is not None:
+            progress(done, len(routes))
+
+    pages: dict[str, bytes] | None = None
+    if parallel.can_fork(len(routes)):
+        pages, generated = parallel.render_parallel(
+            render, len(routes), lambda: generated_files(site, routes), tell
+        )
+    else:
+        generated = generated_files(site, routes)
     claimed = {target: Origin(str(src)) for target, src in copies.items()}
     claimed.update({target: GENERATED for target in generated})
     check_unique_paths(routes, claimed)
-    shared = shared_context(site)
-    finish = page_finisher(site, linker)
+    if pages is None:  # one process (a small site, or a mistake to report in order)
+        pages = _render_in_order(render, len(routes), tell)
+    pages.update(generated)
+    return RenderedSite(pages, copies)
+
+
+def _render_in_order(
+    render: Callable[[int], tuple[str, bytes]], count: int, progress: Callable[[int], None]
+) -> dict[str, bytes]:
     errors = ErrorLog()
     pages: dict[str, bytes] = {}
-    for route in routes:
+    for index in range(count):
         try:
-            pages[output_file(route.path)] = render_route(env, shared, route, site_dir, finish)
+            name, data = render(index)
+            pages[name] = data
         except ContentError as exc:
             errors.extend([exc])
+        if index % 100 == 99:
+            progress(index + 1)
     # A broken shared template fails every page that uses it; say so once.
     unique = {str(e): e for e in errors.errors}
     if unique:
         raise ContentErrors(unique.values())
-    pages.update(generated)
-    return RenderedSite(pages, copies)
+    return pages
 
 
 GENERATED = Origin("(the built-in open data and feed files)")

@@ -141,8 +141,12 @@ def make_environment(
     site_dir: Path,
     linker: Linker,
     environment_class: type[jinja2.Environment] = jinja2.Environment,
+    *,
+    auto_reload: bool = True,
 ) -> jinja2.Environment:
-    """The one Jinja environment; the live preview passes a subclass that records what pages read."""
+    """The one Jinja environment; the live preview passes a subclass that records what pages read.
+    A build passes `auto_reload=False`: its templates cannot change while it runs, and checking
+    each template file on disk for every page is wasted work."""
     loaders: list[jinja2.BaseLoader] = []
     site_templates = site_dir / "templates"
     if site_templates.is_dir():
@@ -155,6 +159,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=auto_reload,
     )
     env.filters.update(
         markdown=lambda text, top=2: (
@@ -273,7 +278,7 @@ def render_site(
 ) -> RenderedSite:
     """Every page and file of the site; `progress(done, total)` hears how far the pages are."""
     linker = Linker(site.config.base_path)
-    env = make_environment(site_dir, linker)
+    env = make_environment(site_dir, linker, auto_reload=False)
     routes = build_routes(site)
     copies = dict(_static_files(site_dir))
     copies.update(_asset_files(site_dir, site.assets))

@@ -17,7 +17,7 @@ from sendsite.render import render_site
 from sendsite.search_index import write_search_index
 from sendsite.statement import accessibility_statement_path
 from sendsite.validate import build_site
-from sendsite.writer import check_output_folder, write_site
+from sendsite.writer import check_output_folder, write_into
 
 
 @dataclass
@@ -68,13 +68,20 @@ def build(
         raise ContentErrors(found)
     out, shown = output_folder(site_dir, site, output)
     check_output_folder(site_dir, out, shown)
-    rendered = render_site(site, site_dir, progress)
-    write_site(rendered, out, finish=write_search_index)
+    written: list[str] = []
+    indexed: list[str] = []
+
+    def fill(folder: Path) -> None:
+        rendered = render_site(site, site_dir, progress, into=folder)
+        written.extend(rendered.written)
+        indexed.extend(rendered.indexed)
+
+    write_into(out, fill, finish=lambda folder: write_search_index(folder, indexed))
     return BuildResult(
         site=site,
         output=out,
-        pages=sum(1 for name in rendered.pages if name.endswith(".html")),
-        files=len(rendered.pages) + len(rendered.copies),
+        pages=sum(1 for name in written if name.endswith(".html")),
+        files=len(written),
         seconds=time.perf_counter() - started,
         warnings=found,
     )

@@ -22,7 +22,9 @@ from sendsite.errors import ContentError
 PARALLEL_FROM = 300  # pages; smaller sites render faster in one process than it takes to fork
 CHUNKS = 32
 T = TypeVar("T")
-Job = tuple[Callable[[int], tuple[str, bytes]], int, int]  # render route i -> (file, bytes)
+Render = Callable[[int], tuple[str, bytes]]  # route i -> (file, bytes)
+Keep = Callable[[str, bytes], bytes]  # what to send back of a page: its bytes, or b"" if written
+Job = tuple[Render, Keep, int, int]
 
 _job: Job | None = None
 
@@ -44,16 +46,19 @@ def can_fork(pages: int) -> bool:
 
 
 def render_parallel(
-    render: Callable[[int], tuple[str, bytes]],
+    render: Render,
     count: int,
     side_job: Callable[[], T],
     progress: Callable[[int], None] | None = None,
+    keep: Keep = lambda name, data: data,
 ) -> tuple[dict[str, bytes] | None, T]:
-    """Render routes 0..count-1 in worker processes while `side_job` runs here. Returns the
-    pages (None when a chunk met a mistake) and what `side_job` returned."""
+    """Render routes 0..count-1 in worker processes while `side_job` runs here. Each worker
+    passes each page to `keep` and sends back what it returns (a build's workers write the page
+    into the staging folder themselves and send back nothing but its name). Returns the pages
+    (None when a chunk met a mistake) and what `side_job` returned."""
     global _job
     chunks = min(CHUNKS, count)
-    _job = (render, chunks, count)
+    _job = (render, keep, chunks, count)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers(), mp_context=context) as pool:
@@ -77,12 +82,12 @@ def render_parallel(
 
 def _render_chunk(chunk: int) -> dict[str, bytes] | None:
     assert _job is not None
-    render, chunks, count = _job
+    render, keep, chunks, count = _job
     pages: dict[str, bytes] = {}
     for index in range(chunk, count, chunks):
         try:
             name, data = render(index)
         except ContentError:
             return None
-        pages[name] = data
+        pages[name] = keep(name, data)
     return pages

@@ -25,10 +25,12 @@ from sendsite.glossary_links import link_terms, make_matcher
 from sendsite.markdown_html import markdown_to_html
 from sendsite.opendata import catalogue, data_files
 from sendsite.openreferral import openreferral_files
+from sendsite.search_index import asks_to_be_indexed
 from sendsite.sourcefile import MAX_FILE_BYTES
 from sendsite.statement import STATEMENT_PATH, accessibility_statement_path, statement_page_written
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
+from sendsite.writer import write_file, write_files
 
 THEME_DIR = Path(__file__).parent / "theme"
 BUILT_IN = Origin("(the built-in pages)")
@@ -52,6 +54,8 @@ class Route:
 class RenderedSite:
     pages: dict[str, bytes]  # output file (relative) -> bytes
     copies: dict[str, Path]  # output file (relative) -> file to copy
+    written: list[str] = field(default_factory=list)  # every file already written (streamed)
+    indexed: list[str] = field(default_factory=list)  # the written pages for the search index
 
 
 def build_routes(site: model.Site) -> list[Route]:
@@ -274,9 +278,14 @@ def _glossary_letters(
 
 
 def render_site(
-    site: model.Site, site_dir: Path, progress: Callable[[int, int], None] | None = None
+    site: model.Site,
+    site_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+    into: Path | None = None,
 ) -> RenderedSite:
-    """Every page and file of the site; `progress(done, total)` hears how far the pages are."""
+    """Every page and file of the site; `progress(done, total)` hears how far the pages are.
+    With `into` (a build's staging folder), each page is written there as soon as it is made
+    and only its name is kept, so a big site's pages never all sit in memory at once."""
     linker = Linker(site.config.base_path)
     env = make_environment(site_dir, linker, auto_reload=False)
     routes = build_routes(site)
@@ -284,6 +293,7 @@ def render_site(
     copies.update(_asset_files(site_dir, site.assets))
     shared = shared_context(site)
     finish = page_finisher(site, linker)
+    keep = _Keeper(into)
 
     def render(index: int) -> tuple[str, bytes]:
         route = routes[index]
@@ -296,7 +306,7 @@ def render_site(
     pages: dict[str, bytes] | None = None
     if parallel.can_fork(len(routes)):
         pages, generated = parallel.render_parallel(
-            render, len(routes), lambda: generated_files(site, routes), tell
+            render, len(routes), lambda: generated_files(site, routes), tell, keep
         )
     else:
         generated = generated_files(site, routes)
@@ -304,20 +314,46 @@ def render_site(
     claimed.update({target: GENERATED for target in generated})
     check_unique_paths(routes, claimed)
     if pages is None:  # one process (a small site, or a mistake to report in order)
-        pages = _render_in_order(render, len(routes), tell)
+        pages = _render_in_order(render, len(routes), tell, keep)
     pages.update(generated)
-    return RenderedSite(pages, copies)
+    if into is None:
+        return RenderedSite(pages, copies)
+    write_files(into, generated, copies)
+    indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
+    return RenderedSite({}, {}, written=sorted([*pages, *copies]), indexed=indexed)
+
+
+class _Keeper:
+    """Where a rendered page goes: into the pages returned, or straight into the staging folder
+    (then only its name is kept)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.made: set[Path] = set()
+
+    def __call__(self, name: str, data: bytes) -> bytes:
+        if self.folder is None:
+            return data
+        write_file(self.folder, name, data, self.made)
+        return _INDEXED if asks_to_be_indexed(data) else b""
+
+
+_INDEXED = b"indexed"  # what a streamed page leaves behind when it asks to be in the search index
 
 
 def _render_in_order(
-    render: Callable[[int], tuple[str, bytes]], count: int, progress: Callable[[int], None]
+    render: Callable[[int], tuple[str, bytes]],
+    count: int,
+    progress: Callable[[int], None],
+    keep: Callable[[str, bytes], bytes],
 ) -> dict[str, bytes]:
     errors = ErrorLog()
     pages: dict[str, bytes] = {}
     for index in range(count):
         try:
             name, data = render(index)
-            pages[name] = data
+            if not errors.errors:  # after a mistake the build fails: nothing more to write
+                pages[name] = keep(name, data)
         except ContentError as exc:
             errors.extend([exc])
         if index % 100 == 99:

@@ -9,8 +9,11 @@ build works offline and needs nothing installed by hand.
 from __future__ import annotations
 
 import importlib
+import os
+import re
+import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sendsite.background import CoalescingWorker
@@ -35,14 +38,44 @@ def pagefind_executable() -> Path:
     return executable
 
 
-def write_search_index(folder: Path) -> None:
-    """Index the built site in `folder` into `folder/pagefind/`."""
+# A page with this attribute in a tag asks to be in the index (the theme's service pages do);
+# when any page does, Pagefind leaves out every page that does not.
+_INDEXED_MARK = re.compile(rb"<[^<>]*\sdata-pagefind-body[\s=/>]")
+
+
+def asks_to_be_indexed(page: bytes) -> bool:
+    return b"data-pagefind-body" in page and _INDEXED_MARK.search(page) is not None
+
+
+def write_search_index(folder: Path, pages: Sequence[str] | None = None) -> None:
+    """Index the built site in `folder` into `folder/pagefind/`. `pages`, when given, are the
+    pages that asked to be indexed (found as they were written): Pagefind is then shown only those,
+    through a folder of hard links, instead of reading and parsing every page of the site only to
+    leave most of them out; the index is the same, made in about half the time and memory."""
+    if not pages:
+        _run_pagefind(folder, folder)
+        return
+    shown = folder / ".search-pages"  # inside the staging folder: a killed build leaves nothing
+    try:
+        for page in pages:
+            target = shown / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(folder / page, target)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(folder / page, target)
+        _run_pagefind(shown, folder)
+    finally:
+        shutil.rmtree(shown, ignore_errors=True)
+
+
+def _run_pagefind(pages: Path, folder: Path) -> None:
     command = [
         str(pagefind_executable()),
         "--site",
-        str(folder),
-        "--output-subdir",
-        INDEX_FOLDER,
+        str(pages),
+        "--output-path",
+        str(folder / INDEX_FOLDER),
         "--silent",
     ]
     try:

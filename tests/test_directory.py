@@ -451,6 +451,8 @@ def test_pagefind_failing_is_reported_with_its_message(
     broken.write_text("#!/bin/sh\necho 'disk full' >&2\nexit 3\n")
     broken.chmod(0o755)
     monkeypatch.setattr(search_index, "pagefind_executable", lambda: broken)
+    # An edit, so the build stamp does not skip the build (it cannot see the patched program).
+    directory.write("content/pages/about.md", "---\ntitle: Changed\n---\nNew text.\n")
     run = directory.build()
     assert run.code == 1
     assert run.error_lines[0] == (

@@ -1,0 +1,74 @@
+"""A build streams its pages into the staging folder as they are made, and shows Pagefind only the
+pages that ask to be searched: the output must be what rendering in memory gives, and the index
+must hold the same pages as one made from the whole site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sendsite import parallel
+from sendsite.build import load_site
+from sendsite.render import THEME_DIR, render_site
+from sendsite.search_index import INDEX_FOLDER, asks_to_be_indexed, write_search_index
+from tests.conftest import TinySite
+from tests.test_build_cache import snapshot
+
+DATE = dt.date(2026, 1, 1)
+
+
+def indexed_pages(folder: Path) -> int:
+    entry = json.loads((folder / INDEX_FOLDER / "pagefind-entry.json").read_text())
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def in_memory(site: TinySite) -> dict[str, bytes]:
+    rendered = render_site(load_site(site.root, DATE), site.root)
+    files = dict(rendered.pages)
+    files.update({name: source.read_bytes() for name, source in rendered.copies.items()})
+    return files
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_streamed_build_writes_what_rendering_in_memory_gives(
+    site: TinySite, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: workers)
+    run = site.build("--date", DATE.isoformat())
+    assert run.code == 0, run.err
+    built = snapshot(site.output)
+    built.pop(".sendsite-output")
+    assert built == in_memory(site)
+    assert not (site.output / ".search-pages").exists()
+
+
+def test_the_search_index_holds_exactly_the_active_services(site: TinySite) -> None:
+    assert site.build("--date", DATE.isoformat()).code == 0
+    services = load_site(site.root, DATE).active_services
+    assert indexed_pages(site.output) == len(services) > 0
+    whole = site.root / "whole-site"
+    shutil.copytree(site.output, whole)
+    shutil.rmtree(whole / INDEX_FOLDER)
+    write_search_index(whole)  # Pagefind reading every page of the site
+    assert indexed_pages(whole) == indexed_pages(site.output)
+
+
+def test_a_theme_that_marks_no_page_for_search_gets_every_page_indexed(site: TinySite) -> None:
+    theme = (THEME_DIR / "templates" / "service.html").read_text(encoding="utf-8")
+    site.write("templates/service.html", theme.replace(" data-pagefind-body", ""))
+    assert site.build("--date", DATE.isoformat()).code == 0
+    pages = list(site.output.rglob("*.html"))
+    assert not any(asks_to_be_indexed(p.read_bytes()) for p in pages)
+    assert indexed_pages(site.output) > len(load_site(site.root, DATE).active_services)
+
+
+def test_only_the_attribute_in_a_tag_asks_for_search() -> None:
+    assert asks_to_be_indexed(b'<article class="service" data-pagefind-body>')
+    assert asks_to_be_indexed(b'<div\ndata-pagefind-body="">')
+    assert not asks_to_be_indexed(b"<p>Write data-pagefind-body on a tag.</p>")
+    assert not asks_to_be_indexed(b'<p data-pagefind-body-extra="x">')

@@ -288,6 +288,7 @@ def render_site(
     and only its name is kept, so a big site's pages never all sit in memory at once."""
     linker = Linker(site.config.base_path)
     env = make_environment(site_dir, linker, auto_reload=False)
+    _reuse_service_cards(env)
     routes = build_routes(site)
     copies = dict(_static_files(site_dir))
     copies.update(_asset_files(site_dir, site.assets))
@@ -321,6 +322,30 @@ def render_site(
     write_files(into, generated, copies)
     indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
     return RenderedSite({}, {}, written=sorted([*pages, *copies]), indexed=indexed)
+
+
+def _reuse_service_cards(env: jinja2.Environment) -> None:
+    """Render each service's card once per build, not once for every list it is on (a service
+    is on a dozen listing pages; its card was a third of the time spent on them). A macro of an
+    import without context sees only its arguments and the globals, so its card is the same
+    wherever it appears. Only builds do this: the live preview records what each page reads,
+    which a reused card would hide."""
+    try:
+        macros = env.get_template("_macros.html").module
+    except (jinja2.TemplateError, ContentError):
+        return  # the pages that import it will report the mistake
+    card = getattr(macros, "service_card", None)
+    if card is None:
+        return
+    made: dict[tuple[int, Any], tuple[object, Markup]] = {}
+
+    def reused_card(service: object, *args: Any, **kwargs: Any) -> Markup:
+        key = (id(service), (args, tuple(sorted(kwargs.items()))))
+        if key not in made:
+            made[key] = (service, card(service, *args, **kwargs))  # holds service: ids stay unique
+        return made[key][1]
+
+    macros.service_card = reused_card  # type: ignore[attr-defined]
 
 
 class _Keeper:

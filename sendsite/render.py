@@ -7,6 +7,7 @@ theme file by giving its own file the same name.
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from sendsite import directory, labels, model, parallel, structured_data
+from sendsite.buildcache import CACHE_FOLDER
 from sendsite.charts import measure_chart
 from sendsite.discovery import FEED_PATH, discovery_files
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
@@ -288,6 +290,7 @@ def render_site(
     and only its name is kept, so a big site's pages never all sit in memory at once."""
     linker = Linker(site.config.base_path)
     env = make_environment(site_dir, linker, auto_reload=False)
+    _compile_templates(env, site_dir)
     _reuse_service_cards(env)
     routes = build_routes(site)
     copies = dict(_static_files(site_dir))
@@ -322,6 +325,43 @@ def render_site(
     write_files(into, generated, copies)
     indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
     return RenderedSite({}, {}, written=sorted([*pages, *copies]), indexed=indexed)
+
+
+def _compile_templates(env: jinja2.Environment, site_dir: Path) -> None:
+    """Compile every template now, before the workers fork (so each does not compile them
+    again), keeping the compiled code in the site's cache folder for the next build. Jinja checks
+    each template's source against what was compiled, so an edited template is compiled again.
+    A template with a mistake is left for the pages that use it to report."""
+    cache = site_dir / CACHE_FOLDER / f"templates-{_compiler_settings(env)}"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+    except OSError:
+        pass  # a site folder that cannot be written to only costs speed
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        try:
+            env.get_template(name)
+        except (jinja2.TemplateError, ContentError):
+            continue
+
+
+def _compiler_settings(env: jinja2.Environment) -> str:
+    """What, besides a template's source, shapes its compiled code (Jinja only checks the
+    source): code compiled under other settings is kept apart."""
+    settings = (
+        jinja2.__version__,
+        env.block_start_string,
+        env.variable_start_string,
+        env.comment_start_string,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        env.autoescape,
+        env.optimized,
+        sorted(env.extensions),
+    )
+    return hashlib.blake2b(repr(settings).encode(), digest_size=8).hexdigest()
 
 
 def _reuse_service_cards(env: jinja2.Environment) -> None:

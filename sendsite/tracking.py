@@ -107,10 +107,12 @@ class TrackingEnvironment(jinja2.Environment):
 
 
 def _model_objects(value: Any) -> list[Any] | None:
-    """The model objects a value is or holds (one level deep), or None when it holds none."""
+    """The model objects a value is or holds (one level deep), or None when it holds none.
+    An empty list counts as a list of model objects: it may fill later (a page's first child,
+    an organisation's first service), and the pages that showed it empty must then change."""
     if type(value) in MODEL_TYPES:
         return [value]
-    if isinstance(value, list | tuple) and value and type(value[0]) in MODEL_TYPES:
+    if isinstance(value, list | tuple) and (not value or type(value[0]) in MODEL_TYPES):
         return list(value)
     return None
 

@@ -76,7 +76,13 @@ def build(
         written.extend(rendered.written)
         indexed.extend(rendered.indexed)
 
-    write_into(out, fill, finish=lambda folder: write_search_index(folder, indexed))
+    def index(folder: Path) -> None:
+        # The index is the directory's search of services: with none, there is nothing to
+        # search, and the theme shows no search form.
+        if site.active_services:
+            write_search_index(folder, indexed)
+
+    write_into(out, fill, finish=index)
     return BuildResult(
         site=site,
         output=out,

@@ -15,7 +15,7 @@ from sendsite import parallel
 from sendsite.build import load_site
 from sendsite.render import THEME_DIR, render_site
 from sendsite.search_index import INDEX_FOLDER, asks_to_be_indexed, write_search_index
-from tests.conftest import TinySite
+from tests.conftest import TINY_SITE, TinySite
 from tests.test_build_cache import snapshot
 
 DATE = dt.date(2026, 1, 1)
@@ -72,3 +72,21 @@ def test_only_the_attribute_in_a_tag_asks_for_search() -> None:
     assert asks_to_be_indexed(b'<div\ndata-pagefind-body="">')
     assert not asks_to_be_indexed(b"<p>Write data-pagefind-body on a tag.</p>")
     assert not asks_to_be_indexed(b'<p data-pagefind-body-extra="x">')
+
+
+def test_a_site_without_services_has_no_search_to_offer(site: TinySite) -> None:
+    """The search is the directory's search of services: pages are not services."""
+    site.remove("content/services/portage.md")
+    run = site.build("--date", DATE.isoformat())
+    assert run.code == 0, run.err
+    assert not (site.output / INDEX_FOLDER).exists()
+    for path in ("/", "/services/"):
+        page = site.page(path)
+        assert page.select("[data-search]") == [] and page.select("form[role=search]") == []
+    assert site.page("/services/").find(string="No services are listed yet.") is not None
+    site.write("content/services/portage.md", TINY_SITE["content/services/portage.md"])
+    assert site.build("--date", DATE.isoformat()).code == 0
+    assert indexed_pages(site.output) == 1
+    assert site.page("/").select("[data-search=entry]") and site.page("/services/").select(
+        "[data-search=results]"
+    )

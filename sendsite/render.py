@@ -24,6 +24,7 @@ from sendsite.charts import measure_chart
 from sendsite.discovery import FEED_PATH, discovery_files
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.glossary_links import link_terms, make_matcher
+from sendsite.markdown_cache import MarkdownCache
 from sendsite.markdown_html import markdown_to_html
 from sendsite.opendata import catalogue, data_files
 from sendsite.openreferral import openreferral_files
@@ -149,6 +150,7 @@ def make_environment(
     environment_class: type[jinja2.Environment] = jinja2.Environment,
     *,
     auto_reload: bool = True,
+    markdown: Callable[[str, int, str], str] = markdown_to_html,
 ) -> jinja2.Environment:
     """The one Jinja environment; the live preview passes a subclass that records what pages read.
     A build passes `auto_reload=False`: its templates cannot change while it runs, and checking
@@ -169,7 +171,7 @@ def make_environment(
     )
     env.filters.update(
         markdown=lambda text, top=2: (
-            Markup(markdown_to_html(text, top, linker.base_path)) if text else Markup("")
+            Markup(markdown(text, top, linker.base_path)) if text else Markup("")
         ),
         slug=slugify,
         uk_date=uk_date,
@@ -289,7 +291,8 @@ def render_site(
     With `into` (a build's staging folder), each page is written there as soon as it is made
     and only its name is kept, so a big site's pages never all sit in memory at once."""
     linker = Linker(site.config.base_path)
-    env = make_environment(site_dir, linker, auto_reload=False)
+    converted = MarkdownCache(site_dir / CACHE_FOLDER)
+    env = make_environment(site_dir, linker, auto_reload=False, markdown=converted.convert)
     _compile_templates(env, site_dir)
     _reuse_service_cards(env)
     routes = build_routes(site)
@@ -320,6 +323,7 @@ def render_site(
     if pages is None:  # one process (a small site, or a mistake to report in order)
         pages = _render_in_order(render, len(routes), tell, keep)
     pages.update(generated)
+    converted.prune()  # every page is made: conversions no page used are stale
     if into is None:
         return RenderedSite(pages, copies)
     write_files(into, generated, copies)

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendsite import model
+from sendsite.buildcache import CACHE_FOLDER
 from sendsite.config import load_config
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.linking import derive
 from sendsite.loader import load_content
 from sendsite.render import render_site
-from sendsite.search_index import write_search_index
+from sendsite.search_index import reuse_or_write_search_index, write_search_index
 from sendsite.statement import accessibility_statement_path
 from sendsite.validate import build_site
 from sendsite.writer import check_output_folder, write_into
@@ -79,8 +80,13 @@ def build(
     def index(folder: Path) -> None:
         # The index is the directory's search of services: with none, there is nothing to
         # search, and the theme shows no search form.
-        if site.active_services:
-            write_search_index(folder, indexed)
+        if not site.active_services:
+            return
+        if indexed:
+            record = site_dir / CACHE_FOLDER / "search.json"
+            reuse_or_write_search_index(folder, indexed, out, record)
+        else:  # the site's own templates mark no page: Pagefind indexes every page
+            write_search_index(folder)
 
     write_into(out, fill, finish=index)
     return BuildResult(

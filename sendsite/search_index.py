@@ -8,7 +8,9 @@ build works offline and needs nothing installed by hand.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import os
 import re
 import shutil
@@ -112,3 +114,73 @@ class BackgroundSearchIndex:
         except ContentError as exc:
             self.report(str(exc))
         return True
+
+
+def reuse_or_write_search_index(
+    folder: Path, pages: Sequence[str], previous: Path, record: Path
+) -> None:
+    """Like write_search_index, but when the pages to index are byte for byte those the index
+    in `previous` (the output being replaced) was made from, that index is linked into `folder`
+    instead of made again: Pagefind takes seconds on a big site, and most edits (news, pages,
+    plans) change no service page. `record` remembers what the last index was made from."""
+    wanted = _pages_digest(folder, pages)
+    last = _load_record(record)
+    old_index = previous / INDEX_FOLDER
+    if (
+        last is not None
+        and last.get("pages") == wanted
+        and last.get("index") == _tree_digest(old_index)
+        and _link_tree(old_index, folder / INDEX_FOLDER)
+    ):
+        return
+    write_search_index(folder, pages)
+    _save_record(record, {"pages": wanted, "index": _tree_digest(folder / INDEX_FOLDER)})
+
+
+def _pages_digest(folder: Path, pages: Sequence[str]) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    executable = pagefind_executable()
+    stat = executable.stat()  # another Pagefind makes another index
+    digest.update(f"{executable}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    for page in sorted(pages):
+        with open(folder / page, "rb") as file:
+            digest.update(page.encode() + b"\0" + hashlib.blake2b(file.read()).digest())
+    return digest.hexdigest()
+
+
+def _tree_digest(root: Path) -> str | None:
+    """Each file's path, size and modification time: what a finished index looked like."""
+    if not root.is_dir():
+        return None
+    digest = hashlib.blake2b(digest_size=20)
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _link_tree(source: Path, target: Path) -> bool:
+    try:
+        shutil.copytree(source, target, copy_function=os.link)
+    except (OSError, shutil.Error):
+        shutil.rmtree(target, ignore_errors=True)
+        return False
+    return True
+
+
+def _load_record(record: Path) -> dict[str, object] | None:
+    try:
+        found = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _save_record(record: Path, data: dict[str, object]) -> None:
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        temporary = record.with_name(f".{record.name}.{os.getpid()}")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, record)
+    except OSError:
+        pass  # only costs speed next time

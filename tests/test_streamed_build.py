@@ -90,3 +90,31 @@ def test_a_site_without_services_has_no_search_to_offer(site: TinySite) -> None:
     assert site.page("/").select("[data-search=entry]") and site.page("/services/").select(
         "[data-search=results]"
     )
+
+
+def test_the_search_index_is_reused_only_while_its_pages_are_unchanged(site: TinySite) -> None:
+    def index_files() -> dict[str, int]:
+        folder = site.output / INDEX_FOLDER
+        return {
+            str(p.relative_to(folder)): p.stat().st_ino for p in folder.rglob("*") if p.is_file()
+        }
+
+    assert site.build("--date", DATE.isoformat()).code == 0
+    first = index_files()
+    site.write(
+        "content/news/another.md",
+        "---\ntitle: Another\ndate: 2025-01-02\nsummary: More.\n---\nNews.\n",
+    )
+    assert site.build("--date", DATE.isoformat()).code == 0
+    assert index_files() == first  # no service page changed: the same index, linked
+    text = (site.root / "content/services/portage.md").read_text(encoding="utf-8")
+    site.write("content/services/portage.md", text.replace("every two weeks", "every week"))
+    assert site.build("--date", DATE.isoformat()).code == 0
+    remade = index_files()
+    assert remade != first and indexed_pages(site.output) == 1
+    (site.output / INDEX_FOLDER / "pagefind-entry.json").write_text("{}")  # a damaged index
+    site.write(
+        "content/news/third.md", "---\ntitle: Third\ndate: 2025-01-03\nsummary: More.\n---\nNews.\n"
+    )
+    assert site.build("--date", DATE.isoformat()).code == 0
+    assert indexed_pages(site.output) == 1

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendsite import model
+from sendsite.buildcache import CACHE_FOLDER
 from sendsite.config import load_config
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.linking import derive
 from sendsite.loader import load_content
 from sendsite.render import render_site
-from sendsite.search_index import write_search_index
+from sendsite.search_index import reuse_or_write_search_index, write_search_index
 from sendsite.statement import accessibility_statement_path
 from sendsite.validate import build_site
-from sendsite.writer import check_output_folder, write_site
+from sendsite.writer import check_output_folder, write_into
 
 
 @dataclass
@@ -51,9 +53,15 @@ def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tupl
 
 
 def build(
-    site_dir: Path, build_date: dt.date, output: Path | None = None, *, strict: bool = False
+    site_dir: Path,
+    build_date: dt.date,
+    output: Path | None = None,
+    *,
+    strict: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
-    """Build the site; with `strict`, warnings fail the build before anything is written."""
+    """Build the site; with `strict`, warnings fail the build before anything is written.
+    `progress(done, total)` hears how many pages are rendered."""
     started = time.perf_counter()
     site = load_site(site_dir, build_date)
     found = warnings(site)
@@ -61,13 +69,31 @@ def build(
         raise ContentErrors(found)
     out, shown = output_folder(site_dir, site, output)
     check_output_folder(site_dir, out, shown)
-    rendered = render_site(site, site_dir)
-    write_site(rendered, out, finish=write_search_index)
+    written: list[str] = []
+    indexed: list[str] = []
+
+    def fill(folder: Path) -> None:
+        rendered = render_site(site, site_dir, progress, into=folder)
+        written.extend(rendered.written)
+        indexed.extend(rendered.indexed)
+
+    def index(folder: Path) -> None:
+        # The index is the directory's search of services: with none, there is nothing to
+        # search, and the theme shows no search form.
+        if not site.active_services:
+            return
+        if indexed:
+            record = site_dir / CACHE_FOLDER / "search.json"
+            reuse_or_write_search_index(folder, indexed, out, record)
+        else:  # the site's own templates mark no page: Pagefind indexes every page
+            write_search_index(folder)
+
+    write_into(out, fill, finish=index)
     return BuildResult(
         site=site,
         output=out,
-        pages=sum(1 for name in rendered.pages if name.endswith(".html")),
-        files=len(rendered.pages) + len(rendered.copies),
+        pages=sum(1 for name in written if name.endswith(".html")),
+        files=len(written),
         seconds=time.perf_counter() - started,
         warnings=found,
     )

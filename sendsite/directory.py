@@ -87,8 +87,24 @@ class Pager:
         return self.path_of(self.number)
 
     @property
-    def numbers(self) -> range:
-        return range(1, self.count + 1)
+    def numbers(self) -> list[int | None]:
+        """The page numbers to link to: the first, the last, this one and its neighbours, with
+        None for each gap (shown as an ellipsis), as GOV.UK's pagination does. A list of 200
+        pages would otherwise put 200 links on every one of its pages."""
+        shown = {1, self.count, self.number - 1, self.number, self.number + 1}
+        if self.number <= 3:
+            shown.update(range(1, 5))  # near an end, keep a few numbers to choose from
+        if self.number >= self.count - 2:
+            shown.update(range(self.count - 3, self.count + 1))
+        kept = sorted(n for n in shown if 1 <= n <= self.count)
+        numbers: list[int | None] = []
+        for n in kept:
+            if numbers and n - (numbers[-1] or 0) == 2:
+                numbers.append(n - 1)  # a gap of one page: show it rather than an ellipsis
+            elif numbers and n - (numbers[-1] or 0) > 2:
+                numbers.append(None)
+            numbers.append(n)
+        return numbers
 
 
 @dataclass

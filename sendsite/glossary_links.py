@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sendsite.model import GlossaryEntry
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 _SKIP = frozenset(
     {"a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label",
      "option", "pre", "samp", "script", "select", "style", "svg", "textarea", "title"}
 )  # fmt: skip
+# The opening or closing tag of an element in _SKIP (the whole name, so <abbrx> is not <abbr>).
+_SKIP_TAG = re.compile(rf"<(/?)(?:{'|'.join(sorted(_SKIP))})(?![a-zA-Z0-9-])[^>]*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,32 @@ def make_matcher(glossary: list[GlossaryEntry]) -> GlossaryMatcher:
             entries.setdefault(form, entry)
     if not entries:
         return GlossaryMatcher(None, {})
-    # Longest first, so "EHC plan" wins over "EHC"; word edges so "AP" never matches inside "APPLY".
-    alternatives = "|".join(re.escape(f) for f in sorted(entries, key=len, reverse=True))
-    return GlossaryMatcher(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), entries)
+    # Word edges so "AP" never matches inside "APPLY". The lookahead on the first letters lets the
+    # regex engine skip quickly to where a term could start.
+    first_letters = "".join(sorted({re.escape(form[0]) for form in entries}))
+    pattern = rf"(?=[{first_letters}])(?<![\w-]){_trie_pattern(entries)}(?![\w-])"
+    return GlossaryMatcher(re.compile(pattern), entries)
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """The forms as one regex with shared prefixes factored out ("EHC(?: plan)?"), which the
+    engine matches far faster than a list of alternatives. Greedy optional tails make the longest
+    form win, so "EHC plan" is preferred to "EHC" (and "EHC" still matches where "plan" is absent)."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for character in form:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 def link_terms(
@@ -67,39 +92,46 @@ def link_terms(
 def _link_fragment(
     fragment: str, matcher: GlossaryMatcher, href_for: Callable[[GlossaryEntry], str]
 ) -> str:
+    """One scan for term matches over the whole fragment; only a match whose term is not linked
+    yet is looked at closely (inside a tag? inside an element that is never linked?), so the cost
+    follows the number of terms on the page, not the number of tags."""
     assert matcher.pattern is not None
     done: set[str] = set()
-    skip_depth = 0
     out: list[str] = []
     position = 0
-    for tag in _TAG.finditer(fragment):
-        text = fragment[position : tag.start()]
+    skipped = _SkippedRegions(fragment)
+    for match in matcher.pattern.finditer(fragment):
+        entry = matcher.entries[match.group(0)]
+        start = match.start()
+        if entry.anchor in done or _inside_tag(fragment, start) or skipped.covers(start):
+            continue
+        done.add(entry.anchor)
+        title = html.escape(entry.meaning, quote=True)
+        out.append(fragment[position:start])
         out.append(
-            text if skip_depth or not text.strip() else _link_text(text, matcher, href_for, done)
+            f'<a class="glossary-term" href="{href_for(entry)}" title="{title}">{match.group(0)}</a>'
         )
-        out.append(tag.group(0))
-        position = tag.end()
-        closing, name = tag.group(1) == "/", tag.group(2).lower()
-        if name in _SKIP:
-            skip_depth += -1 if closing else 1
+        position = match.end()
     out.append(fragment[position:])
     return "".join(out)
 
 
-def _link_text(
-    text: str,
-    matcher: GlossaryMatcher,
-    href_for: Callable[[GlossaryEntry], str],
-    done: set[str],
-) -> str:
-    assert matcher.pattern is not None
+def _inside_tag(fragment: str, position: int) -> bool:
+    """Within a tag's name or attributes (a term in a title="..." is not page text)."""
+    return fragment.rfind("<", 0, position) > fragment.rfind(">", 0, position)
 
-    def replace(match: re.Match[str]) -> str:
-        entry = matcher.entries[match.group(0)]
-        if entry.anchor in done:
-            return match.group(0)
-        done.add(entry.anchor)
-        title = html.escape(entry.meaning, quote=True)
-        return f'<a class="glossary-term" href="{href_for(entry)}" title="{title}">{match.group(0)}</a>'
 
-    return matcher.pattern.sub(replace, text)
+class _SkippedRegions:
+    """Where the never-linked elements are open, found lazily: the skip tags before a position
+    are counted once, in order, as matches ask for later positions."""
+
+    def __init__(self, fragment: str) -> None:
+        self._tags = _SKIP_TAG.finditer(fragment)
+        self._depth = 0
+        self._next: re.Match[str] | None = next(self._tags, None)
+
+    def covers(self, position: int) -> bool:
+        while self._next is not None and self._next.start() < position:
+            self._depth += -1 if self._next.group(1) else 1
+            self._next = next(self._tags, None)
+        return self._depth > 0

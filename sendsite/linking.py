@@ -33,7 +33,22 @@ def derive(site: model.Site) -> None:
     _link_directory(site)
     _link_inspections(site)
     _link_plans(site)
+    _link_pages(site)
     site.history = history(site)
+
+
+def _link_pages(site: model.Site) -> None:
+    """Each page's parents and children by their ids (worked out once here: a template that
+    searched every page for every page took minutes on a site of thousands of pages)."""
+    by_id = {page.id: page for page in site.pages}
+    for page in site.pages:
+        page.children = []
+    for page in site.pages:
+        parts = page.id.split("/")
+        ids = ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+        page.parents = [by_id[i] for i in ids if i in by_id]
+        if ids and ids[-1] in by_id:
+            by_id[ids[-1]].children.append(page)
 
 
 def _clear(site: model.Site) -> None:

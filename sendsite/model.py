@@ -408,6 +408,10 @@ class Page:
     nav_order: float | None
     body: str  # Markdown
     origin: Origin
+    # derived: the pages above it (for guides/send/transport: guides, then guides/send)
+    parents: list[Page] = field(default_factory=list, repr=False)
+    # derived: the pages directly below it, in the site's order of pages
+    children: list[Page] = field(default_factory=list, repr=False)
 
     @property
     def url_path(self) -> str:

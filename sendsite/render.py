@@ -7,6 +7,7 @@ theme file by giving its own file the same name.
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,18 +18,22 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from sendsite import directory, labels, model, structured_data
+from sendsite import directory, labels, model, parallel, structured_data
+from sendsite.buildcache import CACHE_FOLDER
 from sendsite.charts import measure_chart
 from sendsite.discovery import FEED_PATH, discovery_files
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.glossary_links import link_terms, make_matcher
+from sendsite.markdown_cache import MarkdownCache
 from sendsite.markdown_html import markdown_to_html
 from sendsite.opendata import catalogue, data_files
 from sendsite.openreferral import openreferral_files
+from sendsite.search_index import asks_to_be_indexed
 from sendsite.sourcefile import MAX_FILE_BYTES
 from sendsite.statement import STATEMENT_PATH, accessibility_statement_path, statement_page_written
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
 from sendsite.urls import Linker, output_file, path_for
+from sendsite.writer import write_file, write_files
 
 THEME_DIR = Path(__file__).parent / "theme"
 BUILT_IN = Origin("(the built-in pages)")
@@ -52,6 +57,8 @@ class Route:
 class RenderedSite:
     pages: dict[str, bytes]  # output file (relative) -> bytes
     copies: dict[str, Path]  # output file (relative) -> file to copy
+    written: list[str] = field(default_factory=list)  # every file already written (streamed)
+    indexed: list[str] = field(default_factory=list)  # the written pages for the search index
 
 
 def build_routes(site: model.Site) -> list[Route]:
@@ -145,8 +152,13 @@ def make_environment(
     site_dir: Path,
     linker: Linker,
     environment_class: type[jinja2.Environment] = jinja2.Environment,
+    *,
+    auto_reload: bool = True,
+    markdown: Callable[[str, int, str], str] = markdown_to_html,
 ) -> jinja2.Environment:
-    """The one Jinja environment; the live preview passes a subclass that records what pages read."""
+    """The one Jinja environment; the live preview passes a subclass that records what pages read.
+    A build passes `auto_reload=False`: its templates cannot change while it runs, and checking
+    each template file on disk for every page is wasted work."""
     loaders: list[jinja2.BaseLoader] = []
     site_templates = site_dir / "templates"
     if site_templates.is_dir():
@@ -159,10 +171,11 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=auto_reload,
     )
     env.filters.update(
         markdown=lambda text, top=2: (
-            Markup(markdown_to_html(text, top, linker.base_path)) if text else Markup("")
+            Markup(markdown(text, top, linker.base_path)) if text else Markup("")
         ),
         slug=slugify,
         uk_date=uk_date,
@@ -272,31 +285,157 @@ def _glossary_letters(
     return [(key, list(group)) for key, group in groupby(entries, key=letter)]
 
 
-def render_site(site: model.Site, site_dir: Path) -> RenderedSite:
+def render_site(
+    site: model.Site,
+    site_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+    into: Path | None = None,
+) -> RenderedSite:
+    """Every page and file of the site; `progress(done, total)` hears how far the pages are.
+    With `into` (a build's staging folder), each page is written there as soon as it is made
+    and only its name is kept, so a big site's pages never all sit in memory at once."""
     linker = Linker(site.config.base_path)
-    env = make_environment(site_dir, linker)
+    converted = MarkdownCache(site_dir / CACHE_FOLDER)
+    env = make_environment(site_dir, linker, auto_reload=False, markdown=converted.convert)
+    _compile_templates(env, site_dir)
+    _reuse_service_cards(env)
     routes = build_routes(site)
     copies = dict(_static_files(site_dir))
     copies.update(_asset_files(site_dir, site.assets))
-    generated = generated_files(site, routes)
+    shared = shared_context(site)
+    finish = page_finisher(site, linker)
+    keep = _Keeper(into)
+
+    def render(index: int) -> tuple[str, bytes]:
+        route = routes[index]
+        return output_file(route.path), render_route(env, shared, route, site_dir, finish)
+
+    def tell(done: int) -> None:
+        if progress is not None:
+            progress(done, len(routes))
+
+    pages: dict[str, bytes] | None = None
+    if parallel.can_fork(len(routes)):
+        pages, generated = parallel.render_parallel(
+            render, len(routes), lambda: generated_files(site, routes), tell, keep
+        )
+    else:
+        generated = generated_files(site, routes)
     claimed = {target: Origin(str(src)) for target, src in copies.items()}
     claimed.update({target: GENERATED for target in generated})
     check_unique_paths(routes, claimed)
-    shared = shared_context(site)
-    finish = page_finisher(site, linker)
+    if pages is None:  # one process (a small site, or a mistake to report in order)
+        pages = _render_in_order(render, len(routes), tell, keep)
+    pages.update(generated)
+    converted.prune()  # every page is made: conversions no page used are stale
+    if into is None:
+        return RenderedSite(pages, copies)
+    write_files(into, generated, copies)
+    indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
+    return RenderedSite({}, {}, written=sorted([*pages, *copies]), indexed=indexed)
+
+
+def _compile_templates(env: jinja2.Environment, site_dir: Path) -> None:
+    """Compile every template now, before the workers fork (so each does not compile them
+    again), keeping the compiled code in the site's cache folder for the next build. Jinja checks
+    each template's source against what was compiled, so an edited template is compiled again.
+    A template with a mistake is left for the pages that use it to report."""
+    cache = site_dir / CACHE_FOLDER / f"templates-{_compiler_settings(env)}"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+    except OSError:
+        pass  # a site folder that cannot be written to only costs speed
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        try:
+            env.get_template(name)
+        except (jinja2.TemplateError, ContentError):
+            continue
+
+
+def _compiler_settings(env: jinja2.Environment) -> str:
+    """What, besides a template's source, shapes its compiled code (Jinja only checks the
+    source): code compiled under other settings is kept apart."""
+    settings = (
+        jinja2.__version__,
+        env.block_start_string,
+        env.variable_start_string,
+        env.comment_start_string,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        env.autoescape,
+        env.optimized,
+        sorted(env.extensions),
+    )
+    return hashlib.blake2b(repr(settings).encode(), digest_size=8).hexdigest()
+
+
+def _reuse_service_cards(env: jinja2.Environment) -> None:
+    """Render each service's card once per build, not once for every list it is on (a service
+    is on a dozen listing pages; its card was a third of the time spent on them). A macro of an
+    import without context sees only its arguments and the globals, so its card is the same
+    wherever it appears. Only builds do this: the live preview records what each page reads,
+    which a reused card would hide."""
+    try:
+        macros = env.get_template("_macros.html").module
+    except (jinja2.TemplateError, ContentError):
+        return  # the pages that import it will report the mistake
+    card = getattr(macros, "service_card", None)
+    if card is None:
+        return
+    made: dict[tuple[int, Any], tuple[object, Markup]] = {}
+
+    def reused_card(service: object, *args: Any, **kwargs: Any) -> Markup:
+        key = (id(service), (args, tuple(sorted(kwargs.items()))))
+        if key not in made:
+            made[key] = (service, card(service, *args, **kwargs))  # holds service: ids stay unique
+        return made[key][1]
+
+    macros.service_card = reused_card  # type: ignore[attr-defined]
+
+
+class _Keeper:
+    """Where a rendered page goes: into the pages returned, or straight into the staging folder
+    (then only its name is kept)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.made: set[Path] = set()
+
+    def __call__(self, name: str, data: bytes) -> bytes:
+        if self.folder is None:
+            return data
+        write_file(self.folder, name, data, self.made)
+        return _INDEXED if asks_to_be_indexed(data) else b""
+
+
+_INDEXED = b"indexed"  # what a streamed page leaves behind when it asks to be in the search index
+
+
+def _render_in_order(
+    render: Callable[[int], tuple[str, bytes]],
+    count: int,
+    progress: Callable[[int], None],
+    keep: Callable[[str, bytes], bytes],
+) -> dict[str, bytes]:
     errors = ErrorLog()
     pages: dict[str, bytes] = {}
-    for route in routes:
+    for index in range(count):
         try:
-            pages[output_file(route.path)] = render_route(env, shared, route, site_dir, finish)
+            name, data = render(index)
+            if not errors.errors:  # after a mistake the build fails: nothing more to write
+                pages[name] = keep(name, data)
         except ContentError as exc:
             errors.extend([exc])
+        if index % 100 == 99:
+            progress(index + 1)
     # A broken shared template fails every page that uses it; say so once.
     unique = {str(e): e for e in errors.errors}
     if unique:
         raise ContentErrors(unique.values())
-    pages.update(generated)
-    return RenderedSite(pages, copies)
+    return pages
 
 
 GENERATED = Origin("(the built-in open data and feed files)")

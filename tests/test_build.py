@@ -346,3 +346,32 @@ def test_minimal_site_with_only_required_fields_builds(tmp_path: Path) -> None:
     assert h1(home) == "T"
     for page in ("services", "inspections", "plans", "news", "glossary", "you-said-we-did"):
         assert (root / "_site" / page / "index.html").is_file()
+
+
+def test_nested_pages_show_their_parents_and_children(site: TinySite) -> None:
+    site.write("content/pages/guides.md", "---\ntitle: Guides\n---\nAll our guides.\n")
+    site.write(
+        "content/pages/guides/send.md", "---\ntitle: SEND guide\nsummary: The basics.\n---\nText.\n"
+    )
+    site.write("content/pages/guides/send/transport.md", "---\ntitle: Transport\n---\nText.\n")
+    site.write("content/pages/guides/money.md", "---\ntitle: Money\n---\nText.\n")
+    site.write("content/pages/orphan/lost.md", "---\ntitle: Lost\n---\nNo page above.\n")
+    assert site.build().code == 0
+
+    def crumbs(path: str) -> list[tuple[str, str]]:
+        return [(a.get_text(), str(a["href"])) for a in site.page(path).select(".breadcrumbs a")]
+
+    def children(path: str) -> list[str]:
+        return [a.get_text() for a in site.page(path).select("#page-children + ul > li > a")]
+
+    assert crumbs("/guides/send/transport/") == [
+        ("Home", "/"),
+        ("Guides", "/guides/"),
+        ("SEND guide", "/guides/send/"),
+    ]
+    assert crumbs("/orphan/lost/") == [("Home", "/")]
+    assert children("/guides/") == ["Money", "SEND guide"]  # the site's order of pages
+    assert children("/guides/send/") == ["Transport"]
+    assert children("/guides/send/transport/") == []
+    summary = site.page("/guides/").select_one("#page-children + ul .meta")
+    assert summary is not None and summary.get_text() == "The basics."

@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from sendsite import search_index
+from sendsite.directory import Pager
 from tests.conftest import TinySite, text_of
 
 FULL_SERVICE = """\
@@ -451,6 +452,8 @@ def test_pagefind_failing_is_reported_with_its_message(
     broken.write_text("#!/bin/sh\necho 'disk full' >&2\nexit 3\n")
     broken.chmod(0o755)
     monkeypatch.setattr(search_index, "pagefind_executable", lambda: broken)
+    # An edit, so the build stamp does not skip the build (it cannot see the patched program).
+    directory.write("content/pages/about.md", "---\ntitle: Changed\n---\nNew text.\n")
     run = directory.build()
     assert run.code == 1
     assert run.error_lines[0] == (
@@ -478,3 +481,33 @@ def test_age_bands_paging_and_labels() -> None:
     assert in_sentence("Autism") == "autism"
     assert in_sentence("ADHD") == "ADHD"
     assert in_sentence("Speech, language and communication") == "speech, language and communication"
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "shown"),
+    [
+        (1, 1, [1]),
+        (2, 5, [1, 2, 3, 4, 5]),
+        (1, 200, [1, 2, 3, 4, None, 200]),
+        (100, 200, [1, None, 99, 100, 101, None, 200]),
+        (5, 200, [1, None, 4, 5, 6, None, 200]),
+        (4, 200, [1, 2, 3, 4, 5, None, 200]),
+        (200, 200, [1, None, 197, 198, 199, 200]),
+    ],
+)
+def test_a_long_list_links_to_its_ends_and_the_pages_near_this_one(
+    number: int, count: int, shown: list[int | None]
+) -> None:
+    assert Pager(number, count, "/services/", count * 20).numbers == shown
+
+
+def test_a_gap_in_the_page_numbers_is_shown_but_not_read_out(site: TinySite) -> None:
+    add_services(site, 150)  # 151 services: 8 pages
+    assert site.build().code == 0
+    pager = site.page("/services/page-5/").find("nav", class_="pager")
+    items = pager.select(".pager__list > li")
+    texts = [li.get_text(" ", strip=True) for li in items]
+    assert texts[0] == "Previous page" and texts[-1] == "Next page"
+    assert texts[1:-1] == ["Page 1", "…", "Page 4", "Page 5", "Page 6", "Page 7", "Page 8"]
+    gaps = pager.select(".pager__item--gap")
+    assert len(gaps) == 1 and all(gap["aria-hidden"] == "true" for gap in gaps)

@@ -212,6 +212,10 @@ def test_other_content_changes_equal_a_full_build(tiny: Checker) -> None:
             replace("progress: not-sufficient", "progress: sufficient"),
         ),
         ("content/pages/about.md", replace("title: About the Local Offer", "title: About us")),
+        # A page below another: the one above lists it, and it shows the one above in its trail.
+        ("content/pages/about/team.md", lambda _: "---\ntitle: Our team\n---\nWho we are.\n"),
+        ("content/pages/about/team.md", replace("title: Our team", "title: The team")),
+        ("content/pages/about.md", replace("title: About us", "title: About the offer")),
         ("content/feedback/2024-website.yaml", replace("status: done", "status: planned")),
         ("content/taxonomy.yaml", replace("label: Education", "label: Learning")),
         ("content/glossary.yaml", replace("An education, health and care plan.", "A plan.")),
@@ -221,8 +225,9 @@ def test_other_content_changes_equal_a_full_build(tiny: Checker) -> None:
     for relative, how in changes:
         tiny.change(relative, how)
         tiny.update(relative)
-    tiny.change("content/news/second.md", None)
-    tiny.update("content/news/second.md")
+    for relative in ("content/news/second.md", "content/pages/about/team.md"):
+        tiny.change(relative, None)
+        tiny.update(relative)
 
 
 def test_template_changes_rebuild_the_pages_that_use_them(tiny: Checker) -> None:

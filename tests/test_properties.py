@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
@@ -126,10 +127,10 @@ def one_template_environment() -> Iterator[None]:
     cache: dict[tuple[Path, str], object] = {}
     real = render.make_environment
 
-    def cached(site_dir: Path, linker: render.Linker) -> object:
+    def cached(site_dir: Path, linker: render.Linker, **options: Any) -> object:
         key = (site_dir, linker.base_path)
         if key not in cache:
-            cache[key] = real(site_dir, linker)
+            cache[key] = real(site_dir, linker, **options)
         return cache[key]
 
     with pytest.MonkeyPatch.context() as patch:

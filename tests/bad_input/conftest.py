@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sendsite.buildcache import CACHE_FOLDER
 from sendsite.cli import main
 from tests.conftest import BUILD_DATE, TINY_SITE
 
@@ -51,11 +52,12 @@ def copy_site(good_site: Path, tmp_path: Path) -> Path:
 
 
 def source_state(root: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file of the site outside its output (links not
-    followed): enough to show that a build left the author's work alone."""
+    """Size and modification time of every file of the site outside its output and sendsite's
+    own cache folder (links not followed): enough to show that a build left the author's work
+    alone."""
     state = {}
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not (folder == str(root) and d == "_site")]
+        dirs[:] = [d for d in dirs if not (folder == str(root) and d in ("_site", CACHE_FOLDER))]
         for name in files:
             info = os.lstat(os.path.join(folder, name))
             state[os.path.relpath(os.path.join(folder, name), root)] = (

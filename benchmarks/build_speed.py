@@ -1,0 +1,186 @@
+"""Time `sendsite build` cold, warm (nothing changed) and after one edit, at several sizes, and
+optionally beside the peer generators in the same run.
+
+    python benchmarks/build_speed.py [--sizes 1000,4000,8000] [--runs 3] [--work /dev/shm/sendsite-bench]
+    python benchmarks/build_speed.py --peers [--pages 4000] [--runs 3]   # + Hugo, Eleventy, ...
+
+Each timing is one whole `python -m sendsite build` process (start-up included), output on the
+--work folder (use tmpfs, as the peer benchmark does). Peak memory is the largest resident set of
+the build process or a child it waited for (GNU time's %M; Pagefind included).
+
+- cold: the output folder and the site's .sendsite-cache/ deleted first;
+- warm: built again with nothing changed;
+- one edit: one service's description changed (a different service each run), then built.
+
+Every warm and one-edit output is compared, byte for byte (the search index's folder aside, which
+Pagefind never writes the same way twice), with a cold build of the same sources.
+
+--peers runs ../shared/peer-bench/peers.py (default /work/shared/peer-bench) on its 4,000-page corpus
+with sendsite added by `--extra`, so the ratios to Hugo, Eleventy, Jekyll, Pelican and MkDocs come
+from one run; sendsite's timed command is `python benchmarks/peer_site.py {src} {out}`, which lays
+the corpus out as content/pages/ and builds it (see that file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.make_site import make_site, service_file  # noqa: E402
+
+DATE = "2026-01-01"
+PEER_BENCH = Path(os.environ.get("PEER_BENCH", str(ROOT.parent / "shared" / "peer-bench")))
+
+
+def build_command(site: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "sendsite", "build", str(site), "-o", str(out), "--date", DATE]
+
+
+def run_build(site: Path, out: Path) -> None:
+    """One untimed `sendsite build` process."""
+    done = subprocess.run(
+        build_command(site, out),
+        cwd=ROOT,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"build failed:\n{done.stdout.decode()}{done.stderr.decode()}")
+
+
+def peak_of_one(site: Path, out: Path) -> tuple[float, int]:
+    """Seconds and peak memory (MB) of one `sendsite build` process (GNU time's %M)."""
+    gnu_time = "/usr/bin/time"
+    started = time.perf_counter()
+    done = subprocess.run(
+        [gnu_time, "-f", "%M", *build_command(site, out)],
+        cwd=ROOT,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"build failed:\n{done.stdout.decode()}{done.stderr.decode()}")
+    return seconds, int(done.stderr.decode().strip().splitlines()[-1]) // 1024
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.relative_to(folder).as_posix().startswith("pagefind/")
+    }
+
+
+def edit(site: Path, number: int, run: int) -> None:
+    file = service_file(site, number)
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("\n---\n", f"\n---\nEdited in run {run}.\n", 1), encoding="utf-8")
+
+
+def clear(site: Path, out: Path) -> None:
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(site / ".sendsite-cache", ignore_errors=True)
+
+
+def measure(size: int, runs: int, work: Path) -> dict[str, list[tuple[float, int]]]:
+    site, out, check = work / f"site-{size}", work / f"out-{size}", work / f"check-{size}"
+    shutil.rmtree(site, ignore_errors=True)
+    make_site(site, services=size)
+    times: dict[str, list[tuple[float, int]]] = {"cold": [], "warm": [], "one edit": []}
+    peak_of_one(site, out)  # warm-up: the OS file cache and __pycache__
+    for _ in range(runs):
+        clear(site, out)
+        times["cold"].append(peak_of_one(site, out))
+    for _ in range(runs):
+        times["warm"].append(peak_of_one(site, out))
+    _same_as_cold(site, out, check)
+    for run in range(runs):
+        edit(site, 7 + 11 * run, run)
+        times["one edit"].append(peak_of_one(site, out))
+    _same_as_cold(site, out, check)
+    return times
+
+
+def _same_as_cold(site: Path, out: Path, check: Path) -> None:
+    shutil.rmtree(check, ignore_errors=True)
+    cache = site / ".sendsite-cache"
+    aside = site.parent / f"{site.name}.cache-aside"
+    shutil.rmtree(aside, ignore_errors=True)
+    if cache.exists():
+        cache.rename(aside)
+    try:
+        run_build(site, check)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        if aside.exists():
+            aside.rename(cache)
+    if snapshot(out) != snapshot(check):
+        raise SystemExit(f"{out} differs from a cold build of the same sources ({check})")
+    shutil.rmtree(check)
+
+
+def table(results: dict[int, dict[str, list[tuple[float, int]]]]) -> str:
+    lines = [
+        "| services | cold s (median) | warm s (median) | one edit s (median) | peak MB cold / warm / edit |",
+        "|---:|---:|---:|---:|---|",
+    ]
+    for size, times in results.items():
+        medians = [statistics.median(s for s, _ in times[k]) for k in ("cold", "warm", "one edit")]
+        peaks = [max(m for _, m in times[k]) for k in ("cold", "warm", "one edit")]
+        lines.append(
+            f"| {size:,} | {medians[0]:.2f} | {medians[1]:.2f} | {medians[2]:.2f} | "
+            + " / ".join(str(p) for p in peaks)
+            + " |"
+        )
+    return "\n".join(lines)
+
+
+def peers(pages: int, runs: int, work: Path, names: str) -> int:
+    command = f"sendsite={sys.executable} {HERE / 'peer_site.py'} {{src}} {{out}}"
+    argv = [sys.executable, str(PEER_BENCH / "peers.py"), "--pages", str(pages)]
+    argv += ["--runs", str(runs), "--work", str(work / "peers"), "--extra", command]
+    if names:
+        argv += ["--peers", names]
+    print("$", " ".join(argv), flush=True)
+    return subprocess.run(argv, check=False).returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", default="1000,4000,8000", help="numbers of services")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each kind")
+    parser.add_argument("--work", type=Path, default=Path("/dev/shm/sendsite-bench"))
+    parser.add_argument("--peers", action="store_true", help="run the peer benchmark instead")
+    parser.add_argument("--pages", type=int, default=4000, help="peer corpus size")
+    parser.add_argument(
+        "--peer-names",
+        default="hugo,eleventy,jekyll,pelican,mkdocs-shortnav,py-markdown",
+        help="peers.py --peers",
+    )
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.peers:
+        return peers(args.pages, args.runs, args.work, args.peer_names)
+    results = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        results[size] = measure(size, args.runs, args.work)
+        print(f"{size} services done", file=sys.stderr, flush=True)
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

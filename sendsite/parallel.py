@@ -1,0 +1,93 @@
+"""Render a big site's pages on every core: forked worker processes each render chunks of the
+routes (interleaved, so listing pages and service pages spread evenly) while this process does
+other work (the open data files); the pages come back as bytes.
+
+Workers are forked, so they share the model, the templates and the page finisher already in
+memory and nothing but the finished pages crosses between processes. Where fork is not available,
+or the site is small, or there is one core, the caller renders in this process instead. A chunk
+that meets a mistake reports only that it failed: the caller then renders in this process, so the
+messages, and their order, are exactly those of a build in one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+from sendsite.errors import ContentError
+
+PARALLEL_FROM = 300  # pages; smaller sites render faster in one process than it takes to fork
+CHUNKS = 32
+T = TypeVar("T")
+Render = Callable[[int], tuple[str, bytes]]  # route i -> (file, bytes)
+Keep = Callable[[str, bytes], bytes]  # what to send back of a page: its bytes, or b"" if written
+Job = tuple[Render, Keep, int, int]
+
+_job: Job | None = None
+
+
+def workers() -> int:
+    """How many processes to render with: the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def can_fork(pages: int) -> bool:
+    return (
+        pages >= PARALLEL_FROM
+        and workers() > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def render_parallel(
+    render: Render,
+    count: int,
+    side_job: Callable[[], T],
+    progress: Callable[[int], None] | None = None,
+    keep: Keep = lambda name, data: data,
+) -> tuple[dict[str, bytes] | None, T]:
+    """Render routes 0..count-1 in worker processes while `side_job` runs here. Each worker
+    passes each page to `keep` and sends back what it returns (a build's workers write the page
+    into the staging folder themselves and send back nothing but its name). Returns the pages
+    (None when a chunk met a mistake) and what `side_job` returned."""
+    global _job
+    chunks = min(CHUNKS, count)
+    _job = (render, keep, chunks, count)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers(), mp_context=context) as pool:
+            futures = [pool.submit(_render_chunk, chunk) for chunk in range(chunks)]
+            side = side_job()
+            pages: dict[str, bytes] | None = {}
+            done = 0
+            for future in futures:
+                part = future.result()
+                if part is None or pages is None:
+                    pages = None
+                else:
+                    pages.update(part)
+                    done += len(part)
+                if progress is not None:
+                    progress(done)
+    finally:
+        _job = None
+    return pages, side
+
+
+def _render_chunk(chunk: int) -> dict[str, bytes] | None:
+    assert _job is not None
+    render, keep, chunks, count = _job
+    pages: dict[str, bytes] = {}
+    for index in range(chunk, count, chunks):
+        try:
+            name, data = render(index)
+        except ContentError:
+            return None
+        pages[name] = keep(name, data)
+    return pages

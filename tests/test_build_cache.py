@@ -1,0 +1,193 @@
+"""The build stamp (.sendsite-cache/): a build with nothing changed writes nothing, and every kind
+of change builds again, giving exactly what a cold build of the same sources gives."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sendsite import parallel, progress
+from sendsite.buildcache import CACHE_FOLDER
+from sendsite.progress import ProgressLine
+from sendsite.render import THEME_DIR
+from tests.conftest import TinySite
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file's bytes but the search index's (Pagefind/pagefind#638: never the same twice)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.relative_to(folder).as_posix().startswith("pagefind/")
+    }
+
+
+def stats(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+def cold(site: TinySite, tmp_path: Path) -> dict[str, bytes]:
+    """A cold build of the same sources in a fresh folder (no cache, no output)."""
+    copy = tmp_path / "cold"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("_site", CACHE_FOLDER))
+    fresh = TinySite.__new__(TinySite)
+    fresh.root, fresh.capsys = copy, site.capsys
+    assert fresh.build().code == 0
+    return snapshot(fresh.output)
+
+
+def test_nothing_changed_writes_nothing(site: TinySite, tmp_path: Path) -> None:
+    first = site.build()
+    assert first.code == 0 and (site.root / CACHE_FOLDER).is_dir()
+    before = stats(site.output)
+    again = site.build()
+    assert again.code == 0
+    assert again.out.startswith("Nothing changed since the last build")
+    assert again.err == first.err  # the same warnings, every time
+    assert stats(site.output) == before
+    assert snapshot(site.output) == cold(site, tmp_path)
+
+
+def edit(site: TinySite, name: str, old: str, new: str) -> None:
+    path = site.root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+EDITS: dict[str, tuple[Callable[[TinySite], None], str, str]] = {
+    # name: (the edit, a page that must change, text it must now show)
+    "a template": (
+        lambda s: s.write("templates/service.html", _override()),
+        "services/portage/index.html",
+        "Edited template",
+    ),
+    "a taxonomy label": (
+        lambda s: edit(s, "content/taxonomy.yaml", "label: Education", "label: Schooling"),
+        "services/portage/index.html",
+        "Schooling",
+    ),
+    "an organisation's name": (
+        lambda s: edit(
+            s,
+            "content/organisations/testshire-council.yaml",
+            "name: Testshire Council\n",
+            "name: Testshire County Council\n",
+        ),
+        "services/portage/index.html",
+        "Testshire County Council",
+    ),
+    "a finding's text": (
+        lambda s: edit(
+            s,
+            "content/inspections/2017-inspection.md",
+            "text: Weak strategic planning.",
+            "text: Weak strategic planning at every level.",
+        ),
+        "inspections/2017-inspection/index.html",
+        "at every level",
+    ),
+    "site.yaml": (
+        lambda s: edit(s, "site.yaml", "area: Testshire", "area: Newshire"),
+        "index.html",
+        "Newshire",
+    ),
+    "a service": (
+        lambda s: edit(s, "content/services/portage.md", "every two weeks", "every week"),
+        "services/portage/index.html",
+        "every week",
+    ),
+}
+
+
+def _override() -> str:
+    theme = (THEME_DIR / "templates" / "service.html").read_text(encoding="utf-8")
+    return theme.replace("{% block content %}", "{% block content %}<p>Edited template</p>", 1)
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_every_change_builds_again_equal_to_a_cold_build(
+    site: TinySite, tmp_path: Path, name: str
+) -> None:
+    change, page, shown = EDITS[name]
+    assert site.build().code == 0
+    before = snapshot(site.output)
+    change(site)
+    run = site.build()
+    assert run.code == 0 and run.out.startswith("Built"), run.err
+    after = snapshot(site.output)
+    assert after[page] != before[page] and shown in after[page].decode(), name
+    assert after == cold(site, tmp_path)
+
+
+def test_a_touched_output_or_a_deleted_cache_builds_again(site: TinySite, tmp_path: Path) -> None:
+    assert site.build().code == 0
+    expected = snapshot(site.output)
+    (site.output / "index.html").write_text("tampered", encoding="utf-8")
+    assert site.build().out.startswith("Built")
+    assert snapshot(site.output) == expected
+    shutil.rmtree(site.root / CACHE_FOLDER)
+    assert site.build().out.startswith("Built")
+    assert site.build().out.startswith("Nothing changed")
+    shutil.rmtree(site.output)
+    assert site.build().out.startswith("Built")
+    assert snapshot(site.output) == expected == cold(site, tmp_path)
+
+
+def test_another_date_or_strict_builds_again(site: TinySite) -> None:
+    assert site.build().code == 0
+    assert site.build("--date", "2027-01-01").out.startswith("Built")
+    assert site.build("--date", "2027-01-01").out.startswith("Nothing changed")
+    assert not site.build("--date", "2027-01-01", "--strict").out.startswith("Nothing changed")
+
+
+def test_pages_rendered_in_worker_processes_equal_one_process(
+    site: TinySite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = cold(site, tmp_path)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    assert parallel.can_fork(2) == ("fork" in multiprocessing.get_all_start_methods())
+    run = site.build()
+    assert run.code == 0 and snapshot(site.output) == expected
+
+
+def test_a_mistake_found_in_a_worker_is_reported_as_in_one_process(
+    site: TinySite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site.write(
+        "templates/service.html",
+        "{% extends 'base.html' %}{% block content %}{{ nope }}{% endblock %}",
+    )
+    one = site.build()
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    assert site.build() == one and one.code == 1 and "nope" in one.err
+
+
+def test_no_progress_line_when_not_a_terminal(site: TinySite) -> None:
+    run = site.build()
+    assert "\r" not in run.err and "Rendering pages" not in run.err
+
+
+def test_the_progress_line_is_shown_and_wiped_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    line = ProgressLine(stream)
+    line.show(10, 100)  # within the first second: nothing
+    assert stream.getvalue() == ""
+    monkeypatch.setattr(progress, "AFTER_SECONDS", 0.0)
+    line.show(50, 100)
+    line.clear()
+    assert stream.getvalue() == "\rRendering pages: 50 of 100\x1b[K\r\x1b[K"

@@ -1,0 +1,71 @@
+"""Unit tests for glossary linking on a rendered page: which uses of a term become links."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from sendsite.errors import Origin
+from sendsite.glossary_links import link_terms, make_matcher
+from sendsite.model import GlossaryEntry
+
+GLOSSARY = [
+    GlossaryEntry("EHC plan", "An education, health and care plan.", ["EHCP"], Origin("g", 1)),
+    GlossaryEntry("EHC", "Education, health and care.", [], Origin("g", 2)),
+    GlossaryEntry("AP", "Alternative provision.", [], Origin("g", 3)),
+    GlossaryEntry("short break", "Time away for carers.", [], Origin("g", 4)),
+]
+
+
+def linked(main_html: str) -> list[tuple[str, str]]:
+    page = f"<html><body><nav>EHC plan</nav><main>{main_html}</main><p>AP</p></body></html>"
+    out = link_terms(page, make_matcher(GLOSSARY), lambda e: f"/glossary/#{e.anchor}")
+    soup = BeautifulSoup(out, "html.parser")
+    assert soup.nav is not None and soup.nav.get_text() == "EHC plan"  # outside <main>: untouched
+    return [(a.get_text(), str(a["href"])) for a in soup.select("a.glossary-term")]
+
+
+def test_first_use_of_each_term_links_and_the_longest_form_wins() -> None:
+    assert linked("<p>An EHC plan. Another EHC plan. EHC alone.</p>") == [
+        ("EHC plan", "/glossary/#ehc-plan"),
+        ("EHC", "/glossary/#ehc"),
+    ]
+
+
+def test_other_spellings_plurals_and_capitals_count_as_the_term() -> None:
+    assert linked("<p>Short breaks help.</p><p>EHCPs and an EHC plan.</p>") == [
+        ("Short breaks", "/glossary/#short-break"),
+        ("EHCPs", "/glossary/#ehc-plan"),
+    ]
+
+
+def test_terms_inside_words_attributes_and_skipped_elements_stay_plain() -> None:
+    html = (
+        '<p title="AP">APPLY, MAP-AP, AP-style</p>'
+        "<h2>AP</h2><a href='/x'>AP</a><code>AP</code><abbr>AP</abbr>"
+        "<svg><title>AP</title></svg><p>then AP here</p>"
+    )
+    assert linked(html) == [("AP", "/glossary/#ap")]
+    soup = BeautifulSoup(
+        link_terms(f"<main>{html}</main>", make_matcher(GLOSSARY), lambda e: "#"),
+        "html.parser",
+    )
+    assert soup.select_one("a.glossary-term").parent.get_text() == "then AP here"
+
+
+def test_a_tag_whose_name_only_starts_like_a_skipped_one_is_not_skipped() -> None:
+    assert linked("<abbrx>AP</abbrx><aside>EHC</aside>") == [
+        ("AP", "/glossary/#ap"),
+        ("EHC", "/glossary/#ehc"),
+    ]
+
+
+def test_skipped_elements_close_and_later_text_is_linked_again() -> None:
+    assert linked("<h2>The EHC plan</h2><p>What an EHC plan is.</p>") == [
+        ("EHC plan", "/glossary/#ehc-plan")
+    ]
+
+
+def test_a_page_without_main_or_a_site_without_glossary_is_unchanged() -> None:
+    page = "<body><p>EHC plan</p></body>"
+    assert link_terms(page, make_matcher(GLOSSARY), lambda e: "#") == page
+    assert link_terms("<main>EHC</main>", make_matcher([]), lambda e: "#") == "<main>EHC</main>"

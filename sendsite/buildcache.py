@@ -84,21 +84,27 @@ def load(site_dir: Path) -> Stamp | None:
 
 
 def save(site_dir: Path, stamp: Stamp) -> None:
-    """Write the stamp (atomically); a cache that cannot be written only costs speed."""
-    folder = site_dir / CACHE_FOLDER
+    data = {
+        "inputs": stamp.inputs,
+        "folder": stamp.folder,
+        "output": stamp.output,
+        "report": stamp.report,
+    }
+    write_atomically(site_dir / CACHE_FOLDER / STAMP_FILE, json.dumps(data).encode())
+
+
+def write_atomically(file: Path, data: bytes) -> bool:
+    """Write a cache file whole or not at all (a temporary file, then one rename). A cache that
+    cannot be written only costs speed, so failure is an answer (False), not an error."""
+    temporary = file.with_name(f".{file.name}.{os.getpid()}")
     try:
-        folder.mkdir(exist_ok=True)
-        temporary = folder / f".{STAMP_FILE}.{os.getpid()}"
-        data = {
-            "inputs": stamp.inputs,
-            "folder": stamp.folder,
-            "output": stamp.output,
-            "report": stamp.report,
-        }
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, folder / STAMP_FILE)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, file)
     except OSError:
-        pass
+        temporary.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def _libraries() -> list[str]:

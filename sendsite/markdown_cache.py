@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sendsite import markdown_html, text
+from sendsite.buildcache import write_atomically
 
 Convert = Callable[[str, int, str], str]  # (Markdown, top heading level, base path) -> HTML
 
@@ -65,14 +66,9 @@ class MarkdownCache:
         except (OSError, UnicodeDecodeError):
             pass
         html = self.convert_now(source, top, base_path)
-        temporary = entry.with_name(f".{entry.name}.{os.getpid()}")
-        try:
-            data = html.encode("utf-8")
-            temporary.write_bytes(_check(data) + data)
-            os.replace(temporary, entry)
+        data = html.encode("utf-8")
+        if write_atomically(entry, _check(data) + data):
             os.utime(entry, ns=(self.started, self.started))
-        except OSError:
-            temporary.unlink(missing_ok=True)
         return html
 
     def prune(self) -> None:

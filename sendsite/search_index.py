@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sendsite.background import CoalescingWorker
+from sendsite.buildcache import output_digest, write_atomically
 from sendsite.errors import ContentError, Origin
 
 INDEX_FOLDER = "pagefind"
@@ -136,12 +137,14 @@ def reuse_or_write_search_index(
     if (
         last is not None
         and last.get("pages") == wanted
-        and last.get("index") == _tree_digest(old_index)
+        and old_index.is_dir()
+        and last.get("index") == output_digest(old_index)
         and _link_tree(old_index, folder / INDEX_FOLDER)
     ):
         return
     write_search_index(folder, pages)
-    _save_record(record, {"pages": wanted, "index": _tree_digest(folder / INDEX_FOLDER)})
+    made = {"pages": wanted, "index": output_digest(folder / INDEX_FOLDER)}
+    write_atomically(record, json.dumps(made).encode())
 
 
 def _pages_digest(folder: Path, pages: Sequence[str]) -> str:
@@ -152,17 +155,6 @@ def _pages_digest(folder: Path, pages: Sequence[str]) -> str:
     for page in sorted(pages):
         with open(folder / page, "rb") as file:
             digest.update(page.encode() + b"\0" + hashlib.blake2b(file.read()).digest())
-    return digest.hexdigest()
-
-
-def _tree_digest(root: Path) -> str | None:
-    """Each file's path, size and modification time: what a finished index looked like."""
-    if not root.is_dir():
-        return None
-    digest = hashlib.blake2b(digest_size=20)
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
@@ -181,13 +173,3 @@ def _load_record(record: Path) -> dict[str, object] | None:
     except (OSError, ValueError):
         return None
     return found if isinstance(found, dict) else None
-
-
-def _save_record(record: Path, data: dict[str, object]) -> None:
-    try:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        temporary = record.with_name(f".{record.name}.{os.getpid()}")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, record)
-    except OSError:
-        pass  # only costs speed next time

@@ -24,6 +24,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -115,9 +116,29 @@ class Clients:
 
     def __init__(self) -> None:
         self.tabs: dict[ReloadSocket, str] = {}
+        # When each page was last sent, and last changed: a tab that loaded a page just before
+        # a change, and connects just after the reload was sent, must still be told.
+        self.served: dict[str, float] = {}
+        self.changed: dict[str, float] = {}
+        self.all_changed = 0.0
+
+    def page_sent(self, url_path: str) -> None:
+        self.served[_page_path(url_path)] = time.monotonic()
+
+    def connect(self, tab: ReloadSocket, url_path: str) -> None:
+        shown = _page_path(url_path)
+        self.tabs[tab] = shown
+        changed = max(self.changed.get(shown, 0.0), self.all_changed)
+        if changed > self.served.get(shown, 0.0):
+            tab.send_message({"command": "reload", "path": shown, "liveCSS": True})
 
     def reload(self, paths: set[str] | None) -> int:
         """Tell tabs to reload: those showing one of `paths` (URL paths), or every tab."""
+        now = time.monotonic()
+        if paths is None:
+            self.all_changed = now
+        else:
+            self.changed.update(dict.fromkeys(paths, now))
         told = 0
         for tab, shown in list(self.tabs.items()):
             if paths is not None and shown not in paths:
@@ -144,7 +165,7 @@ class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
                 }
             )
         elif data.get("command") == "info" and "url" in data:
-            self.clients.tabs[self] = _page_path(urlsplit(str(data["url"])).path)
+            self.clients.connect(self, urlsplit(str(data["url"])).path)
 
     def on_close(self) -> None:
         self.clients.tabs.pop(self, None)
@@ -197,6 +218,7 @@ class SiteHandler(tornado.web.RequestHandler):
     def _send(self, body: bytes, kind: str, status: int = 200) -> None:
         if kind == "text/html":
             body = body.replace(b"</head>", _RELOAD_SCRIPT.encode() + b"</head>", 1)
+            self.preview.clients.page_sent(self.request.path)
             kind = "text/html; charset=utf-8"
         elif kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"

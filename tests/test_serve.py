@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from tornado.websocket import websocket_connect
 
 from sendsite.cli import _parser, main
-from sendsite.preview import PreviewServer, is_loopback
+from sendsite.preview import Clients, PreviewServer, is_loopback
 from tests.conftest import TINY_SITE
 
 DATE = dt.date(2026, 11, 23)
@@ -453,3 +453,27 @@ def test_each_page_shows_the_checks_for_its_own_file(tmp_path: Path) -> None:
         )
     finally:
         running.stop()
+
+
+class FakeTab:
+    def __init__(self) -> None:
+        self.messages: list[dict[str, Any]] = []
+
+    def send_message(self, message: dict[str, Any]) -> None:
+        self.messages.append(message)
+
+
+def test_a_tab_that_connects_just_after_its_page_changed_is_told_to_reload() -> None:
+    clients = Clients()
+    clients.page_sent("/site/services/portage/")
+    clients.reload({"/site/services/portage/"})  # before the tab's socket was open
+    late, current = FakeTab(), FakeTab()
+    clients.connect(late, "/site/services/portage/")  # type: ignore[arg-type]
+    assert [m["command"] for m in late.messages] == ["reload"]
+    clients.page_sent("/site/services/portage/index.html")  # the reloaded page
+    clients.connect(current, "/site/services/portage/")  # type: ignore[arg-type]
+    assert current.messages == []
+    clients.page_sent("/site/")
+    clients.reload(None)  # a change to every page
+    clients.connect(FakeTab(), "/site/")  # type: ignore[arg-type]
+    assert [m["command"] for m in next(iter(reversed(clients.tabs))).messages] == ["reload"]

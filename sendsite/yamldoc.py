@@ -72,8 +72,12 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         raise _yaml_error(exc, text, path, offset) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_error(exc, text, path, offset) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks every other error
-        raise ContentError(Origin(path, first_line), f"this YAML cannot be read ({exc})") from None
+    except yaml.YAMLError:  # pragma: no cover - libyaml marks every other error
+        raise ContentError(
+            Origin(path, first_line),
+            "this file is not written the way YAML needs",
+            "Check its punctuation and indentation.",
+        ) from None
     return builder.result
 
 
@@ -124,11 +128,7 @@ class _Builder:
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.check_tag(event)
             if len(self.stack) >= _MAX_DEPTH:
-                raise self.error(
-                    event,
-                    f"the data is nested more than {_MAX_DEPTH} levels deep",
-                    "Check the indentation and brackets: content never needs this much nesting.",
-                )
+                raise _too_deep(Origin(self.path, self.line(event)))
             is_map = isinstance(event, yaml.MappingStartEvent)
             self.stack.append(_new_map(self.line(event)) if is_map else _new_list(self.line(event)))
             self.pending_keys.append(None)
@@ -259,6 +259,10 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) ->
     def at(line_index: int) -> Origin:
         return Origin(path, line_index + 1 + offset)
 
+    if "maximum nesting depth" in problem:
+        # PyYAML 6.0.4's libyaml refuses deep nesting itself (while scanning ahead, so before the
+        # builder's own limit is reached); either way the author gets the same sentence.
+        return _too_deep(at(index))
     if "\t" in bad_line or "'\\t'" in problem:
         return ContentError(at(index), "this line has a tab character", _TAB_HINT)
     opened = _unclosed_quote(lines, index)
@@ -307,11 +311,43 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) ->
             "(such as @ or `)",
             "Put the whole value in double quotes.",
         )
-    detail = problem or context or "it is not valid YAML"
+    for wording, (message, hint) in _PLAIN_PROBLEMS.items():
+        if wording in problem:
+            return ContentError(at(index), message, hint)
+    # The parser's own wording ("did not find expected node content") means nothing to an author.
     return ContentError(
         at(index),
-        f"this YAML cannot be read: {detail}",
+        "this line is not written the way YAML needs",
         "Check the punctuation and indentation on this line and the one before it.",
+    )
+
+
+# libyaml's problem texts, as an author would say them. Found by feeding it each kind of slip.
+_PLAIN_PROBLEMS: dict[str, tuple[str, str]] = {
+    "did not find expected '-' indicator": (
+        "this line does not line up with the list above it",
+        "Start each item of the list with '- ' at the same indentation as the items above it.",
+    ),
+    "block sequence entries are not allowed": (
+        "a list item ('- ') starts on the same line as its field name",
+        "Put each item on its own line below the field name, starting with '- '.",
+    ),
+    "found unknown escape character": (
+        "this double-quoted text has a backslash that YAML reads as a special character",
+        "Use single quotes around the text instead, or write the backslash twice.",
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "a value on this line starts with & or *, which YAML keeps for itself",
+        "Put the whole value in double quotes.",
+    ),
+}
+
+
+def _too_deep(origin: Origin) -> ContentError:
+    return ContentError(
+        origin,
+        f"the data is nested more than {_MAX_DEPTH} levels deep",
+        "Check the indentation and brackets: content never needs this much nesting.",
     )
 
 

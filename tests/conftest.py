@@ -14,6 +14,28 @@ from sendsite.cli import main
 
 BUILD_DATE = "2026-11-23"
 
+# Whole files of slow tests: browsers, servers, runs of many builds, long property searches. A test
+# elsewhere that is slow says so with @pytest.mark.slow. `pytest -m "not slow"` runs the rest.
+SLOW_FILES = (
+    "browser/",
+    "untrusted/",
+    "test_incremental.py",
+    "test_serve.py",
+    "test_interrupted_build.py",
+    "test_properties.py",
+    "test_build_cache.py",
+    "test_streamed_build.py",
+    "test_example_site.py",
+)
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.relative_to(TESTS).as_posix().startswith(SLOW_FILES):
+            item.add_marker(pytest.mark.slow)
+
+
 TINY_SITE: dict[str, str] = {
     "site.yaml": """\
         title: Testshire SEND Local Offer

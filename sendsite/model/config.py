@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sendsite import brand, statement
 from sendsite.errors import ContentError, ErrorLog, Origin
-from sendsite.fields import Fields
-from sendsite.model import CheckOptions, ContactDetails, Link, SiteConfig
-from sendsite.sourcefile import read_text
-from sendsite.yamldoc import parse_yaml
+from sendsite.model import CheckOptions, ContactDetails, Link, SiteConfig, brand, statement
+from sendsite.source.fields import Fields
+from sendsite.source.sourcefile import read_text
+from sendsite.source.yamldoc import parse_yaml
 
 CONFIG_FILE = "site.yaml"
 _FIELDS = (

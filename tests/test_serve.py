@@ -6,9 +6,14 @@ import asyncio
 import datetime as dt
 import http.client
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import textwrap
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -477,3 +482,47 @@ def test_a_tab_that_connects_just_after_its_page_changed_is_told_to_reload() -> 
     clients.reload(None)  # a change to every page
     clients.connect(FakeTab(), "/site/")  # type: ignore[arg-type]
     assert [m["command"] for m in next(iter(reversed(clients.tabs))).messages] == ["reload"]
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_an_idle_preview_and_removes_its_folder(
+    tmp_path: Path, stop_signal: signal.Signals
+) -> None:
+    # A signal can be delivered to any of the preview's threads; once the checks have run nothing
+    # else wakes the web server's loop, so the loop itself must be woken by the signal.
+    root = write_site(tmp_path / "site")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    command = [sys.executable, "-m", "sendsite", "serve", str(root), "--port", str(port)]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        start_new_session=True,  # so that a failed test can stop the preview's workers too
+    )
+    lines: list[str] = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith("Checks:"):
+            break
+    else:
+        pytest.fail(f"the preview stopped before its checks ran: {lines}")
+    assert list(temporary.glob("sendsite-preview-*"))
+    time.sleep(2)  # let the background work finish, so that nothing but the signal can wake it
+    process.send_signal(stop_signal)
+    try:
+        rest, _ = process.communicate(timeout=WAIT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"{stop_signal.name} did not stop the idle preview")
+    assert process.returncode == 0
+    assert "Stopped." in rest
+    assert "Traceback" not in "".join(lines) + rest
+    assert not list(temporary.glob("sendsite-preview-*"))

@@ -298,6 +298,10 @@ class PreviewServer:
     async def _serve(self) -> None:
         self.loop = tornado.ioloop.IOLoop.current()
         self._stopped = asyncio.Event()
+        if threading.current_thread() is threading.main_thread():
+            # Stopped by a service manager or `kill`: stop as for Ctrl+C. The loop's own handler,
+            # not signal.signal: a signal that lands on another thread must still wake the loop.
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._stopped.set)
         app = tornado.web.Application(
             [
                 (r"/livereload", ReloadSocket, {"clients": self.clients}),
@@ -490,8 +494,6 @@ def serve(site_dir: Path, build_date: dt.date, host: str, port: int) -> int:
         except OSError as exc:
             print(f"sendsite: cannot serve on {host}:{port} ({exc.strerror})", file=sys.stderr)
             return 2
-        # Stopped by a service manager or `kill`: stop as for Ctrl+C, removing the temporary folder.
-        signal.signal(signal.SIGTERM, lambda _signal, _frame: preview.stop())
         with contextlib.suppress(KeyboardInterrupt):
             preview.serve()
         print("Stopped.")

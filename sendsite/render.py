@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from sendsite import directory, labels, model, parallel, structured_data
+from sendsite.brand import BRAND_STYLESHEET, brand_stylesheet
 from sendsite.buildcache import CACHE_FOLDER
 from sendsite.charts import measure_chart
 from sendsite.discovery import FEED_PATH, discovery_files
@@ -28,6 +29,7 @@ from sendsite.markdown_cache import MarkdownCache
 from sendsite.markdown_html import markdown_to_html
 from sendsite.opendata import catalogue, data_files
 from sendsite.openreferral import openreferral_files
+from sendsite.publish.fingerprint import renamed, static_names
 from sendsite.search_index import asks_to_be_indexed
 from sendsite.sourcefile import MAX_FILE_BYTES
 from sendsite.statement import STATEMENT_PATH, accessibility_statement_path, statement_page_written
@@ -155,10 +157,14 @@ def make_environment(
     *,
     auto_reload: bool = True,
     markdown: Callable[[str, int, str], str] = markdown_to_html,
+    static_files: Mapping[str, str] | None = None,
 ) -> jinja2.Environment:
     """The one Jinja environment; the live preview passes a subclass that records what pages read.
     A build passes `auto_reload=False`: its templates cannot change while it runs, and checking
-    each template file on disk for every page is wasted work."""
+    each template file on disk for every page is wasted work. A build also passes the
+    fingerprinted names of the static files (`static_files`: 'style.css' -> 'style.HASH.css');
+    the preview serves them under their own names."""
+    published = static_files or {}
     loaders: list[jinja2.BaseLoader] = []
     site_templates = site_dir / "templates"
     if site_templates.is_dir():
@@ -189,7 +195,7 @@ def make_environment(
     env.globals.update(
         url=linker.url,
         url_for=linker.url_for,
-        static=lambda name: linker.url(f"/static/{name}"),
+        static=lambda name: linker.url(f"/static/{published.get(name, name)}"),
         LABELS=labels.LABELS,
         FINDING_TYPES=model.FINDING_TYPES,
         FINDING_TYPE_PLURALS=labels.FINDING_TYPE_PLURALS,
@@ -259,6 +265,7 @@ def shared_context(site: model.Site) -> dict[str, Any]:
         "feedback_by_topic": feedback_by_topic,
         "glossary_letters": _glossary_letters(site.glossary),
         "accessibility_statement_path": accessibility_statement_path(site),
+        "brand_stylesheet": brand_stylesheet(site.config.brand) is not None,
     }
 
 
@@ -296,11 +303,15 @@ def render_site(
     and only its name is kept, so a big site's pages never all sit in memory at once."""
     linker = Linker(site.config.base_path)
     converted = MarkdownCache(site_dir / CACHE_FOLDER)
-    env = make_environment(site_dir, linker, auto_reload=False, markdown=converted.convert)
+    static = dict(_static_files(site_dir))
+    names = static_names(static, _styles(site))
+    env = make_environment(
+        site_dir, linker, auto_reload=False, markdown=converted.convert, static_files=names
+    )
     _compile_templates(env, site_dir)
     _reuse_service_cards(env)
     routes = build_routes(site)
-    copies = dict(_static_files(site_dir))
+    copies = {renamed(target, names): source for target, source in static.items()}
     copies.update(_asset_files(site_dir, site.assets))
     shared = shared_context(site)
     finish = page_finisher(site, linker)
@@ -317,10 +328,10 @@ def render_site(
     pages: dict[str, bytes] | None = None
     if parallel.can_fork(len(routes)):
         pages, generated = parallel.render_parallel(
-            render, len(routes), lambda: generated_files(site, routes), tell, keep
+            render, len(routes), lambda: generated_files(site, routes, names), tell, keep
         )
     else:
-        generated = generated_files(site, routes)
+        generated = generated_files(site, routes, names)
     claimed = {target: Origin(str(src)) for target, src in copies.items()}
     claimed.update({target: GENERATED for target in generated})
     check_unique_paths(routes, claimed)
@@ -441,10 +452,14 @@ def _render_in_order(
 GENERATED = Origin("(the built-in open data and feed files)")
 
 
-def generated_files(site: model.Site, routes: list[Route]) -> dict[str, bytes]:
+def generated_files(
+    site: model.Site, routes: list[Route], names: Mapping[str, str] | None = None
+) -> dict[str, bytes]:
     """The files that are not pages: open data, the Open Referral UK feed, the Atom feed,
-    sitemap.xml and robots.txt."""
-    files = data_files(site)
+    sitemap.xml, robots.txt and the council's colours (static/brand.css, fingerprinted with
+    `names`)."""
+    files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
+    files.update(data_files(site))
     files.update(openreferral_files(site))
     files.update(discovery_files(site, [r.path for r in routes]))
     return files
@@ -581,6 +596,11 @@ def refuse_outside(site_dir: Path, file: Path, shown: str) -> None:
             "this is a link to a file or folder outside the site folder",
             "Copy the file into the site folder instead of linking to it.",
         )
+
+
+def _styles(site: model.Site) -> dict[str, bytes]:
+    stylesheet = brand_stylesheet(site.config.brand)
+    return {} if stylesheet is None else {BRAND_STYLESHEET: stylesheet}
 
 
 def _asset_files(site_dir: Path, assets: list[str]) -> Iterator[tuple[str, Path]]:

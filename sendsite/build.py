@@ -14,11 +14,12 @@ from sendsite.config import load_config
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.linking import derive
 from sendsite.loader import load_content
+from sendsite.publish.hosting.hosts import host_files
 from sendsite.render import render_site
 from sendsite.search_index import reuse_or_write_search_index, write_search_index
 from sendsite.statement import accessibility_statement_path
 from sendsite.validate import build_site
-from sendsite.writer import check_output_folder, write_into
+from sendsite.writer import check_output_folder, write_files, write_into
 
 
 @dataclass
@@ -74,7 +75,13 @@ def build(
 
     def fill(folder: Path) -> None:
         rendered = render_site(site, site_dir, progress, into=folder)
+        config = site.config
+        hosting = host_files(
+            config.hosts, base_path=config.base_path, title=config.title, base_url=config.base_url
+        )
+        write_files(folder, hosting, {})
         written.extend(rendered.written)
+        written.extend(hosting)
         indexed.extend(rendered.indexed)
 
     def index(folder: Path) -> None:

@@ -30,6 +30,8 @@ from sendsite.markdown_html import markdown_to_html
 from sendsite.opendata import catalogue, data_files
 from sendsite.openreferral import openreferral_files
 from sendsite.publish.fingerprint import renamed, static_names
+from sendsite.publish.hosting.pages import META_HOSTS
+from sendsite.publish.hosting.policy import REFERRER_POLICY, content_security_policy
 from sendsite.search_index import asks_to_be_indexed
 from sendsite.sourcefile import MAX_FILE_BYTES
 from sendsite.statement import STATEMENT_PATH, accessibility_statement_path, statement_page_written
@@ -205,6 +207,7 @@ def make_environment(
         inspection_title=inspection_title,
         measure_chart=lambda measure, chart_id: Markup(measure_chart(measure, chart_id)),
         FEED_PATH=FEED_PATH,
+        REFERRER_POLICY=REFERRER_POLICY,
         service_json_ld=lambda service, config: Markup(
             structured_data.script_json(structured_data.service(service, config))
         ),
@@ -266,6 +269,7 @@ def shared_context(site: model.Site) -> dict[str, Any]:
         "glossary_letters": _glossary_letters(site.glossary),
         "accessibility_statement_path": accessibility_statement_path(site),
         "brand_stylesheet": brand_stylesheet(site.config.brand) is not None,
+        "csp_meta": None,  # a build for a host that cannot send headers sets it
     }
 
 
@@ -314,6 +318,8 @@ def render_site(
     copies = {renamed(target, names): source for target, source in static.items()}
     copies.update(_asset_files(site_dir, site.assets))
     shared = shared_context(site)
+    if META_HOSTS.intersection(site.config.hosts):
+        shared["csp_meta"] = content_security_policy(in_meta=True)
     finish = page_finisher(site, linker)
     keep = _Keeper(into)
 

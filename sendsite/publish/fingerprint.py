@@ -21,9 +21,7 @@ def fingerprinted(name: str, data: bytes) -> str:
     return str(path.with_name(f"{stem}.{digest}{suffix}"))
 
 
-def static_names(
-    copies: Mapping[str, Path], generated: Mapping[str, bytes]
-) -> dict[str, str]:
+def static_names(copies: Mapping[str, Path], generated: Mapping[str, bytes]) -> dict[str, str]:
     """For every static file (output path -> its source file, or its bytes): the name inside
     static/ that templates ask for -> the fingerprinted name it is published as."""
     names: dict[str, str] = {}

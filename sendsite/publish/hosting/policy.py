@@ -123,3 +123,12 @@ class Policy:
 
 def made_by(policy: Policy) -> str:
     return f"Made by sendsite for {policy.title} ({policy.base_url}); the next build replaces it."
+
+
+_REGEX_SPECIAL = frozenset("\\.^$*+?()[]{}|")
+
+
+def regex_literal(text: str) -> str:
+    """`text` matched literally in a PCRE pattern, escaping only what PCRE needs (unlike
+    re.escape, which also escapes '-', and a web server's quoting would then double it)."""
+    return "".join("\\" + c if c in _REGEX_SPECIAL else c for c in text)

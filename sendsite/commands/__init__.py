@@ -1,0 +1,1 @@
+"""The commands of the `sendsite` program, one module each."""

@@ -34,8 +34,9 @@ def headers_file(policy: Policy) -> str:
         lines += ["", f"# {area.what}", policy.path(area.prefix) + "*"]
         lines += [f"  {name}: {value}" for name, value in own]
     for rewrite in policy.rewrites:
-        lines += ["", policy.path(rewrite.address)]
-        lines += ["  Access-Control-Allow-Origin: *", f"  Content-Type: {rewrite.content_type}"]
+        lines += ["", policy.path(rewrite.address), f"  Content-Type: {rewrite.content_type}"]
+        if not any(rewrite.address.startswith(a.prefix) and a.headers for a in AREAS):
+            lines.append("  Access-Control-Allow-Origin: *")
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,5 @@
-"""Azure Static Web Apps: `staticwebapp.config.json` at the top of the published folder.
+"""Azure Static Web Apps: `staticwebapp.config.json` at the top of the published folder (JSON
+has no comments, and Azure's schema allows no property of ours, so it says nothing of sendsite).
 
 A route's headers replace the global headers of the same name, so the static files' long
 lifetime and the open data's CORS header are said per route. `trailingSlash: auto` answers
@@ -16,7 +17,6 @@ from sendsite.publish.hosting.policy import (
     REVALIDATE,
     SECURITY_HEADERS,
     Policy,
-    made_by,
 )
 
 FILE = "staticwebapp.config.json"
@@ -44,7 +44,6 @@ def static_web_app_config(policy: Policy) -> dict[str, Any]:
         for area in AREAS
     ]
     return {
-        "$comment": made_by(policy),
         "trailingSlash": "auto",
         "routes": routes,
         "responseOverrides": {"404": {"rewrite": policy.not_found}},

@@ -66,7 +66,15 @@ def test_every_content_type_is_there_with_comments_saying_what_the_fields_are_fo
     starter: Path,
 ) -> None:
     content = starter / "content"
-    for folder in ("organisations", "services", "inspections", "plans", "news", "feedback", "pages"):
+    for folder in (
+        "organisations",
+        "services",
+        "inspections",
+        "plans",
+        "news",
+        "feedback",
+        "pages",
+    ):
         files = list((content / folder).iterdir())
         assert files, folder
         assert all("# " in f.read_text(encoding="utf-8") for f in files), folder
@@ -223,8 +231,14 @@ def test_the_gitlab_ci_file_passes_gitlabs_schema(starter: Path, tmp_path: Path)
 
     def check(file: Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.gitlab-ci",
-             str(file)],
+            [
+                sys.executable,
+                "-m",
+                "check_jsonschema",
+                "--builtin-schema",
+                "vendor.gitlab-ci",
+                str(file),
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -233,7 +247,11 @@ def test_the_gitlab_ci_file_passes_gitlabs_schema(starter: Path, tmp_path: Path)
     result = check(ci)
     assert result.returncode == 0, result.stdout + result.stderr
     text = ci.read_text(encoding="utf-8")
-    for step in ("--require-hashes -r requirements.txt", "sendsite check --strict", ".sendsite-cache/"):
+    for step in (
+        "--require-hashes -r requirements.txt",
+        "sendsite check --strict",
+        ".sendsite-cache/",
+    ):
         assert step in text, step
     broken = tmp_path / ".gitlab-ci.yml"
     broken.write_text(text.replace("  artifacts:", "  artefacts:"), encoding="utf-8")

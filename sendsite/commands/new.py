@@ -27,7 +27,9 @@ _DATE = re.compile(r"__DATE([+-]\d+)__")
 # Letters (any alphabet), then letters, spaces and the punctuation of place names.
 _AREA = re.compile(r"^[^\W\d_][^\W_]*(?:[ '’.,&()-]+[^\W_]+)*[.)]?$")
 _WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"com{n}" for n in range(1, 10)] + [f"lpt{n}" for n in range(1, 10)]
+    ["con", "prn", "aux", "nul"]
+    + [f"com{n}" for n in range(1, 10)]
+    + [f"lpt{n}" for n in range(1, 10)]
 )
 _BAD_FOLDER_CHARACTERS = set('<>:"|?*\\')
 

@@ -32,8 +32,7 @@ def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     output = www / SUB_PATH.strip("/")
     assert main(["build", str(site), "--strict", "-o", str(output), "--date", BUILD_DATE]) == 0
     pages = sorted(
-        p.relative_to(output).as_posix().removesuffix("index.html")
-        for p in output.rglob("*.html")
+        p.relative_to(output).as_posix().removesuffix("index.html") for p in output.rglob("*.html")
     )
     with serve(www) as origin:
         yield origin + SUB_PATH, pages

@@ -29,7 +29,9 @@ SAMPLE = (Rewrite("/openreferral/services", "/openreferral/services.json"),)
 SUB = "/dorset-send/"
 
 
-def files(host: str, base_path: str = "/", rewrites: tuple[Rewrite, ...] = SAMPLE) -> dict[str, bytes]:
+def files(
+    host: str, base_path: str = "/", rewrites: tuple[Rewrite, ...] = SAMPLE
+) -> dict[str, bytes]:
     return host_files(
         [host],
         base_path=base_path,
@@ -76,7 +78,13 @@ def test_headers_and_redirects_are_read_by_netlifys_own_parsers(host: str, tmp_p
     assert rules["/openreferral/*"] == {"Access-Control-Allow-Origin": "*"}
     assert rules["/openreferral/services"] == {"Content-Type": "application/json; charset=utf-8"}
     # Cloudflare joins a header that two matching rules both set, so no address gets one twice.
-    for address in ("/", "/static/a.css", "/openreferral/services", "/openreferral/a.json", "/data/a.csv"):
+    for address in (
+        "/",
+        "/static/a.css",
+        "/openreferral/services",
+        "/openreferral/a.json",
+        "/data/a.csv",
+    ):
         matching = [
             values
             for pattern, values in rules.items()
@@ -109,9 +117,10 @@ def test_azure_static_web_apps_configuration_follows_the_documented_format() -> 
     assert set(config) <= documented
     assert config["trailingSlash"] in ("always", "never", "auto")
     assert config["responseOverrides"] == {"404": {"rewrite": "/404.html"}}
-    assert config["globalHeaders"]["Content-Security-Policy"] == dict(SECURITY_HEADERS)[
-        "Content-Security-Policy"
-    ]
+    assert (
+        config["globalHeaders"]["Content-Security-Policy"]
+        == dict(SECURITY_HEADERS)["Content-Security-Policy"]
+    )
     assert config["globalHeaders"]["Cache-Control"] == "no-cache"
     routes = {route["route"]: route for route in config["routes"]}
     assert routes["/static/*"]["headers"]["Cache-Control"] == IMMUTABLE
@@ -119,7 +128,15 @@ def test_azure_static_web_apps_configuration_follows_the_documented_format() -> 
     assert routes["/openreferral/services"]["rewrite"] == "/openreferral/services.json"
     for route in config["routes"]:
         assert route["route"].startswith("/")
-        assert set(route) <= {"route", "methods", "rewrite", "redirect", "statusCode", "headers", "allowedRoles"}
+        assert set(route) <= {
+            "route",
+            "methods",
+            "rewrite",
+            "redirect",
+            "statusCode",
+            "headers",
+            "allowedRoles",
+        }
         assert not ("rewrite" in route and "redirect" in route)
     assert all(ext.startswith(".") for ext in config["mimeTypes"])
     assert set(config["mimeTypes"]) >= {".json", ".pf_meta", ".pf_fragment", ".pagefind"}
@@ -132,12 +149,21 @@ def test_iis_web_config_uses_the_documented_elements() -> None:
     server = root.find("system.webServer")
     assert server is not None
     [error] = server.findall("httpErrors/error")
-    assert error.attrib == {"statusCode": "404", "path": SUB + "404.html", "responseMode": "ExecuteURL"}
+    assert error.attrib == {
+        "statusCode": "404",
+        "path": SUB + "404.html",
+        "responseMode": "ExecuteURL",
+    }
     assert server.find("httpErrors/remove[@statusCode='404']") is not None
     assert server.find("httpErrors").attrib["existingResponse"] == "Replace"  # type: ignore[union-attr]
-    headers = {a.attrib["name"]: a.attrib["value"] for a in server.findall("httpProtocol/customHeaders/add")}
+    headers = {
+        a.attrib["name"]: a.attrib["value"]
+        for a in server.findall("httpProtocol/customHeaders/add")
+    }
     assert headers == {**dict(SECURITY_HEADERS), "Cache-Control": "no-cache"}
-    assert [a.attrib["value"] for a in server.findall("defaultDocument/files/add")] == ["index.html"]
+    assert [a.attrib["value"] for a in server.findall("defaultDocument/files/add")] == [
+        "index.html"
+    ]
     content = list(server.find("staticContent") or [])
     # Each type is removed before it is added: IIS fails on a type it already has.
     for removed, added in zip(content[::2], content[1::2], strict=True):
@@ -147,7 +173,10 @@ def test_iis_web_config_uses_the_documented_elements() -> None:
     locations = {loc.attrib["path"]: loc for loc in root.findall("location")}
     assert set(locations) == {area.prefix.strip("/") for area in AREAS}
     static = locations["static"].findall("system.webServer/httpProtocol/customHeaders/*")
-    assert [(e.tag, e.attrib.get("value")) for e in static] == [("remove", None), ("add", IMMUTABLE)]
+    assert [(e.tag, e.attrib.get("value")) for e in static] == [
+        ("remove", None),
+        ("add", IMMUTABLE),
+    ]
     [rule] = server.findall("rewrite/rules/rule")
     assert rule.find("match").attrib["url"] == "^openreferral/services$"  # type: ignore[union-attr]
 
@@ -166,7 +195,9 @@ def test_cloudfront_pieces_match_cloudfronts_api_model(tmp_path: Path) -> None:
     assert {item["ErrorCode"] for item in errors["Items"]} == {403, 404}
     assert {item["ResponsePagePath"] for item in errors["Items"]} == {SUB + "404.html"}
     # The model check can fail: a misspelt field is refused.
-    broken = validator.validate({"Name": "x", "Bogus": 1}, model.shape_for("ResponseHeadersPolicyConfig"))
+    broken = validator.validate(
+        {"Name": "x", "Bogus": 1}, model.shape_for("ResponseHeadersPolicyConfig")
+    )
     assert broken.has_errors()
 
 
@@ -211,7 +242,9 @@ def test_the_s3_upload_gives_each_folder_its_cache_lifetime(tmp_path: Path) -> N
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "aws"
-    fake.write_text('#!/bin/sh\nfor a in "$@"; do printf "%s|" "$a"; done >> "$LOG"; echo >> "$LOG"\n')
+    fake.write_text(
+        '#!/bin/sh\nfor a in "$@"; do printf "%s|" "$a"; done >> "$LOG"; echo >> "$LOG"\n'
+    )
     fake.chmod(0o755)
     site = tmp_path / "site"
     for folder in ("static", "openreferral", "data"):
@@ -241,14 +274,19 @@ def test_every_host_is_given_the_rewrites_from_the_one_list() -> None:
 
 
 def test_site_yaml_names_the_host(site: TinySite) -> None:
-    site.write("site.yaml", (site.root / "site.yaml").read_text(encoding="utf-8") + "host: [netlify, iis]\n")
+    site.write(
+        "site.yaml",
+        (site.root / "site.yaml").read_text(encoding="utf-8") + "host: [netlify, iis]\n",
+    )
     assert site.build().code == 0
     assert (site.output / "_headers").is_file() and (site.output / "web.config").is_file()
     assert not (site.output / ".htaccess").exists()
 
 
 def test_a_host_sendsite_does_not_know_is_a_mistake_with_a_suggestion(site: TinySite) -> None:
-    site.write("site.yaml", (site.root / "site.yaml").read_text(encoding="utf-8") + "host: netlfy\n")
+    site.write(
+        "site.yaml", (site.root / "site.yaml").read_text(encoding="utf-8") + "host: netlfy\n"
+    )
     result = site.build()
     assert result.code == 1
     assert "site.yaml:" in result.err
@@ -257,7 +295,11 @@ def test_a_host_sendsite_does_not_know_is_a_mistake_with_a_suggestion(site: Tiny
 
 
 def test_a_host_that_serves_only_at_its_root_refuses_a_sub_path(site: TinySite) -> None:
-    text = (site.root / "site.yaml").read_text(encoding="utf-8").replace("https://example.org/", "https://example.org/send/")
+    text = (
+        (site.root / "site.yaml")
+        .read_text(encoding="utf-8")
+        .replace("https://example.org/", "https://example.org/send/")
+    )
     site.write("site.yaml", text + "host: netlify\n")
     result = site.build()
     assert result.code == 1
@@ -266,7 +308,9 @@ def test_a_host_that_serves_only_at_its_root_refuses_a_sub_path(site: TinySite) 
 
 
 def test_hosts_that_read_no_configuration_get_the_policy_in_the_pages(site: TinySite) -> None:
-    site.write("site.yaml", (site.root / "site.yaml").read_text(encoding="utf-8") + "host: github-pages\n")
+    site.write(
+        "site.yaml", (site.root / "site.yaml").read_text(encoding="utf-8") + "host: github-pages\n"
+    )
     assert site.build().code == 0
     page = site.page("/")
     meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})

@@ -8,7 +8,6 @@ Content-Security-Policy enforced and no violation of it."""
 from __future__ import annotations
 
 import http.client
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,9 +217,11 @@ def test_chromium_loads_pages_with_the_policy_enforced_and_no_violation(
     # The browser asks the host's root for /favicon.ico by itself; the theme names no icon.
     page.on(
         "response",
-        lambda r: failed.append(f"{r.status} {r.url}")
-        if r.status >= 400 and not r.url.endswith("/favicon.ico")
-        else None,
+        lambda r: (
+            failed.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None
+        ),
     )
     try:
         for what, relative in served.pages.items():

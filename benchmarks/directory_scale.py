@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from sendsite import build as build_module
-from sendsite import search_index
+from sendsite.publish import build as build_module
+from sendsite.publish import search_index
 
 REPO = Path(__file__).resolve().parent.parent
 

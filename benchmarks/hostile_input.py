@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sendsite.errors import ContentError
-from sendsite.sourcefile import read_source
+from sendsite.source.sourcefile import read_source
 
 
 def billion_laughs() -> str:

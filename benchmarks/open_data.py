@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from sendsite.build import load_site
-from sendsite.render import build_routes, generated_files, render_site
+from sendsite.publish.build import load_site
+from sendsite.render.site import build_routes, generated_files, render_site
 
 REPO = Path(__file__).resolve().parent.parent
 

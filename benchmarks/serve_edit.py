@@ -37,7 +37,7 @@ from tornado.websocket import websocket_connect
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_site import make_site, service_file, service_id
-from sendsite.preview import PreviewServer
+from sendsite.preview.server import PreviewServer
 
 PEERS = {"hugo --watch": 0.65, "eleventy --watch --incremental": 2.2}
 TARGET = 0.25

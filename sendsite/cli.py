@@ -10,10 +10,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from sendsite import __version__, buildcache
+from sendsite import __version__
+from sendsite.commands.progress import ProgressLine
 from sendsite.errors import ContentError, ContentErrors
-from sendsite.linking import build_date_from_environment
-from sendsite.progress import ProgressLine
+from sendsite.model.derived import build_date_from_environment
+from sendsite.publish import stamp as buildcache
 from sendsite.text import plural
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -185,7 +186,7 @@ def _build(args: argparse.Namespace) -> int:
         for line in stamp.report:  # nothing changed: the output is what a build would write
             print(line[1:], file=sys.stdout if line[0] == "1" else sys.stderr)
         return EXIT_OK
-    from sendsite.build import build  # the heavy modules load only when there is work to do
+    from sendsite.publish.build import build  # the heavy modules load only when there is work to do
 
     shown = ProgressLine(sys.stderr)
     try:
@@ -239,7 +240,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from sendsite.importer import SPREADSHEET_TYPES, import_services
+    from sendsite.commands.import_services import SPREADSHEET_TYPES, import_services
 
     table: Path = args.file
     site_dir: Path = args.dir
@@ -277,7 +278,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from sendsite.preview import serve  # the web server's modules load only when serving
+    from sendsite.preview.server import serve  # the web server's modules load only when serving
 
     site_dir = _site_folder(args)
     if not 0 <= args.port <= 65535:
@@ -297,7 +298,7 @@ def _report(errors: Sequence[ContentError]) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from sendsite.check import check_site
+    from sendsite.check.review import check_site
 
     site_dir = _site_folder(args)
     build_date = _build_date(args)

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from sendsite.brand import contrast, darken_until_readable, mix, parse_colour
+from sendsite.model.brand import contrast, darken_until_readable, mix, parse_colour
 from tests.conftest import TINY_SITE, TinySite, text_of
 
 STATEMENT = """\

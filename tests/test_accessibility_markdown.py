@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from sendsite.markdown_html import markdown_to_html
+from sendsite.render.markdown import markdown_to_html
 
 TABLE = "| Weakness | Progress |\n| --- | --- |\n| Planning | Enough |\n"
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from sendsite import parallel, progress
-from sendsite.buildcache import CACHE_FOLDER
-from sendsite.progress import ProgressLine
-from sendsite.render import THEME_DIR
+from sendsite.commands import progress
+from sendsite.commands.progress import ProgressLine
+from sendsite.publish.stamp import CACHE_FOLDER
+from sendsite.render import parallel
+from sendsite.render.site import THEME_DIR
 from tests.conftest import TinySite
 
 

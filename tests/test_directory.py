@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from sendsite import search_index
-from sendsite.directory import Pager
+from sendsite.publish import search_index
+from sendsite.render.listings import Pager
 from tests.conftest import TinySite, text_of
 
 FULL_SERVICE = """\
@@ -469,7 +469,7 @@ def test_pagefind_failing_is_reported_with_its_message(
 
 
 def test_age_bands_paging_and_labels() -> None:
-    from sendsite.directory import AGE_BANDS, in_sentence, paginate
+    from sendsite.render.listings import AGE_BANDS, in_sentence, paginate
 
     assert [b.id for b in AGE_BANDS] == ["0-4", "5-10", "11-15", "16-18", "19-25"]
     assert [b.label for b in AGE_BANDS][1] == "5 to 10 years"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sendsite.build import load_site
 from sendsite.cli import main
-from sendsite.directory import AGE_BANDS
+from sendsite.publish.build import load_site
+from sendsite.render.listings import AGE_BANDS
 from tests.conftest import text_of
 
 REPO = Path(__file__).resolve().parent.parent

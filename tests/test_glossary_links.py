@@ -5,8 +5,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from sendsite.errors import Origin
-from sendsite.glossary_links import link_terms, make_matcher
 from sendsite.model import GlossaryEntry
+from sendsite.render.glossary import link_terms, make_matcher
 
 GLOSSARY = [
     GlossaryEntry("EHC plan", "An education, health and care plan.", ["EHCP"], Origin("g", 1)),

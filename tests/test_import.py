@@ -13,8 +13,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from sendsite import model
-from sendsite.build import load_site
 from sendsite.cli import main
+from sendsite.publish.build import load_site
 from tests.conftest import BUILD_DATE, Run, TinySite
 
 REPO = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_site import CATEGORIES, make_site, service_file
-from sendsite.build import build
-from sendsite.incremental import IncrementalSite
+from sendsite.preview.incremental import IncrementalSite
+from sendsite.publish.build import build
 from tests.conftest import TINY_SITE
 
 DATE = dt.date(2026, 11, 23)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from sendsite.labels import OUTCOME_EXPLANATIONS
+from sendsite.model.labels import OUTCOME_EXPLANATIONS
 from tests.conftest import TinySite, text_of
 
 FULL_INSPECTION = """\

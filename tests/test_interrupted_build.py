@@ -25,7 +25,7 @@ from tests.conftest import BUILD_DATE, TINY_SITE
 CHILD = textwrap.dedent(
     """
     import os, signal, sys
-    import sendsite.writer as writer
+    import sendsite.publish.writer as writer
     from sendsite.cli import main
 
     point, limit, site, date = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]

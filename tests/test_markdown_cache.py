@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sendsite.markdown_cache import MarkdownCache
-from sendsite.markdown_html import markdown_to_html
+from sendsite.render.markdown import markdown_to_html
+from sendsite.render.markdown_cache import MarkdownCache
 
 
 class Counting:

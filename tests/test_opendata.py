@@ -19,8 +19,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from sendsite.cli import main
-from sendsite.openreferral import byday
-from sendsite.urls import output_file
+from sendsite.publish.openreferral import byday
+from sendsite.render.urls import output_file
 from tests.conftest import BUILD_DATE, TinySite
 
 SCHEMAS = Path(__file__).parent / "data" / "openreferral"

@@ -23,9 +23,9 @@ from bs4 import BeautifulSoup, SoupStrainer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sendsite import render
 from sendsite.cli import main
-from sendsite.markdown_html import markdown_to_html
+from sendsite.render import site as render
+from sendsite.render.markdown import markdown_to_html
 from tests.conftest import BUILD_DATE, TINY_SITE
 from tests.untrusted.active_content import active_content
 

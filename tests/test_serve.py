@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from tornado.websocket import websocket_connect
 
 from sendsite.cli import _parser, main
-from sendsite.preview import Clients, PreviewServer, is_loopback
+from sendsite.preview.server import Clients, PreviewServer, is_loopback
 from tests.conftest import TINY_SITE
 
 DATE = dt.date(2026, 11, 23)

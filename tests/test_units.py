@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from sendsite.build import load_site
 from sendsite.errors import ContentError
-from sendsite.linking import build_date_from_environment
-from sendsite.markdown_html import markdown_to_html
-from sendsite.sourcefile import read_source
+from sendsite.model.derived import build_date_from_environment
+from sendsite.publish.build import load_site
+from sendsite.render.markdown import markdown_to_html
+from sendsite.source.sourcefile import read_source
+from sendsite.source.yamldoc import parse_yaml
 from sendsite.text import add_months, uk_date, uk_date_range
-from sendsite.yamldoc import parse_yaml
 from tests.conftest import TinySite
 
 
@@ -120,8 +120,8 @@ def test_derived_facts_as_of_the_build_date(site: TinySite) -> None:
 
 
 def test_measure_chart_needs_two_values_and_names_itself() -> None:
-    from sendsite.charts import measure_chart
     from sendsite.model import Measure, MeasureValue
+    from sendsite.render.charts import measure_chart
 
     one = Measure("Waits", "weeks", 40, 18, [MeasureValue(dt.date(2025, 1, 1), 30)])
     assert measure_chart(one, "c") == ""

@@ -1,1 +1,1 @@
-"""The commands of the `sendsite` program, one module each."""
+"""One module per command of the command line."""

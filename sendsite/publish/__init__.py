@@ -1,1 +1,1 @@
-"""Publish stage: what a build writes besides the pages, for the world and for the host."""
+"""Publish stage: writing the site, its feed and sitemap, open data, Open Referral UK, the search index, the build stamp and the files each web host reads."""

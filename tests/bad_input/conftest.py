@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sendsite.buildcache import CACHE_FOLDER
 from sendsite.cli import main
+from sendsite.publish.stamp import CACHE_FOLDER
 from tests.conftest import BUILD_DATE, TINY_SITE
 
 

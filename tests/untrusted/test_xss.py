@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
 from sendsite.cli import main
-from sendsite.markdown_html import markdown_to_html
+from sendsite.render.markdown import markdown_to_html
 from tests.conftest import BUILD_DATE, TINY_SITE
 from tests.untrusted.active_content import active_content
 from tests.untrusted.hostile_site import hostile_settings, write_hostile_site

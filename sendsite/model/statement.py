@@ -10,8 +10,8 @@ at content/pages/accessibility.md replaces the generated statement.
 from __future__ import annotations
 
 from sendsite import model
-from sendsite.fields import Fields
 from sendsite.model import COMPLIANCE_STATUSES, AccessibilityStatement
+from sendsite.source.fields import Fields
 
 STATEMENT_PAGE_ID = "accessibility"  # content/pages/accessibility.md overrides the generated page
 STATEMENT_PATH = f"/{STATEMENT_PAGE_ID}/"

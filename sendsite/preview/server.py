@@ -40,13 +40,13 @@ from livereload.handlers import (  # type: ignore[import-untyped]
 )
 from tornado import escape
 
-from sendsite.check import Advice
-from sendsite.errorpage import error_page
-from sendsite.incremental import IncrementalSite, Rebuild
-from sendsite.loader import is_ignored
-from sendsite.preview_checks import BackgroundChecks, advice_by_file, panel
-from sendsite.render import THEME_DIR
-from sendsite.search_index import BackgroundSearchIndex
+from sendsite.check.review import Advice
+from sendsite.preview.checks import BackgroundChecks, advice_by_file, panel
+from sendsite.preview.errorpage import error_page
+from sendsite.preview.incremental import IncrementalSite, Rebuild
+from sendsite.publish.search_index import BackgroundSearchIndex
+from sendsite.render.site import THEME_DIR
+from sendsite.source.loader import is_ignored
 from sendsite.text import plural
 
 PORTS_TO_TRY = 20

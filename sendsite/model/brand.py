@@ -7,8 +7,8 @@ import math
 import re
 from pathlib import Path
 
-from sendsite.fields import Fields
 from sendsite.model import Brand
+from sendsite.source.fields import Fields
 
 MIN_TEXT_CONTRAST = 4.5
 WHITE = "#ffffff"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import jinja2
 
-from sendsite.background import CoalescingWorker
-from sendsite.check import Advice, check_site
+from sendsite.check.review import Advice, check_site
 from sendsite.errors import ContentError, ContentErrors, _sentence
+from sendsite.preview.background import CoalescingWorker
 
 
 def checks_or_nothing(site_dir: Path, build_date: dt.date) -> list[Advice]:

@@ -18,9 +18,9 @@ import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sendsite.background import CoalescingWorker
-from sendsite.buildcache import output_digest, write_atomically
 from sendsite.errors import ContentError, Origin
+from sendsite.preview.background import CoalescingWorker
+from sendsite.publish.stamp import output_digest, write_atomically
 
 INDEX_FOLDER = "pagefind"
 _ORIGIN = Origin("(search index)")

@@ -17,8 +17,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sendsite import labels, model, servicetable
-from sendsite.urls import path_for
+from sendsite import model
+from sendsite.model import labels, servicetable
+from sendsite.render.urls import path_for
 
 FOLDER = "data"
 

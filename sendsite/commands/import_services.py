@@ -20,15 +20,16 @@ from typing import Any
 
 import yaml
 
-from sendsite import model, servicetable
-from sendsite.build import load_site
+from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.fields import ID_PATTERN, did_you_mean
-from sendsite.loader import Item
-from sendsite.sourcefile import SourceFile
+from sendsite.model import servicetable
+from sendsite.model.validate import validate_service
+from sendsite.publish.build import load_site
+from sendsite.source.fields import ID_PATTERN, did_you_mean
+from sendsite.source.loader import Item
+from sendsite.source.sourcefile import SourceFile
+from sendsite.source.yamldoc import YamlList, YamlMap, parse_yaml
 from sendsite.text import slugify
-from sendsite.validate import validate_service
-from sendsite.yamldoc import YamlList, YamlMap, parse_yaml
 
 SPREADSHEET_TYPES = (".csv", ".xlsx")
 _SERVICE_EXTENSIONS = (".md", ".yaml", ".yml")

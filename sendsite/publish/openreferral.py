@@ -23,7 +23,7 @@ import uuid
 from typing import Any
 
 from sendsite import model
-from sendsite.urls import Linker, path_for
+from sendsite.render.urls import Linker, path_for
 
 PROFILE_VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"

@@ -9,17 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendsite import model
-from sendsite.buildcache import CACHE_FOLDER
-from sendsite.config import load_config
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.linking import derive
-from sendsite.loader import load_content
+from sendsite.model.config import load_config
+from sendsite.model.derived import derive
+from sendsite.model.statement import accessibility_statement_path
+from sendsite.model.validate import build_site
 from sendsite.publish.hosting.hosts import host_files
-from sendsite.render import render_site
-from sendsite.search_index import reuse_or_write_search_index, write_search_index
-from sendsite.statement import accessibility_statement_path
-from sendsite.validate import build_site
-from sendsite.writer import check_output_folder, write_files, write_into
+from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
+from sendsite.publish.stamp import CACHE_FOLDER
+from sendsite.publish.writer import check_output_folder, write_files, write_into
+from sendsite.render.site import render_site
+from sendsite.source.loader import load_content
 
 
 @dataclass

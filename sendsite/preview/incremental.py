@@ -26,12 +26,25 @@ from pathlib import Path
 from typing import Any
 
 from sendsite import model
-from sendsite.config import load_config
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.fields import ID_PATTERN
-from sendsite.linking import derive
-from sendsite.loader import COLLECTIONS, Item, is_ignored, load_content
-from sendsite.render import (
+from sendsite.model.config import load_config
+from sendsite.model.derived import derive
+from sendsite.model.validate import build_site, validate_service
+from sendsite.preview.tracking import (
+    SITE,
+    Fingerprint,
+    Key,
+    PageReads,
+    Read,
+    TrackingEnvironment,
+    index_model,
+    is_call,
+    is_route_object,
+    key_of,
+    read_owners,
+)
+from sendsite.publish.writer import write_site
+from sendsite.render.site import (
     GENERATED,
     THEME_DIR,
     Finisher,
@@ -46,25 +59,12 @@ from sendsite.render import (
     service_route,
     shared_context,
 )
-from sendsite.render import _asset_files as asset_files
-from sendsite.render import _static_files as static_files
-from sendsite.sourcefile import SourceFile, read_source
-from sendsite.tracking import (
-    SITE,
-    Fingerprint,
-    Key,
-    PageReads,
-    Read,
-    TrackingEnvironment,
-    index_model,
-    is_call,
-    is_route_object,
-    key_of,
-    read_owners,
-)
-from sendsite.urls import Linker, output_file
-from sendsite.validate import build_site, validate_service
-from sendsite.writer import write_site
+from sendsite.render.site import _asset_files as asset_files
+from sendsite.render.site import _static_files as static_files
+from sendsite.render.urls import Linker, output_file
+from sendsite.source.fields import ID_PATTERN
+from sendsite.source.loader import COLLECTIONS, Item, is_ignored, load_content
+from sendsite.source.sourcefile import SourceFile, read_source
 
 GLOBAL_SOURCES = ("site.yaml", "content/taxonomy.yaml", "content/glossary.yaml")
 # The model objects that a change may have changed: key -> the attributes (None: any of them).

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from sendsite import markdown_html, text
-from sendsite.buildcache import write_atomically
+from sendsite import text
+from sendsite.publish.stamp import write_atomically
+from sendsite.render import markdown as markdown_html
 
 Convert = Callable[[str, int, str], str]  # (Markdown, top heading level, base path) -> HTML
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from sendsite.errors import ContentError, Origin
 
 if TYPE_CHECKING:
-    from sendsite.render import RenderedSite
+    from sendsite.render.site import RenderedSite
 
 MARKER = ".sendsite-output"
 _MARKER_TEXT = "This folder was made by sendsite; the next build replaces it.\n"

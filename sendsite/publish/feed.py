@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from sendsite import labels, model
-from sendsite.urls import output_file, path_for
+from sendsite import model
+from sendsite.model import labels
+from sendsite.render.urls import output_file, path_for
 
 FEED_PATH = "/feed.xml"
 SITEMAP_PATH = "/sitemap.xml"

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendsite.errors import ContentError, ErrorLog, Origin
-from sendsite.fields import ID_PATTERN
-from sendsite.sourcefile import SourceFile, read_source
+from sendsite.source.fields import ID_PATTERN
+from sendsite.source.sourcefile import SourceFile, read_source
 from sendsite.text import slugify
 
 # Folder under content/ -> the file types it may hold.
@@ -114,7 +114,7 @@ def load_content(site_dir: Path, log: ErrorLog, read: Reader = read_source) -> L
 
 
 def _folder_hint(name: str) -> str:
-    from sendsite.fields import did_you_mean
+    from sendsite.source.fields import did_you_mean
 
     return did_you_mean(name, [*COLLECTIONS, "assets"], "folders") or (
         "Content folders are: " + ", ".join([*COLLECTIONS, "assets"]) + "."

@@ -15,13 +15,13 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from sendsite import model
+from sendsite.check.readability import long_sentences, reading_age
 from sendsite.errors import Origin
-from sendsite.glossary_links import make_matcher, spellings
-from sendsite.markdown_html import markdown_to_html
-from sendsite.readability import long_sentences, reading_age
-from sendsite.render import RenderedSite
+from sendsite.render.glossary import make_matcher, spellings
+from sendsite.render.markdown import markdown_to_html
+from sendsite.render.site import RenderedSite
+from sendsite.render.urls import output_file
 from sendsite.text import months_between, plural, uk_date
-from sendsite.urls import output_file
 
 # Abbreviations every reader knows; anything else in capitals belongs in the glossary.
 COMMON_ACRONYMS = frozenset({"UK", "NHS", "OK", "PDF", "TV", "AM", "PM", "BBC"})
@@ -123,8 +123,8 @@ def check_site(site_dir: Path, build_date: dt.date) -> list[Advice]:
 
     Content mistakes raise ContentErrors, exactly as a build would.
     """
-    from sendsite.build import load_site
-    from sendsite.render import render_site
+    from sendsite.publish.build import load_site
+    from sendsite.render.site import render_site
 
     site = load_site(site_dir, build_date)
     rendered = render_site(site, site_dir)

@@ -12,11 +12,11 @@ from typing import TypeVar
 
 from sendsite import model
 from sendsite.errors import ErrorLog, Origin
-from sendsite.fields import ID_PATTERN, Fields, did_you_mean, nearest
-from sendsite.loader import Item, LoadedContent
-from sendsite.sourcefile import SourceFile
+from sendsite.source.fields import ID_PATTERN, Fields, did_you_mean, nearest
+from sendsite.source.loader import Item, LoadedContent
+from sendsite.source.sourcefile import SourceFile
+from sendsite.source.yamldoc import YamlList
 from sendsite.text import slugify
-from sendsite.yamldoc import YamlList
 
 T = TypeVar("T")
 

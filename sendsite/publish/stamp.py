@@ -29,7 +29,7 @@ from pathlib import Path
 CACHE_FOLDER = ".sendsite-cache"
 STAMP_FILE = "build.json"
 _FORMAT = 1
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the whole sendsite package
 _LIBRARIES = ("jinja2", "markdown", "nh3", "markupsafe", "pyyaml", "pagefind-bin", "pagefind_bin")
 
 

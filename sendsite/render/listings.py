@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 
 from sendsite import model
 from sendsite.errors import Origin
+from sendsite.render.urls import path_for
 from sendsite.text import age_range_label
-from sendsite.urls import path_for
 
 T = TypeVar("T")
 

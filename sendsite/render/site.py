@@ -18,28 +18,35 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from sendsite import directory, labels, model, parallel, structured_data
-from sendsite.brand import BRAND_STYLESHEET, brand_stylesheet
-from sendsite.buildcache import CACHE_FOLDER
-from sendsite.charts import measure_chart
-from sendsite.discovery import FEED_PATH, discovery_files
+from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.glossary_links import link_terms, make_matcher
-from sendsite.markdown_cache import MarkdownCache
-from sendsite.markdown_html import markdown_to_html
-from sendsite.opendata import catalogue, data_files
-from sendsite.openreferral import openreferral_files
-from sendsite.publish.fingerprint import renamed, static_names
+from sendsite.model import labels
+from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
+from sendsite.model.statement import (
+    STATEMENT_PATH,
+    accessibility_statement_path,
+    statement_page_written,
+)
+from sendsite.publish.feed import FEED_PATH, discovery_files
+from sendsite.render.fingerprint import renamed, static_names
 from sendsite.publish.hosting.pages import META_HOSTS
 from sendsite.publish.hosting.policy import REFERRER_POLICY, content_security_policy
-from sendsite.search_index import asks_to_be_indexed
-from sendsite.sourcefile import MAX_FILE_BYTES
-from sendsite.statement import STATEMENT_PATH, accessibility_statement_path, statement_page_written
+from sendsite.publish.opendata import catalogue, data_files
+from sendsite.publish.openreferral import openreferral_files
+from sendsite.publish.search_index import asks_to_be_indexed
+from sendsite.publish.stamp import CACHE_FOLDER
+from sendsite.publish.writer import write_file, write_files
+from sendsite.render import listings as directory
+from sendsite.render import parallel, structured_data
+from sendsite.render.charts import measure_chart
+from sendsite.render.glossary import link_terms, make_matcher
+from sendsite.render.markdown import markdown_to_html
+from sendsite.render.markdown_cache import MarkdownCache
+from sendsite.render.urls import Linker, output_file, path_for
+from sendsite.source.sourcefile import MAX_FILE_BYTES
 from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
-from sendsite.urls import Linker, output_file, path_for
-from sendsite.writer import write_file, write_files
 
-THEME_DIR = Path(__file__).parent / "theme"
+THEME_DIR = Path(__file__).parent.parent / "theme"
 BUILT_IN = Origin("(the built-in pages)")
 # The glossary explains itself, and the 404 page should be nothing but a way back.
 _NO_GLOSSARY_LINKS = frozenset({"/glossary/", "/404.html"})

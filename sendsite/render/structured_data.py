@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from sendsite import model
-from sendsite.urls import path_for
+from sendsite.render.urls import path_for
 
 
 def absolute_url(config: model.SiteConfig, site_path: str) -> str:

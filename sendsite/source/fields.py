@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sendsite.errors import ErrorLog, Origin
-from sendsite.yamldoc import YamlList, YamlMap
+from sendsite.source.yamldoc import YamlList, YamlMap
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

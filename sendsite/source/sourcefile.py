@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sendsite.errors import ContentError, Origin
-from sendsite.yamldoc import CONTROL_CHARACTER, parse_yaml
+from sendsite.source.yamldoc import CONTROL_CHARACTER, parse_yaml
 
 # Content files are small; anything bigger is a mistake (a pasted export, a binary) and
 # would only slow every build down.

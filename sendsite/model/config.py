@@ -6,12 +6,20 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sendsite import brand, statement
 from sendsite.errors import ContentError, ErrorLog, Origin
-from sendsite.fields import Fields, did_you_mean
-from sendsite.model import HOSTS, ROOT_HOSTS, CheckOptions, ContactDetails, Link, SiteConfig
-from sendsite.sourcefile import read_text
-from sendsite.yamldoc import parse_yaml
+from sendsite.model import (
+    HOSTS,
+    ROOT_HOSTS,
+    CheckOptions,
+    ContactDetails,
+    Link,
+    SiteConfig,
+    brand,
+    statement,
+)
+from sendsite.source.fields import Fields, did_you_mean
+from sendsite.source.sourcefile import read_text
+from sendsite.source.yamldoc import parse_yaml
 
 CONFIG_FILE = "site.yaml"
 _FIELDS = (

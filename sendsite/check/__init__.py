@@ -1,0 +1,1 @@
+"""`sendsite check`: what a careful reviewer would say before publishing."""

@@ -1,0 +1,1 @@
+"""The live preview (`sendsite serve`): the server, the watcher and the incremental rebuild."""

@@ -28,7 +28,6 @@ from sendsite.model.statement import (
     statement_page_written,
 )
 from sendsite.publish.feed import FEED_PATH, discovery_files
-from sendsite.render.fingerprint import renamed, static_names
 from sendsite.publish.hosting.pages import META_HOSTS
 from sendsite.publish.hosting.policy import REFERRER_POLICY, content_security_policy
 from sendsite.publish.opendata import catalogue, data_files
@@ -39,6 +38,7 @@ from sendsite.publish.writer import write_file, write_files
 from sendsite.render import listings as directory
 from sendsite.render import parallel, structured_data
 from sendsite.render.charts import measure_chart
+from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.glossary import link_terms, make_matcher
 from sendsite.render.markdown import markdown_to_html
 from sendsite.render.markdown_cache import MarkdownCache

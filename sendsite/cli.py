@@ -26,7 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    handlers = {"build": _build, "check": _check, "import": _import, "serve": _serve}
+    handlers = {
+        "build": _build,
+        "check": _check,
+        "import": _import,
+        "new": _new,
+        "serve": _serve,
+    }
     handler = handlers[args.command]
     try:
         return handler(args)
@@ -45,6 +51,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sendsite {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    new_cmd = commands.add_parser(
+        "new",
+        help="write a new, working site to start from",
+        description="Write a complete starter site for a local area into DIR: one example of "
+        "each kind of content, with comments saying what each field is for, a templates/ "
+        "override, and CI files that publish the site on every change.",
+    )
+    new_cmd.add_argument("dir", type=Path, help="the new site's folder (made if it is missing)")
+    new_cmd.add_argument(
+        "--area", default=None, help="the local area's name (default: from the folder's name)"
+    )
+    new_cmd.add_argument(
+        "--base-url",
+        default=None,
+        help="the address the site will be published at (can be changed later in site.yaml)",
+    )
+    new_cmd.add_argument(
+        "--force",
+        action="store_true",
+        help="add the starter's files to a folder that is not empty (never replacing a file)",
+    )
+    new_cmd.add_argument(
+        "--date", type=_iso_date, default=None, help="date the examples as if today were DATE"
+    )
     build_cmd = commands.add_parser("build", help="build the site", description="Build the site.")
     build_cmd.add_argument("dir", nargs="?", default=".", type=Path, help="site folder (default .)")
     build_cmd.add_argument(
@@ -183,6 +213,29 @@ def _build(args: argparse.Namespace) -> int:
     )
     folder, written = str(output), buildcache.output_digest(output)
     buildcache.save(site_dir, buildcache.Stamp(inputs, folder, written, report))
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from sendsite.commands.new import NewSiteRefused, write_new_site
+
+    folder: Path = args.dir
+    try:
+        made = write_new_site(
+            folder,
+            area=args.area,
+            url=args.base_url,
+            today=_build_date(args),
+            force=args.force,
+        )
+    except NewSiteRefused as exc:
+        raise Misuse(str(exc)) from None
+    for relative in made.kept:
+        print(f"Kept {folder / relative}, which was already there.")
+    print(f"Wrote a new site with {plural(len(made.written), 'file')} into {folder}.")
+    print("Next: preview it with")
+    print(f"  sendsite serve {folder}")
+    print("then edit site.yaml and the files in content/ (each says what its fields are for).")
     return EXIT_OK
 
 

@@ -22,6 +22,20 @@ ACTION_STATUSES = ("not-started", "on-track", "at-risk", "off-track", "complete"
 FEEDBACK_STATUSES = ("done", "in-progress", "planned")
 COMPLIANCE_STATUSES = ("full", "partial", "not")
 AGE_BANDS = ((0, 4), (5, 10), (11, 15), (16, 18), (19, 25))
+# site.yaml `host`: the web hosts a build writes configuration for (name -> how it is called).
+HOSTS = {
+    "netlify": "Netlify",
+    "cloudflare-pages": "Cloudflare Pages",
+    "github-pages": "GitHub Pages",
+    "gitlab-pages": "GitLab Pages",
+    "apache": "Apache",
+    "nginx": "nginx",
+    "iis": "IIS",
+    "azure-static-web-apps": "Azure Static Web Apps",
+    "s3-cloudfront": "Amazon S3 with CloudFront",
+}
+# Hosts that serve the published folder at the root of their address: no sub-path there.
+ROOT_HOSTS = frozenset({"netlify", "cloudflare-pages", "azure-static-web-apps"})
 
 
 @dataclass
@@ -62,6 +76,7 @@ class SiteConfig:
     checks: CheckOptions = field(default_factory=lambda: CheckOptions())
     brand: Brand | None = None
     accessibility: AccessibilityStatement | None = None
+    hosts: list[str] = field(default_factory=list)  # names from HOSTS
 
     @property
     def base_path(self) -> str:

@@ -162,3 +162,20 @@ def _logo(group: Fields, site_dir: Path) -> tuple[str | None, str | None]:
         )
         return None, None
     return relative, alt
+
+
+BRAND_STYLESHEET = "static/brand.css"
+
+
+def brand_stylesheet(brand: Brand | None) -> bytes | None:
+    """The council's colours as the theme's custom properties: a file of its own, linked after
+    style.css, because the Content-Security-Policy allows no style written inside a page."""
+    if brand is None or (brand.colour is None and brand.header_colour is None):
+        return None
+    lines = [":root {"]
+    if brand.colour is not None:
+        lines.append(f"  --brand: {brand.colour};")
+        lines.append(f"  --brand-light: {brand.tint};")
+    lines.append(f"  --brand-dark: {brand.header_colour or brand.colour};")
+    lines.append("}")
+    return ("\n".join(lines) + "\n").encode("utf-8")

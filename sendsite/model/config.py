@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sendsite.errors import ContentError, ErrorLog, Origin
-from sendsite.model import CheckOptions, ContactDetails, Link, SiteConfig, brand, statement
-from sendsite.source.fields import Fields
+from sendsite.model import (
+    HOSTS,
+    ROOT_HOSTS,
+    CheckOptions,
+    ContactDetails,
+    Link,
+    SiteConfig,
+    brand,
+    statement,
+)
+from sendsite.source.fields import Fields, did_you_mean
 from sendsite.source.sourcefile import read_text
 from sendsite.source.yamldoc import parse_yaml
 
@@ -25,6 +35,7 @@ _FIELDS = (
     "checks",
     "brand",
     "accessibility",
+    "host",
 )
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -85,6 +96,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
     accessibility = statement.load_statement(
         fields.group("accessibility", allowed=statement.FIELDS, required=("compliance", "prepared"))
     )
+    hosts = _hosts(fields, base_url)
     if len(log.errors) > errors_before or title is None or base_url is None or area is None:
         return None
     return SiteConfig(
@@ -101,6 +113,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         checks=checks,
         brand=site_brand,
         accessibility=accessibility,
+        hosts=hosts,
     )
 
 
@@ -132,3 +145,31 @@ def _check_options(group: Fields | None) -> CheckOptions:
         setattr(options, key, value)
     options.known_acronyms = group.text_list("known_acronyms")
     return options
+
+
+def _hosts(fields: Fields, base_url: str | None) -> list[str]:
+    """site.yaml `host`: one host's name, or a list of them."""
+    hosts: list[str] = []
+    for name in fields.text_list("host"):
+        if name not in HOSTS:
+            fields.error(
+                "host",
+                f"'{name}' is not a host sendsite knows",
+                did_you_mean(name, list(HOSTS), "hosts"),
+            )
+        elif name not in hosts:
+            hosts.append(name)
+    if base_url is None:
+        return hosts
+    path = urlsplit(base_url).path or "/"
+    for name in hosts:
+        if name in ROOT_HOSTS and path not in ("", "/"):
+            fields.error(
+                "host",
+                f"{HOSTS[name]} serves the site at the root of its address, but base_url puts "
+                f"the site under {path}",
+                "Give base_url a path of / (for example https://localoffer.example.gov.uk/), "
+                "or choose a host that can serve a site under a path: apache, nginx, iis, "
+                "s3-cloudfront, github-pages or gitlab-pages.",
+            )
+    return hosts

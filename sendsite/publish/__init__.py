@@ -1,1 +1,1 @@
-"""Publish stage: writing the site, its feed and sitemap, open data, Open Referral UK, the search index and the build stamp."""
+"""Publish stage: writing the site, its feed and sitemap, open data, Open Referral UK, the search index, the build stamp and the files each web host reads."""

@@ -14,9 +14,10 @@ from sendsite.model.config import load_config
 from sendsite.model.derived import derive
 from sendsite.model.statement import accessibility_statement_path
 from sendsite.model.validate import build_site
+from sendsite.publish.hosting.hosts import host_files
 from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
 from sendsite.publish.stamp import CACHE_FOLDER
-from sendsite.publish.writer import check_output_folder, write_into
+from sendsite.publish.writer import check_output_folder, write_files, write_into
 from sendsite.render.site import render_site
 from sendsite.source.loader import load_content
 
@@ -74,7 +75,13 @@ def build(
 
     def fill(folder: Path) -> None:
         rendered = render_site(site, site_dir, progress, into=folder)
+        config = site.config
+        hosting = host_files(
+            config.hosts, base_path=config.base_path, title=config.title, base_url=config.base_url
+        )
+        write_files(folder, hosting, {})
         written.extend(rendered.written)
+        written.extend(hosting)
         indexed.extend(rendered.indexed)
 
     def index(folder: Path) -> None:

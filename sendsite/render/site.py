@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -21,12 +21,15 @@ from markupsafe import Markup
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.model import labels
+from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
 from sendsite.model.statement import (
     STATEMENT_PATH,
     accessibility_statement_path,
     statement_page_written,
 )
 from sendsite.publish.feed import FEED_PATH, discovery_files
+from sendsite.publish.hosting.pages import META_HOSTS
+from sendsite.publish.hosting.policy import REFERRER_POLICY, content_security_policy
 from sendsite.publish.opendata import catalogue, data_files
 from sendsite.publish.openreferral import openreferral_files
 from sendsite.publish.search_index import asks_to_be_indexed
@@ -35,6 +38,7 @@ from sendsite.publish.writer import write_file, write_files
 from sendsite.render import listings as directory
 from sendsite.render import parallel, structured_data
 from sendsite.render.charts import measure_chart
+from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.glossary import link_terms, make_matcher
 from sendsite.render.markdown import markdown_to_html
 from sendsite.render.markdown_cache import MarkdownCache
@@ -162,10 +166,14 @@ def make_environment(
     *,
     auto_reload: bool = True,
     markdown: Callable[[str, int, str], str] = markdown_to_html,
+    static_files: Mapping[str, str] | None = None,
 ) -> jinja2.Environment:
     """The one Jinja environment; the live preview passes a subclass that records what pages read.
     A build passes `auto_reload=False`: its templates cannot change while it runs, and checking
-    each template file on disk for every page is wasted work."""
+    each template file on disk for every page is wasted work. A build also passes the
+    fingerprinted names of the static files (`static_files`: 'style.css' -> 'style.HASH.css');
+    the preview serves them under their own names."""
+    published = static_files or {}
     loaders: list[jinja2.BaseLoader] = []
     site_templates = site_dir / "templates"
     if site_templates.is_dir():
@@ -196,7 +204,7 @@ def make_environment(
     env.globals.update(
         url=linker.url,
         url_for=linker.url_for,
-        static=lambda name: linker.url(f"/static/{name}"),
+        static=lambda name: linker.url(f"/static/{published.get(name, name)}"),
         LABELS=labels.LABELS,
         FINDING_TYPES=model.FINDING_TYPES,
         FINDING_TYPE_PLURALS=labels.FINDING_TYPE_PLURALS,
@@ -206,6 +214,7 @@ def make_environment(
         inspection_title=inspection_title,
         measure_chart=lambda measure, chart_id: Markup(measure_chart(measure, chart_id)),
         FEED_PATH=FEED_PATH,
+        REFERRER_POLICY=REFERRER_POLICY,
         service_json_ld=lambda service, config: Markup(
             structured_data.script_json(structured_data.service(service, config))
         ),
@@ -266,6 +275,8 @@ def shared_context(site: model.Site) -> dict[str, Any]:
         "feedback_by_topic": feedback_by_topic,
         "glossary_letters": _glossary_letters(site.glossary),
         "accessibility_statement_path": accessibility_statement_path(site),
+        "brand_stylesheet": brand_stylesheet(site.config.brand) is not None,
+        "csp_meta": None,  # a build for a host that cannot send headers sets it
     }
 
 
@@ -303,13 +314,19 @@ def render_site(
     and only its name is kept, so a big site's pages never all sit in memory at once."""
     linker = Linker(site.config.base_path)
     converted = MarkdownCache(site_dir / CACHE_FOLDER)
-    env = make_environment(site_dir, linker, auto_reload=False, markdown=converted.convert)
+    static = dict(_static_files(site_dir))
+    names = static_names(static, _styles(site))
+    env = make_environment(
+        site_dir, linker, auto_reload=False, markdown=converted.convert, static_files=names
+    )
     _compile_templates(env, site_dir)
     _reuse_service_cards(env)
     routes = build_routes(site)
-    copies = dict(_static_files(site_dir))
+    copies = {renamed(target, names): source for target, source in static.items()}
     copies.update(_asset_files(site_dir, site.assets))
     shared = shared_context(site)
+    if META_HOSTS.intersection(site.config.hosts):
+        shared["csp_meta"] = content_security_policy(in_meta=True)
     finish = page_finisher(site, linker)
     keep = _Keeper(into)
 
@@ -324,10 +341,10 @@ def render_site(
     pages: dict[str, bytes] | None = None
     if parallel.can_fork(len(routes)):
         pages, generated = parallel.render_parallel(
-            render, len(routes), lambda: generated_files(site, routes), tell, keep
+            render, len(routes), lambda: generated_files(site, routes, names), tell, keep
         )
     else:
-        generated = generated_files(site, routes)
+        generated = generated_files(site, routes, names)
     claimed = {target: Origin(str(src)) for target, src in copies.items()}
     claimed.update({target: GENERATED for target in generated})
     check_unique_paths(routes, claimed)
@@ -448,10 +465,14 @@ def _render_in_order(
 GENERATED = Origin("(the built-in open data and feed files)")
 
 
-def generated_files(site: model.Site, routes: list[Route]) -> dict[str, bytes]:
+def generated_files(
+    site: model.Site, routes: list[Route], names: Mapping[str, str] | None = None
+) -> dict[str, bytes]:
     """The files that are not pages: open data, the Open Referral UK feed, the Atom feed,
-    sitemap.xml and robots.txt."""
-    files = data_files(site)
+    sitemap.xml, robots.txt and the council's colours (static/brand.css, fingerprinted with
+    `names`)."""
+    files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
+    files.update(data_files(site))
     files.update(openreferral_files(site))
     files.update(discovery_files(site, [r.path for r in routes]))
     return files
@@ -588,6 +609,11 @@ def refuse_outside(site_dir: Path, file: Path, shown: str) -> None:
             "this is a link to a file or folder outside the site folder",
             "Copy the file into the site folder instead of linking to it.",
         )
+
+
+def _styles(site: model.Site) -> dict[str, bytes]:
+    stylesheet = brand_stylesheet(site.config.brand)
+    return {} if stylesheet is None else {BRAND_STYLESHEET: stylesheet}
 
 
 def _asset_files(site_dir: Path, assets: list[str]) -> Iterator[tuple[str, Path]]:

@@ -69,6 +69,8 @@ def load_content(site_dir: Path, log: ErrorLog, read: Reader = read_source) -> L
             "the site has no content folder",
             "Create a folder called content next to site.yaml (sendsite new makes a starter site).",
         )
+        # The other stages still run, so every other mistake is reported in the same run.
+        loaded.items = {name: [] for name in COLLECTIONS}
         return loaded
     root = site_dir.resolve()
     for entry in sorted(content_dir.iterdir()):

@@ -1,0 +1,147 @@
+"""Amazon S3 with CloudFront: S3 stores the files, CloudFront answers the requests.
+
+Neither reads anything from the site's folder, so the pieces are written into the output's
+hidden `.hosting/s3-cloudfront/` folder, for whoever sets up the distribution:
+- `viewer-request.js`, a CloudFront Function (cloudfront-js-2.0) for the viewer-request event:
+  /services/portage/ is answered with services/portage/index.html, and /services/portage is
+  redirected to /services/portage/ (S3 behind CloudFront knows no folders);
+- `response-headers-policy.json` and `openreferral-response-headers-policy.json`, each a
+  ResponseHeadersPolicyConfig (`aws cloudfront create-response-headers-policy`): the security
+  headers, and for the openreferral/ and data/ behaviours CORS for every origin too;
+- `custom-error-responses.json`, the distribution's CustomErrorResponses: 404.html, with status
+  404, for a missing file (a private bucket answers 403 for a key it does not have);
+- `upload.sh`: `aws s3 sync` with each folder's Cache-Control, leaving out the hidden files.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from typing import Any
+
+from sendsite.publish.hosting.policy import (
+    AREAS,
+    REFERRER_POLICY,
+    REVALIDATE,
+    Policy,
+    content_security_policy,
+    made_by,
+)
+
+FOLDER = ".hosting/s3-cloudfront/"
+
+
+def cloudfront_files(policy: Policy) -> dict[str, bytes]:
+    def as_json(data: Any) -> bytes:
+        return (json.dumps(data, indent=2) + "\n").encode("utf-8")
+
+    return {
+        FOLDER + "viewer-request.js": viewer_request_function(policy).encode("utf-8"),
+        FOLDER + "response-headers-policy.json": as_json(response_headers_policy(policy)),
+        FOLDER + "openreferral-response-headers-policy.json": as_json(
+            response_headers_policy(policy, cors=True)
+        ),
+        FOLDER + "custom-error-responses.json": as_json(custom_error_responses(policy)),
+        FOLDER + "upload.sh": upload_script(policy).encode("utf-8"),
+    }
+
+
+def viewer_request_function(policy: Policy) -> str:
+    rewrites = {policy.path(r.address): policy.path(r.file) for r in policy.rewrites}
+    return f"""// {made_by(policy)}
+// A CloudFront Function (runtime cloudfront-js-2.0) for the viewer-request event.
+var REWRITES = {json.dumps(rewrites, sort_keys=True)};
+
+function handler(event) {{
+  var request = event.request;
+  var uri = request.uri;
+  if (Object.prototype.hasOwnProperty.call(REWRITES, uri)) {{
+    request.uri = REWRITES[uri];
+    return request;
+  }}
+  if (uri.endsWith("/")) {{
+    request.uri = uri + "index.html";
+    return request;
+  }}
+  var last = uri.substring(uri.lastIndexOf("/") + 1);
+  if (last.indexOf(".") === -1) {{
+    // A page's address without its trailing slash: send the browser to the address with it.
+    var query = Object.keys(request.querystring).map(function (name) {{
+      var item = request.querystring[name];
+      return encodeURIComponent(name) + (item.value ? "=" + encodeURIComponent(item.value) : "");
+    }}).join("&");
+    return {{
+      statusCode: 301,
+      statusDescription: "Moved Permanently",
+      headers: {{ location: {{ value: uri + "/" + (query ? "?" + query : "") }} }}
+    }};
+  }}
+  return request;
+}}
+"""
+
+
+def response_headers_policy(policy: Policy, *, cors: bool = False) -> dict[str, Any]:
+    name = "sendsite-" + ("open-data" if cors else "pages")
+    config: dict[str, Any] = {
+        "Name": name,
+        "Comment": made_by(policy)[:128],
+        "SecurityHeadersConfig": {
+            "ContentSecurityPolicy": {
+                "Override": True,
+                "ContentSecurityPolicy": content_security_policy(),
+            },
+            "ContentTypeOptions": {"Override": True},
+            "FrameOptions": {"Override": True, "FrameOption": "DENY"},
+            "ReferrerPolicy": {"Override": True, "ReferrerPolicy": REFERRER_POLICY},
+        },
+    }
+    if cors:
+        config["CorsConfig"] = {
+            "AccessControlAllowOrigins": {"Quantity": 1, "Items": ["*"]},
+            "AccessControlAllowHeaders": {"Quantity": 1, "Items": ["*"]},
+            "AccessControlAllowMethods": {"Quantity": 2, "Items": ["GET", "HEAD"]},
+            "AccessControlAllowCredentials": False,
+            "OriginOverride": True,
+        }
+    return config
+
+
+def custom_error_responses(policy: Policy) -> dict[str, Any]:
+    items = [
+        {
+            "ErrorCode": code,
+            "ResponsePagePath": policy.not_found,
+            "ResponseCode": "404",
+            "ErrorCachingMinTTL": 60,
+        }
+        for code in (403, 404)
+    ]
+    return {"Quantity": len(items), "Items": items}
+
+
+def upload_script(policy: Policy) -> str:
+    """`sh upload.sh BUCKET` from the output folder uploads the site under its sub-path."""
+    prefix = policy.path("/").strip("/")
+    target = '"s3://$1' + (f"/{prefix}" if prefix else "") + '"'
+    hidden = '--exclude ".*" --exclude "*/.*"'
+    lines = [
+        "#!/bin/sh",
+        f"# {made_by(policy)}",
+        "# Run from the built site's folder: sh .hosting/s3-cloudfront/upload.sh BUCKET-NAME",
+        "set -eu",
+        ': "${1:?give the name of the S3 bucket}"',
+    ]
+    folders = [area.prefix.strip("/") for area in AREAS]
+    for area in AREAS:
+        folder = area.prefix.strip("/")
+        lines.append(
+            f'[ ! -d {folder} ] || aws s3 sync {folder} {target[:-1]}/{folder}" --delete {hidden} '
+            f"--cache-control {shlex.quote(area.cache)}"
+        )
+    others = " ".join(f'--exclude "{folder}/*"' for folder in folders)
+    lines.append(
+        f"aws s3 sync . {target} --delete {hidden} {others} "
+        f"--cache-control {shlex.quote(REVALIDATE)}"
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,84 @@
+"""nginx: a snippet of `location` blocks for the server's own configuration.
+
+nginx reads nothing from the site's folder, so the snippet is written into the output at
+`.hosting/nginx.conf` (a hidden folder the snippet itself refuses to serve), for the server's
+configuration to `include` inside its `server { }` block. The server's `root` is the folder that
+holds the site at its sub-path (for /dorset-send/, the folder that holds dorset-send/).
+"""
+
+from __future__ import annotations
+
+from sendsite.publish.hosting.policy import (
+    AREAS,
+    REVALIDATE,
+    SECURITY_HEADERS,
+    Policy,
+    made_by,
+    regex_literal,
+)
+
+FILE = ".hosting/nginx.conf"
+
+
+def nginx_files(policy: Policy) -> dict[str, bytes]:
+    return {FILE: nginx_conf(policy).encode("utf-8")}
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _headers(cache: str, extra: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    # add_header in a location replaces every add_header of the enclosing block, so each
+    # location says all of them; `always` puts them on the 404 page's answer too.
+    return [
+        f"    add_header {name} {_quoted(value)} always;"
+        for name, value in (*SECURITY_HEADERS, ("Cache-Control", cache), *extra)
+    ]
+
+
+def nginx_conf(policy: Policy) -> str:
+    base = policy.path("/")
+    lines = [
+        f"# {made_by(policy)}",
+        "# Include it inside your server { } block, whose root is the folder that holds the site:",
+        f"#   include /path/to/site{base}{FILE};",
+        "# and run `nginx -s reload` when a build changes it.",
+    ]
+    if policy.robots_note:
+        lines += [
+            f"# {policy.robots_note}",
+            f"#   location = /robots.txt {{ alias /path/to/site{base}robots.txt; }}",
+        ]
+    common = [
+        "    absolute_redirect off;  # /services/portage -> /services/portage/, on any host name",
+        f"    error_page 404 {policy.not_found};",
+    ]
+    lines += ["", f"location {base} {{", *_headers(REVALIDATE), *common]
+    lines += ["    try_files $uri $uri/ =404;", "}"]
+    for area in AREAS:
+        lines += ["", f"# {area.what}", f"location {policy.path(area.prefix)} {{"]
+        lines += [*_headers(area.cache, area.headers), *common]
+        if area.prefix == "/openreferral/":
+            lines.append("    types { application/json json; }")
+            lines.append("    default_type application/json;")
+        lines += ["    try_files $uri $uri/ =404;", "}"]
+    hidden = "^" + regex_literal(base) + r"(.*/)?\.(?!well-known/)"
+    lines += [
+        "",
+        "# Files and folders whose names start with a dot (this snippet, sendsite's marker).",
+        f"location ~ {hidden} {{",
+        f"    error_page 404 {policy.not_found};",
+        "    return 404;",
+        "}",
+    ]
+    for rewrite in policy.rewrites:
+        lines += [
+            "",
+            f"location = {policy.path(rewrite.address)} {{",
+            *_headers(REVALIDATE, (("Access-Control-Allow-Origin", "*"),)),
+            f"    default_type {_quoted(rewrite.content_type)};",
+            f"    try_files {policy.path(rewrite.file)} =404;",
+            "}",
+        ]
+    return "\n".join(lines) + "\n"

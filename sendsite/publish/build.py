@@ -60,6 +60,7 @@ def build(
     *,
     strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    fingerprint: bool = True,
 ) -> BuildResult:
     """Build the site; with `strict`, warnings fail the build before anything is written.
     `progress(done, total)` hears how many pages are rendered."""
@@ -74,7 +75,7 @@ def build(
     indexed: list[str] = []
 
     def fill(folder: Path) -> None:
-        rendered = render_site(site, site_dir, progress, into=folder)
+        rendered = render_site(site, site_dir, progress, into=folder, fingerprint=fingerprint)
         config = site.config
         hosting = host_files(
             config.hosts, base_path=config.base_path, title=config.title, base_url=config.base_url

@@ -308,14 +308,18 @@ def render_site(
     site_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     into: Path | None = None,
+    *,
+    fingerprint: bool = True,
 ) -> RenderedSite:
     """Every page and file of the site; `progress(done, total)` hears how far the pages are.
     With `into` (a build's staging folder), each page is written there as soon as it is made
-    and only its name is kept, so a big site's pages never all sit in memory at once."""
+    and only its name is kept, so a big site's pages never all sit in memory at once.
+    With `fingerprint=False` static files keep their plain names, as in the live preview, which
+    renames nothing so that an edited style sheet does not make every page new."""
     linker = Linker(site.config.base_path)
     converted = MarkdownCache(site_dir / CACHE_FOLDER)
     static = dict(_static_files(site_dir))
-    names = static_names(static, _styles(site))
+    names = static_names(static, _styles(site)) if fingerprint else {}
     env = make_environment(
         site_dir, linker, auto_reload=False, markdown=converted.convert, static_files=names
     )

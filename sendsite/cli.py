@@ -101,7 +101,18 @@ def _parser() -> argparse.ArgumentParser:
         description="Report what a careful reviewer would: warnings with file and line.",
     )
     check_cmd.add_argument("dir", nargs="?", default=".", type=Path, help="site folder (default .)")
-    check_cmd.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
+    check_cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when there are warnings at the levels site.yaml's checks: strict names "
+        "(default: must-fix)",
+    )
+    check_cmd.add_argument(
+        "--level",
+        choices=("must-fix", "should-fix", "style"),
+        default=None,
+        help="show only warnings at this level and the more important ones",
+    )
     check_cmd.add_argument("--format", choices=("text", "json"), default="text")
     check_cmd.add_argument(
         "--date", type=_iso_date, default=None, help="check as if today were DATE"
@@ -298,21 +309,30 @@ def _report(errors: Sequence[ContentError]) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from sendsite.check.review import check_site
+    from sendsite.check.levels import LEVELS, at_or_above, count_by_level
+    from sendsite.check.review import check_report
 
     site_dir = _site_folder(args)
     build_date = _build_date(args)
     try:
-        advice = check_site(site_dir, build_date)
+        report = check_report(site_dir, build_date)
     except ContentErrors as exc:
         return _report(exc.errors)
     except ContentError as exc:
         return _report([exc])
+    shown_levels = at_or_above(args.level) if args.level else frozenset(LEVELS)
+    advice = [a for a in report.advice if a.level in shown_levels]
+    by_level = [c for c in count_by_level(a.level for a in advice) if c.level in shown_levels]
     if args.format == "json":
         counts = Counter(a.check for a in advice)
         print(
             json.dumps(
-                {"warnings": [a.as_dict() for a in advice], "counts": dict(sorted(counts.items()))},
+                {
+                    "warnings": [a.as_dict() for a in advice],
+                    "levels": {c.level: c.count for c in by_level},
+                    "counts": dict(sorted(counts.items())),
+                    "strict_levels": [lv for lv in LEVELS if lv in report.settings.strict],
+                },
                 indent=2,
                 ensure_ascii=False,
             )
@@ -320,11 +340,11 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for item in advice:
             print(item)
-        counts = Counter(a.check for a in advice)
-        summary = ", ".join(f"{n} {name}" for name, n in sorted(counts.items()))
+        summary = ", ".join(str(c) for c in by_level)
         print(
             f"{plural(len(advice), 'warning')}"
-            + (f" ({summary})" if summary else "")
+            + (f" ({summary})" if advice else "")
             + f", as of {build_date.isoformat()}."
         )
-    return EXIT_CONTENT if args.strict and advice else EXIT_OK
+    failing = any(a.level in report.settings.strict for a in advice)
+    return EXIT_CONTENT if args.strict and failing else EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -40,8 +41,11 @@ def check(site: TinySite, *args: str) -> Run:
     return Run(code, captured.out, captured.err)
 
 
+LEVEL_MARK = re.compile(r":\d*:? ?(must fix|should fix|style): ")
+
+
 def warnings(run: Run) -> list[str]:
-    return [line for line in run.out.splitlines() if ": warning: " in line]
+    return [line for line in run.out.splitlines() if LEVEL_MARK.search(line)]
 
 
 def line_of(site: TinySite, path: str, needle: str) -> int:
@@ -138,16 +142,16 @@ def test_each_check_names_file_and_line(
         expected_line = lines.index("---", 1) + 2
     else:
         expected_line = line_of(clean, path, needle)
-    assert found[0].startswith(f"{path}:{expected_line}: warning: "), found[0]
-    assert check(clean, "--strict").code == 1
+    assert re.match(rf"{re.escape(path)}:{expected_line}: (must fix|should fix|style): ", found[0])
 
 
 def test_service_due_for_review_says_how_overdue(clean: TinySite) -> None:
     plant(clean, SERVICE, "last_reviewed: 2026-09-01", "last_reviewed: 2025-05-20")
     found = warnings(check(clean))
     assert found == [
-        "content/services/portage.md: warning: 'Portage' was last reviewed on 20 May 2025 and was "
-        "due for review 6 months ago. Check the record with the provider, then update last_reviewed."
+        f"content/services/portage.md:{line_of(clean, SERVICE, 'last_reviewed:')}: must fix: "
+        "'Portage' was last reviewed on 20 May 2025, so it was due for review on 20 May 2026, "
+        "6 months ago. Check the record with the provider, then update last_reviewed."
     ]
 
 
@@ -167,7 +171,7 @@ def test_finding_that_no_action_addresses(clean: TinySite) -> None:
     found = warnings(check(clean))
     line = line_of(clean, "content/inspections/2017-inspection.md", "- id: waiting")
     assert (
-        f"content/inspections/2017-inspection.md:{line}: warning: no plan action addresses the "
+        f"content/inspections/2017-inspection.md:{line}: must fix: no plan action addresses the "
         "finding 'waiting' of 2017-inspection." in " ".join(found)
     )
 
@@ -183,7 +187,7 @@ def test_overdue_action_with_no_update_since_its_due_date(clean: TinySite) -> No
     found = [w for w in warnings(check(clean)) if "no update since" in w]
     line = line_of(clean, "content/plans/wsoa.md", "- id: cut-waits")
     assert found and found[0].startswith(
-        f"content/plans/wsoa.md:{line}: warning: the action 'cut-waits'"
+        f"content/plans/wsoa.md:{line}: must fix: the action 'cut-waits'"
     )
 
 
@@ -194,6 +198,9 @@ def test_json_format_parses(clean: TinySite) -> None:
     assert data["counts"] == {"acronym": 1}
     (item,) = data["warnings"]
     assert item["path"] == SERVICE and item["check"] == "acronym" and isinstance(item["line"], int)
+    assert item["level"] == "should-fix"
+    assert data["levels"] == {"must-fix": 0, "should-fix": 1, "style": 0}
+    assert data["strict_levels"] == ["must-fix"]
 
 
 def test_content_errors_stop_check_like_a_build(clean: TinySite) -> None:
@@ -232,3 +239,58 @@ def test_glossary_terms_link_to_their_entry_on_first_use(clean: TinySite) -> Non
     ]
     assert links[1]["title"] == "An education, health and care plan."
     assert not clean.page("/glossary/").select("a.glossary-term")
+
+
+def plant_three_levels(site: TinySite) -> None:
+    """One warning at each level: a broken link, an acronym nobody explains, a long sentence."""
+    plant(site, SERVICE, "last_reviewed: 2026-09-01", "last_reviewed: 2025-05-20")
+    plant(
+        site,
+        SERVICE,
+        "every two weeks**.",
+        "every two weeks**. A CAMHS worker may come too. The home visitor who comes to see you "
+        "will bring toys, books and games, and will talk with you about what your child likes to "
+        "do, what they find hard, and what you would like them to learn next.",
+    )
+
+
+def test_warnings_come_most_important_first_with_a_count_per_level(clean: TinySite) -> None:
+    plant_three_levels(clean)
+    run = check(clean)
+    levels = [LEVEL_MARK.search(w).group(1) for w in warnings(run)]  # type: ignore[union-attr]
+    assert levels == ["must fix", "should fix", "style"], run.out
+    assert run.out.splitlines()[-1] == (
+        "3 warnings (1 must fix, 1 should fix, 1 style), as of 2026-11-23."
+    )
+
+
+def test_level_shows_that_level_and_the_more_important(clean: TinySite) -> None:
+    plant_three_levels(clean)
+    must = check(clean, "--level", "must-fix")
+    assert [LEVEL_MARK.search(w).group(1) for w in warnings(must)] == ["must fix"]  # type: ignore[union-attr]
+    assert must.out.splitlines()[-1] == "1 warning (1 must fix), as of 2026-11-23."
+    should = check(clean, "--level", "should-fix", "--format", "json")
+    data = json.loads(should.out)
+    assert [w["level"] for w in data["warnings"]] == ["must-fix", "should-fix"]
+    assert data["levels"] == {"must-fix": 1, "should-fix": 1}
+
+
+def test_strict_fails_on_must_fix_unless_site_yaml_names_other_levels(clean: TinySite) -> None:
+    plant(clean, SERVICE, "every two weeks**.", "every two weeks**. A CAMHS worker may come.")
+    assert check(clean, "--strict").code == 0  # should fix only: strict by default passes
+    plant(clean, SERVICE, "last_reviewed: 2026-09-01", "last_reviewed: 2025-05-20")
+    assert check(clean, "--strict").code == 1
+    plant(clean, SERVICE, "last_reviewed: 2025-05-20", "last_reviewed: 2026-09-01")
+    site_yaml = (clean.root / "site.yaml").read_text()
+    clean.write("site.yaml", site_yaml + "  strict: [must-fix, should-fix]\n")
+    assert check(clean, "--strict").code == 1
+    assert check(clean).code == 0
+
+
+def test_strict_levels_in_site_yaml_are_checked(clean: TinySite) -> None:
+    site_yaml = (clean.root / "site.yaml").read_text()
+    clean.write("site.yaml", site_yaml + "  strict: [must-fix, shuold fix]\n")
+    run = check(clean)
+    assert run.code == 1
+    assert "'shuold fix' is not a level of sendsite check" in run.err
+    assert "Did you mean 'should-fix'?" in run.err

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from sendsite import model
+from sendsite.check.levels import DEFAULT_STRICT, LEVEL_NAMES, level_of, rank
 from sendsite.check.readability import long_sentences, reading_age
 from sendsite.errors import Origin
 from sendsite.render.glossary import make_matcher, spellings
@@ -40,14 +41,23 @@ class Advice:
     message: str
     hint: str = ""
 
+    @property
+    def level(self) -> str:
+        return level_of(self.check)
+
     def __str__(self) -> str:
-        text = f"{self.origin}: warning: {self.message}."
+        text = f"{self.origin}: {LEVEL_NAMES[self.level]}: {self.message}."
         return f"{text} {self.hint}" if self.hint else text
+
+    def sort_key(self) -> tuple[int, str, int, str, str]:
+        """Most important first; then by file and line, as an editor works through them."""
+        return (rank(self.level), self.origin.path, self.origin.line or 0, self.check, self.message)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "path": self.origin.path,
             "line": self.origin.line,
+            "level": self.level,
             "check": self.check,
             "message": self.message,
             "hint": self.hint,
@@ -59,10 +69,27 @@ class CheckSettings:
     reading_age: int = 12
     sentence_words: int = 25
     known_acronyms: frozenset[str] = field(default_factory=frozenset)
+    strict: frozenset[str] = frozenset(DEFAULT_STRICT)
 
     @classmethod
     def from_config(cls, options: model.CheckOptions) -> CheckSettings:
-        return cls(options.reading_age, options.sentence_words, frozenset(options.known_acronyms))
+        return cls(
+            options.reading_age,
+            options.sentence_words,
+            frozenset(options.known_acronyms),
+            frozenset(options.strict),
+        )
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every warning, most important first, and the levels `--strict` fails on for this site."""
+
+    advice: list[Advice]
+    settings: CheckSettings
+
+    def fails_strict(self) -> bool:
+        return any(a.level in self.settings.strict for a in self.advice)
 
 
 @dataclass(frozen=True)
@@ -123,12 +150,18 @@ def check_site(site_dir: Path, build_date: dt.date) -> list[Advice]:
 
     Content mistakes raise ContentErrors, exactly as a build would.
     """
+    return check_report(site_dir, build_date).advice
+
+
+def check_report(site_dir: Path, build_date: dt.date) -> CheckReport:
+    """`check_site`, with the site's settings (which levels `--strict` fails on)."""
     from sendsite.publish.build import load_site
     from sendsite.render.site import render_site
 
     site = load_site(site_dir, build_date)
     rendered = render_site(site, site_dir)
-    return run_checks(site, rendered, site_dir, CheckSettings.from_config(site.config.checks))
+    settings = CheckSettings.from_config(site.config.checks)
+    return CheckReport(run_checks(site, rendered, site_dir, settings), settings)
 
 
 def run_checks(
@@ -138,15 +171,15 @@ def run_checks(
     texts = list(site_texts(site, source))
     found = [
         *check_links(texts, site, rendered, source),
-        *check_reviews(site),
-        *check_contact_routes(site),
+        *check_reviews(site, source),
+        *check_contact_routes(site, source),
         *check_unanswered_findings(site),
         *check_stale_actions(site, source),
         *check_reading(texts, settings),
         *check_acronyms(texts, site, settings, source),
         *check_jargon_in_summaries(site, settings, source),
     ]
-    return sorted(found, key=lambda a: (a.origin.path, a.origin.line or 0, a.check, a.message))
+    return sorted(found, key=Advice.sort_key)
 
 
 # --- what prose the site holds --------------------------------------------------------------
@@ -317,26 +350,28 @@ def link_problem(
 # --- directory ------------------------------------------------------------------------------
 
 
-def check_reviews(site: model.Site) -> Iterator[Advice]:
+def check_reviews(site: model.Site, source: SourceLines) -> Iterator[Advice]:
     for s in site.active_services:
         if s.due_for_review:
             months = months_between(s.review_due, site.build_date)
-            late = "this month" if months == 0 else f"{plural(months, 'month')} ago"
+            late = "" if months == 0 else f", {plural(months, 'month')} ago"
             yield Advice(
-                s.origin.at(None),
+                s.origin.at(source.field(s.origin.path, "last_reviewed")),
                 "review",
-                f"'{s.name}' was last reviewed on {uk_date(s.last_reviewed)} and was due for "
-                f"review {late}",
+                f"'{s.name}' was last reviewed on {uk_date(s.last_reviewed)}, so it was due for "
+                f"review on {uk_date(s.review_due)}{late}",
                 "Check the record with the provider, then update last_reviewed.",
             )
 
 
-def check_contact_routes(site: model.Site) -> Iterator[Advice]:
+def check_contact_routes(site: model.Site, source: SourceLines) -> Iterator[Advice]:
     for s in site.active_services:
         routes = [c for c in s.contacts if c.phone or c.email]
         if not routes and not s.website:
             yield Advice(
-                s.origin.at(None),
+                s.origin.at(
+                    source.field(s.origin.path, "contacts") or source.field(s.origin.path, "name")
+                ),
                 "contact",
                 f"'{s.name}' has no phone number, email address or website",
                 "Add a contact with a phone or email, or a website, so families can get in touch.",

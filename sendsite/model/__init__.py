@@ -59,6 +59,7 @@ class CheckOptions:
     reading_age: int = 12
     sentence_words: int = 25
     known_acronyms: list[str] = field(default_factory=list)
+    strict: list[str] = field(default_factory=lambda: ["must-fix"])  # levels `--strict` fails on
 
 
 @dataclass

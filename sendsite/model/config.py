@@ -128,7 +128,9 @@ def _contact(group: Fields | None) -> ContactDetails | None:
     )
 
 
-_CHECK_FIELDS = ("reading_age", "sentence_words", "known_acronyms")
+_CHECK_FIELDS = ("reading_age", "sentence_words", "known_acronyms", "strict")
+# The levels of `sendsite check` (sendsite/check/levels.py, a layer above, says what each means).
+_CHECK_LEVELS = ("must-fix", "should-fix", "style")
 
 
 def _check_options(group: Fields | None) -> CheckOptions:
@@ -144,6 +146,19 @@ def _check_options(group: Fields | None) -> CheckOptions:
             continue
         setattr(options, key, value)
     options.known_acronyms = group.text_list("known_acronyms")
+    if "strict" in group.data:
+        levels = []
+        for name in group.text_list("strict"):
+            level = name.strip().lower().replace(" ", "-")
+            if level in _CHECK_LEVELS:
+                levels.append(level)
+            else:
+                group.error(
+                    "strict",
+                    f"'{name}' is not a level of sendsite check",
+                    did_you_mean(level, list(_CHECK_LEVELS), "levels"),
+                )
+        options.strict = levels
     return options
 
 

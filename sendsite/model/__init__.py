@@ -78,6 +78,7 @@ class SiteConfig:
     brand: Brand | None = None
     accessibility: AccessibilityStatement | None = None
     hosts: list[str] = field(default_factory=list)  # names from HOSTS
+    editor: EditorSettings | None = None  # the browser editor at admin/, when site.yaml asks
 
     @property
     def base_path(self) -> str:
@@ -86,6 +87,23 @@ class SiteConfig:
 
         path = urlsplit(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    backend: str  # a key of BACKENDS
+    repo: str  # owner/name (Azure DevOps: organisation/project/repository)
+    branch: str = "main"
+    folder: str = ""  # the site's folder inside the repository ('' for its top)
+    workflow: str = (
+        "editorial"  # editorial: each change is a draft to approve; simple: saved at once
+    )
+    script: str = "cdn"  # where admin/ loads Decap CMS from
+    base_url: str | None = None  # GitHub: the OAuth server; GitLab, Gitea: the host
+    auth_endpoint: str | None = None  # the OAuth server's path for logging in, such as auth
+    app_id: str | None = None  # GitLab, Gitea, Azure DevOps: the OAuth application's id
+    api_root: str | None = None  # a self-managed GitLab or Gitea's API
+    tenant_id: str | None = None  # Azure DevOps: the Microsoft Entra tenant
 
 
 @dataclass

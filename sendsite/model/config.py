@@ -15,6 +15,7 @@ from sendsite.model import (
     Link,
     SiteConfig,
     brand,
+    editor,
     statement,
 )
 from sendsite.source.fields import Fields, did_you_mean
@@ -36,6 +37,7 @@ _FIELDS = (
     "brand",
     "accessibility",
     "host",
+    "editor",
 )
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -97,6 +99,9 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         fields.group("accessibility", allowed=statement.FIELDS, required=("compliance", "prepared"))
     )
     hosts = _hosts(fields, base_url)
+    editor_settings = editor.load_editor(
+        fields.group("editor", allowed=editor.FIELDS, required=("backend", "repo"))
+    )
     if len(log.errors) > errors_before or title is None or base_url is None or area is None:
         return None
     return SiteConfig(
@@ -114,6 +119,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         brand=site_brand,
         accessibility=accessibility,
         hosts=hosts,
+        editor=editor_settings,
     )
 
 

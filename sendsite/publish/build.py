@@ -14,6 +14,7 @@ from sendsite.model.config import load_config
 from sendsite.model.derived import derive
 from sendsite.model.statement import accessibility_statement_path
 from sendsite.model.validate import build_site
+from sendsite.publish.cms.admin import admin_files
 from sendsite.publish.hosting.hosts import host_files
 from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
 from sendsite.publish.stamp import CACHE_FOLDER
@@ -71,6 +72,7 @@ def build(
         raise ContentErrors(found)
     out, shown = output_folder(site_dir, site, output)
     check_output_folder(site_dir, out, shown)
+    editor = admin_files(site, site_dir)
     written: list[str] = []
     indexed: list[str] = []
 
@@ -81,8 +83,10 @@ def build(
             config.hosts, base_path=config.base_path, title=config.title, base_url=config.base_url
         )
         write_files(folder, hosting, {})
+        write_files(folder, editor.pages, editor.copies)
         written.extend(rendered.written)
         written.extend(hosting)
+        written.extend([*editor.pages, *editor.copies])
         indexed.extend(rendered.indexed)
 
     def index(folder: Path) -> None:

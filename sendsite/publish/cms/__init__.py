@@ -1,0 +1,1 @@
+"""The browser editor at admin/: Decap CMS, configured from the content model."""

@@ -29,10 +29,15 @@ def uk_date_range(start: dt.date, end: dt.date) -> str:
     return f"{start.day} to {uk_date(end)}"
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 service', '2 services'."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
+def count(number: int) -> str:
+    """A count as people write it, with thousands separators: '2,012' (never read as a year)."""
+    return f"{number:,}"
+
+
+def plural(number: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 service', '2 services', '2,012 responses'."""
+    word = singular if number == 1 else (plural_form or singular + "s")
+    return f"{count(number)} {word}"
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

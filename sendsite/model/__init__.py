@@ -499,5 +499,33 @@ class Site:
         return self.inspections[0] if self.inspections else None
 
     @property
+    def glossary_examples(self) -> list[str]:
+        """Two terms to name as examples of what the glossary explains: the first in
+        glossary.yaml's own order (authors put the commonest first), skipping one that starts
+        with the same word as a term already chosen ('EHC plan', then not 'EHC needs assessment')."""
+        chosen: list[str] = []
+        for entry in sorted(self.glossary, key=lambda e: e.origin.line or 0):
+            first = entry.term.split()[0].lower() if entry.term.split() else ""
+            if all(c.split()[0].lower() != first for c in chosen):
+                chosen.append(entry.term)
+            if len(chosen) == 2:
+                break
+        return chosen
+
+    @property
+    def standing_inspection(self) -> Inspection | None:
+        """The newest full (or 2016 framework initial) inspection: its outcome stands until the
+        next one, whatever monitoring inspections or revisits came after it."""
+        return next((i for i in self.inspections if i.kind in ("full", "initial")), None)
+
+    @property
+    def current_plans(self) -> list[Plan]:
+        """The plans answering the standing inspection and anything inspected since, newest first."""
+        standing = self.standing_inspection
+        upto = self.inspections.index(standing) + 1 if standing is not None else 1
+        since = self.inspections[:upto]
+        return [p for p in self.plans if any(i in since for i in p.responds_to)]
+
+    @property
     def all_actions(self) -> list[Action]:
         return [a for p in self.plans for a in p.actions]

@@ -46,20 +46,23 @@ FINDING_TYPE_PLURALS: dict[str, str] = {
 }
 
 # What each outcome of the 2023 framework means and what happens next, in plain English.
+# Each sentence rests on the framework's table of outcomes and the inspection activity that
+# follows each; docs/inspection-wording.md says which paragraph.
 OUTCOME_EXPLANATIONS: dict[str, str] = {
     "typically-positive": (
         "This is the best of the three possible outcomes. The next full inspection will normally "
-        "be within about five years, with engagement meetings every year in between."
+        "be within about five years, with engagement meetings in between."
     ),
     "inconsistent": (
         "This is the middle of the three possible outcomes. The local area partnership must "
-        "update and publish its plan, and inspectors will come back for a monitoring "
-        "inspection, normally within about three years."
+        "update and publish its strategic plan. The next full inspection will normally be "
+        "within about three years, with engagement meetings in between."
     ),
     "widespread-failings": (
         "This is the most serious of the three possible outcomes. The local area partnership "
-        "must publish a priority action plan, and inspectors will come back for a monitoring "
-        "inspection, normally within about 18 months."
+        "must publish a priority action plan. Inspectors will come back for a monitoring "
+        "inspection, normally within about 18 months, and the next full inspection will "
+        "normally be within about three years."
     ),
 }
 

@@ -44,7 +44,7 @@ from sendsite.render.markdown import markdown_to_html
 from sendsite.render.markdown_cache import MarkdownCache
 from sendsite.render.urls import Linker, output_file, path_for
 from sendsite.source.sourcefile import MAX_FILE_BYTES
-from sendsite.text import age_range_label, plural, slugify, uk_date, uk_date_range
+from sendsite.text import age_range_label, count, plural, slugify, uk_date, uk_date_range
 
 THEME_DIR = Path(__file__).parent.parent / "theme"
 BUILT_IN = Origin("(the built-in pages)")
@@ -198,6 +198,7 @@ def make_environment(
         iso=lambda d: d.isoformat(),
         label=labels.label,
         plural=plural,
+        count=count,
         age_range=lambda a: age_range_label(a.min, a.max),
         tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
     )

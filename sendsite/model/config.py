@@ -128,7 +128,7 @@ def _contact(group: Fields | None) -> ContactDetails | None:
         return None
     return ContactDetails(
         email=group.email("email") if "email" in group.data else None,
-        phone=group.text("phone") if "phone" in group.data else None,
+        phone=group.phone("phone") if "phone" in group.data else None,
         address=group.text("address") if "address" in group.data else None,
         url=group.url("url") if "url" in group.data else None,
     )

@@ -60,7 +60,7 @@ def load_statement(group: Fields | None) -> AccessibilityStatement | None:
         )
     reviewed, tested = group.date("reviewed"), group.date("tested")
     tested_by, organisation = group.text("tested_by"), group.text("organisation")
-    email, phone = group.email("email"), group.text("phone")
+    email, phone = group.email("email"), group.phone("phone")
     improvements = group.text("improvements")
     if len(group.log.errors) > errors_before or compliance is None or prepared is None:
         return None

@@ -258,7 +258,7 @@ class _Validator:
             description=f.text("description"),
             url=f.url("url"),
             email=f.email("email"),
-            phone=f.text("phone"),
+            phone=f.phone("phone"),
             origin=f.origin(),
         )
 
@@ -300,7 +300,7 @@ class _Validator:
             eligibility=f.text("eligibility"),
             referral=referral,
             contacts=[
-                model.Contact(c.text("name"), c.text("role"), c.text("phone"), c.email("email"))
+                model.Contact(c.text("name"), c.text("role"), c.phone("phone"), c.email("email"))
                 for c in f.group_list(
                     "contacts", allowed=("name", "role", "phone", "email"), what="a contact"
                 )

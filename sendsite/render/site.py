@@ -43,6 +43,7 @@ from sendsite.render.glossary import link_terms, make_matcher
 from sendsite.render.markdown import markdown_to_html
 from sendsite.render.markdown_cache import MarkdownCache
 from sendsite.render.urls import Linker, output_file, path_for
+from sendsite.source import phone
 from sendsite.source.sourcefile import MAX_FILE_BYTES
 from sendsite.text import age_range_label, count, plural, slugify, uk_date, uk_date_range
 
@@ -200,7 +201,7 @@ def make_environment(
         plural=plural,
         count=count,
         age_range=lambda a: age_range_label(a.min, a.max),
-        tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
+        tel=phone.tel,
     )
     env.globals.update(
         url=linker.url,

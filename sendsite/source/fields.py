@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sendsite.errors import ErrorLog, Origin
+from sendsite.source.phone import PhoneMistake, read_phone
 from sendsite.source.yamldoc import YamlList, YamlMap
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -234,6 +235,17 @@ class Fields:
             return None
         if not _EMAIL.match(value):
             self.error(key, f"'{value}' is not an email address", "Write it as name@example.org.")
+            return None
+        return value
+
+    def phone(self, key: str) -> str | None:
+        """A phone number as written, once it is one whole number a tel: link can dial."""
+        value = self.text(key)
+        if value is None:
+            return None
+        result = read_phone(value)
+        if isinstance(result, PhoneMistake):
+            self.error(key, result.message, result.hint)
             return None
         return value
 

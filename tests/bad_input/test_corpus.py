@@ -15,11 +15,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sendsite.cli import main
-from tests.bad_input.cases import CASES, NO_LINE, WORKS, Case, Works
+from tests.bad_input.cases import CASES as FIRST_ROUND
+from tests.bad_input.cases import NO_LINE, Case, Works
+from tests.bad_input.cases import WORKS as FIRST_ROUND_WORKS
+from tests.bad_input.cases_round_two import ROUND_TWO, ROUND_TWO_WORKS
 from tests.bad_input.conftest import build, copy_site, snapshot, source_state
 from tests.conftest import BUILD_DATE
 
 # `path:line: Message. Fix.` (or `path: Message.` for a fault that is the file itself)
+CASES = [*FIRST_ROUND, *ROUND_TWO]
+WORKS = [*FIRST_ROUND_WORKS, *ROUND_TWO_WORKS]
 _ERROR_LINE = re.compile(r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?: [A-Z'\"]")
 
 

@@ -124,7 +124,7 @@ SERVICE = "content/services/portage.md"
             "systematically operationalise individualised developmental interventions, "
             "facilitating comprehensive multiagency collaboration regarding neurodevelopmental "
             "characteristics. Subsequently, documentation accompanies evaluations.",
-            "---", "needs a reading age of about",
+            "Notwithstanding", "needs a reading age of about",
             id="reading-age",
         ),
     ],
@@ -294,3 +294,69 @@ def test_strict_levels_in_site_yaml_are_checked(clean: TinySite) -> None:
     assert run.code == 1
     assert "'shuold fix' is not a level of sendsite check" in run.err
     assert "Did you mean 'should-fix'?" in run.err
+
+
+HARD = (
+    "Notwithstanding multidisciplinary considerations, practitioners systematically "
+    "operationalise individualised developmental interventions for children aged 4 to 11."
+)
+
+
+def test_a_plain_summary_is_not_hard_reading(clean: TinySite) -> None:
+    plant(
+        clean,
+        SERVICE,
+        "Home visits that help young children with SEND learn through play.",
+        "Free evening workshops for parents and carers of children aged 4 to 11 who are autistic "
+        "or waiting for an assessment.",
+    )
+    assert not any("reading age" in w for w in warnings(check(clean)))
+
+
+def test_a_hard_sentence_is_named_at_its_own_line_with_its_hard_words(clean: TinySite) -> None:
+    plant(
+        clean,
+        SERVICE,
+        "every two weeks**.",
+        f"every two weeks**.\n\nThey bring toys and books.\nThey play with your child.\n{HARD}\n",
+    )
+    found = [w for w in warnings(check(clean)) if "reading age" in w]
+    assert len(found) == 1, found
+    line = line_of(clean, SERVICE, "Notwithstanding")
+    assert found[0].startswith(
+        f'{SERVICE}:{line}: should fix: the sentence "Notwithstanding multidisciplinary '
+        "considerations, practitioners systematically operationalise individualised developmental "
+        '…" in the text needs a reading age of about '
+    ), found[0]
+    assert "'Notwithstanding' (say 'despite')" in found[0]
+    assert "'multidisciplinary'" in found[0] and "'practitioners' (say 'workers')" in found[0]
+    assert "children" not in found[0].split("hard words are")[1]  # everyday words never count
+    assert "'4'" not in found[0] and "'11'" not in found[0]  # nor numbers and ages
+
+
+def test_fields_have_plain_names_in_messages(clean: TinySite) -> None:
+    path = "content/feedback/2024-website.yaml"
+    plant(clean, path, "we_did: We rebuilt it.", f"we_did: >-\n  We rebuilt it.\n  {HARD}")
+    found = [w for w in warnings(check(clean)) if "reading age" in w]
+    assert len(found) == 1 and "in the 'we did' answer needs" in found[0], found
+    assert found[0].startswith(f"{path}:{line_of(clean, path, 'Notwithstanding')}: ")
+    assert "we_did" not in found[0]
+
+
+def test_quotations_are_not_rewritten(clean: TinySite) -> None:
+    plant(clean, SERVICE, "every two weeks**.", f"every two weeks**.\n\n> {HARD}\n")
+    assert not any("reading age" in w for w in warnings(check(clean)))
+    plant(clean, SERVICE, f"> {HARD}", f"Inspectors wrote: ‘{HARD}’")
+    assert not any("reading age" in w for w in warnings(check(clean)))
+
+
+def test_a_long_sentence_is_at_its_own_line_and_list_items_are_sentences(clean: TinySite) -> None:
+    long = " ".join(["We visit"] + ["and play"] * 15) + "."
+    items = "\n".join(f"- the item {n} of a list without full stops" for n in range(8))
+    plant(
+        clean, SERVICE, "every two weeks**.", f"every two weeks**.\n\n{items}\n\nHello.\n{long}\n"
+    )
+    found = [w for w in warnings(check(clean)) if "words" in w]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{SERVICE}:{line_of(clean, SERVICE, 'We visit')}: style: ")
+    assert "has 32 words" in found[0]

@@ -57,7 +57,7 @@ class CheckOptions:
     """site.yaml `checks:` settings for `sendsite check`."""
 
     reading_age: int = 12
-    sentence_words: int = 25
+    sentence_words: int = 30
     known_acronyms: list[str] = field(default_factory=list)
     strict: list[str] = field(default_factory=lambda: ["must-fix"])  # levels `--strict` fails on
 

@@ -295,8 +295,46 @@ def test_template_with_unknown_variable_names_template_and_line(site: TinySite) 
     run = site.build()
     assert run.code == 1
     assert run.err.startswith(
-        "templates/page.html:3: This template uses something that does not exist"
+        "templates/page.html:3: This template uses 'page.no_such_field', but a page has no field "
+        "'no_such_field'."
     )
+
+
+def test_a_template_typo_is_one_message_with_did_you_mean(site: TinySite) -> None:
+    """A typo in the service template fails every service page: it is said once, in the content
+    model's words (never 'sendsite.model.Service object')."""
+    service = (site.root / "content/services/portage.md").read_text()
+    for n in range(3):
+        site.write(
+            f"content/services/portage-{n}.md", service.replace("name: Portage", f"name: P{n}")
+        )
+    site.write(
+        "templates/service.html",
+        '{% extends "base.html" %}\n{% block content %}\n<h1>{{ service.nmae }}</h1>\n'
+        "{% endblock %}\n",
+    )
+    run = site.build()
+    assert run.code == 1
+    mistakes = [line for line in run.err.splitlines() if line.startswith("templates/")]
+    assert mistakes == [
+        "templates/service.html:3: This template uses 'service.nmae', but a service has no field "
+        "'nmae'. Did you mean 'name'?"
+    ], run.err
+    assert "object" not in run.err
+
+
+def test_an_unknown_name_in_a_template_says_which_names_are_close(site: TinySite) -> None:
+    site.write(
+        "templates/service.html",
+        '{% extends "base.html" %}\n{% block content %}\n<h1>{{ servce.name }}</h1>\n'
+        "{% endblock %}\n",
+    )
+    run = site.build()
+    assert run.code == 1
+    assert run.err.startswith(
+        "templates/service.html:3: This template uses 'servce', which is not defined on the pages "
+        "it makes. Did you mean 'service'?"
+    ), run.err
 
 
 def test_template_syntax_error_names_template_and_line(site: TinySite) -> None:

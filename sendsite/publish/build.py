@@ -21,6 +21,7 @@ from sendsite.publish.stamp import CACHE_FOLDER
 from sendsite.publish.writer import check_output_folder, write_files, write_into
 from sendsite.render.site import render_site
 from sendsite.source.loader import load_content
+from sendsite.text import uk_date
 
 
 @dataclass
@@ -116,7 +117,7 @@ def warnings(site: model.Site) -> list[ContentError]:
     found = [
         ContentError(
             s.origin.at(None),
-            f"the service '{s.name}' was last reviewed on {s.last_reviewed.isoformat()} and is "
+            f"the service '{s.name}' was last reviewed on {uk_date(s.last_reviewed)} and is "
             "due for review",
             "Check the record with the provider and update last_reviewed.",
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -42,6 +42,7 @@ from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.glossary import link_terms, make_matcher
 from sendsite.render.markdown import markdown_to_html
 from sendsite.render.markdown_cache import MarkdownCache
+from sendsite.render.template_errors import undefined_message
 from sendsite.render.urls import Linker, output_file, path_for
 from sendsite.source import phone
 from sendsite.source.sourcefile import MAX_FILE_BYTES
@@ -512,7 +513,7 @@ def render_route(
     try:
         html = env.get_template(route.template).render(context)
     except jinja2.TemplateError as exc:
-        raise template_error(exc, site_dir, route) from None
+        raise template_error(exc, site_dir, route, [*context, *env.globals]) from None
     except ContentError:
         raise
     except Exception as exc:
@@ -525,7 +526,9 @@ def render_route(
     return finish(route, html).encode("utf-8")
 
 
-def template_error(exc: jinja2.TemplateError, site_dir: Path, route: Route) -> ContentError:
+def template_error(
+    exc: jinja2.TemplateError, site_dir: Path, route: Route, names: Iterable[str] = ()
+) -> ContentError:
     """Point at the template file and line, as the author sees it."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = _display_template(exc.filename or exc.name or "?", site_dir)
@@ -537,12 +540,9 @@ def template_error(exc: jinja2.TemplateError, site_dir: Path, route: Route) -> C
     filename, line = _template_frame(exc)
     where = _display_template(filename, site_dir) if filename else "(template)"
     if isinstance(exc, jinja2.UndefinedError):
-        return ContentError(
-            Origin(where, line),
-            f"this template uses something that does not exist ({exc.message}) "
-            f"while making the page {route.path}",
-            "Check the spelling of the variable or field name against the theme's templates.",
-        )
+        # No page in the message: a mistake in a template many pages use is reported once.
+        message, hint = undefined_message(exc.message or "", filename, line, names)
+        return ContentError(Origin(where, line), message, hint)
     if isinstance(exc, jinja2.TemplateNotFound):
         return ContentError(
             Origin(where, line) if filename else Origin(f"templates/{exc.name}"),

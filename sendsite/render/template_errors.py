@@ -1,0 +1,89 @@
+"""A template that uses something that does not exist, said in the content model's words.
+
+Jinja says "'sendsite.model.Service object' has no attribute 'nmae'": a Python class the author
+never sees. The author wrote `service.nmae` in a template, and wants to hear that a service has no
+field 'nmae', and that they meant 'name'. The message names no page, so that the mistake in a
+template every service page uses is reported once, not once a page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from sendsite import model
+from sendsite.source.fields import did_you_mean
+
+_NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'$")
+_UNDEFINED = re.compile(r"^'([^']+)' is undefined$")
+
+
+def model_fields(class_name: str) -> list[str] | None:
+    """The fields (and derived values) templates can use on a model object, or None."""
+    cls = getattr(model, class_name, None)
+    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+        return None
+    names = [f.name for f in dataclasses.fields(cls)]
+    names += [n for n, v in vars(cls).items() if isinstance(v, property) and n not in names]
+    # Where a value came from is sendsite's bookkeeping, not a field an author writes.
+    return [n for n in names if not n.startswith("_") and n != "origin"]
+
+
+def _noun(class_name: str) -> str:
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", class_name).lower()
+    return ("an " if words[:1] in "aeiou" else "a ") + words
+
+
+def _written_as(template_line: str, attribute: str) -> str | None:
+    """How the template wrote it: `service.nmae` (or `page['nmae']`)."""
+    found = re.search(rf"([\w.]+)\.{re.escape(attribute)}\b", template_line) or re.search(
+        rf"([\w.]+)\[['\"]{re.escape(attribute)}['\"]\]", template_line
+    )
+    return f"{found.group(1)}.{attribute}" if found else None
+
+
+def undefined_message(
+    jinja_message: str, filename: str | None, line: int | None, names: Iterable[str] = ()
+) -> tuple[str, str]:
+    """The message and hint for a Jinja UndefinedError, with a "did you mean"."""
+    template_line = _line_of(filename, line)
+    attribute = _NO_ATTRIBUTE.match(jinja_message)
+    if attribute:
+        class_name, name = attribute.groups()
+        written = _written_as(template_line, name) or name
+        fields = model_fields(class_name)
+        if fields is not None:
+            return (
+                f"this template uses '{written}', but {_noun(class_name)} has no field '{name}'",
+                did_you_mean(name, sorted(fields), "fields")
+                or "See docs/content-model.md for the fields.",
+            )
+        if class_name == "dict":
+            return (
+                f"this template uses '{written}', which is not there",
+                "Check the spelling of the name against the theme's templates.",
+            )
+    undefined = _UNDEFINED.match(jinja_message)
+    if undefined:
+        name = undefined.group(1)
+        close = did_you_mean(name, sorted(n for n in names if not n.startswith("_")))
+        return (
+            f"this template uses '{name}', which is not defined on the pages it makes",
+            close if close.startswith("Did you mean") else "Check the spelling of the name.",
+        )
+    return (
+        f"this template uses something that does not exist ({jinja_message})",
+        "Check the spelling of the variable or field name against the theme's templates.",
+    )
+
+
+def _line_of(filename: str | None, line: int | None) -> str:
+    if not filename or not line:
+        return ""
+    try:
+        lines = Path(filename).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return lines[line - 1] if 0 < line <= len(lines) else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -126,6 +127,7 @@ def write_new_site(
         "__TITLE__": f"{name} SEND Local Offer",
         "__AREA__": name,
         "__BASE_URL__": base_url(url),
+        "__ID_NAMESPACE__": str(uuid.uuid4()),
         "__TODAY__": today.isoformat(),
         "__VERSION__": __version__,
     }

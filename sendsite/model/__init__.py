@@ -79,6 +79,9 @@ class SiteConfig:
     accessibility: AccessibilityStatement | None = None
     hosts: list[str] = field(default_factory=list)  # names from HOSTS
     editor: EditorSettings | None = None  # the browser editor at admin/, when site.yaml asks
+    # The UUID every Open Referral UK id is made from (site.yaml `id_namespace`); None: one made
+    # from base_url, so ids change with it (identity.py).
+    id_namespace: str | None = None
 
     @property
     def base_path(self) -> str:
@@ -176,6 +179,7 @@ class Organisation:
     phone: str | None
     origin: Origin
     services: list[Service] = field(default_factory=list)  # derived, sorted by name
+    oruk_id: str | None = None  # its Open Referral UK id from another directory, kept as it was
 
 
 @dataclass
@@ -244,6 +248,7 @@ class Service:
     status: str
     body: str  # Markdown
     origin: Origin
+    oruk_id: str | None = None  # its Open Referral UK id from another directory, kept as it was
     review_due: dt.date = dt.date.min  # derived: last_reviewed + review_after_months
     due_for_review: bool = False  # derived: review_due is on or before the build date
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from sendsite.model import (
     SiteConfig,
     brand,
     editor,
+    identity,
     statement,
 )
 from sendsite.source.fields import Fields, did_you_mean
@@ -38,6 +40,7 @@ _FIELDS = (
     "accessibility",
     "host",
     "editor",
+    "id_namespace",
 )
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -102,6 +105,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
     editor_settings = editor.load_editor(
         fields.group("editor", allowed=editor.FIELDS, required=("backend", "repo"))
     )
+    id_namespace = _id_namespace(fields, base_url)
     if len(log.errors) > errors_before or title is None or base_url is None or area is None:
         return None
     return SiteConfig(
@@ -120,6 +124,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         accessibility=accessibility,
         hosts=hosts,
         editor=editor_settings,
+        id_namespace=id_namespace,
     )
 
 
@@ -194,3 +199,23 @@ def _hosts(fields: Fields, base_url: str | None) -> list[str]:
                 "s3-cloudfront, github-pages or gitlab-pages.",
             )
     return hosts
+
+
+def _id_namespace(fields: Fields, base_url: str | None) -> str | None:
+    """site.yaml `id_namespace`: the UUID the Open Referral UK ids are made from."""
+    text = fields.text("id_namespace")
+    if text is None:
+        return None
+    found = identity.parse_uuid(text)
+    if found is None:
+        keeps = ""
+        if base_url is not None:
+            today = uuid.uuid5(uuid.NAMESPACE_URL, base_url)
+            keeps = f" {today} keeps the ids this site publishes today."
+        fields.error(
+            "id_namespace",
+            f"'{text}' is not a UUID",
+            "Write 32 hexadecimal digits in the groups 8-4-4-4-12, and never change it once "
+            f"the site is published.{keeps}",
+        )
+    return found

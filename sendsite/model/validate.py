@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from sendsite import model
 from sendsite.errors import ErrorLog, Origin
+from sendsite.model import identity
 from sendsite.source.fields import ID_PATTERN, Fields, did_you_mean, nearest
 from sendsite.source.loader import Item, LoadedContent
 from sendsite.source.sourcefile import SourceFile
@@ -19,6 +20,7 @@ from sendsite.source.yamldoc import YamlList
 from sendsite.text import slugify
 
 T = TypeVar("T")
+R = TypeVar("R", model.Service, model.Organisation)
 
 SERVICE_FIELDS = (
     "name",
@@ -39,6 +41,7 @@ SERVICE_FIELDS = (
     "languages",
     "easy_read",
     "status",
+    "oruk_id",
 )
 SERVICE_REQUIRED = (
     "name",
@@ -85,7 +88,7 @@ ACTION_FIELDS = (
 NEWS_FIELDS = ("title", "date", "summary", "inspection", "quotes")
 PAGE_FIELDS = ("title", "summary", "nav_order")
 FEEDBACK_FIELDS = ("date", "topic", "you_said", "we_did", "status")
-ORGANISATION_FIELDS = ("name", "description", "url", "email", "phone")
+ORGANISATION_FIELDS = ("name", "description", "url", "email", "phone", "oruk_id")
 SUMMARY_LIMIT = 200
 MAX_AGE = 25
 
@@ -106,6 +109,9 @@ def build_site(
     news = [validator.news(i, inspections) for i in content.items["news"]]
     pages = [validator.page(i) for i in content.items["pages"]]
     feedback = [validator.feedback(i) for i in content.items["feedback"]]
+    identity.refuse_duplicate_ids(
+        config, list(organisations.values()), services, validator.explicit_ids, log
+    )
     return model.Site(
         config=config,
         build_date=build_date,
@@ -146,6 +152,8 @@ class _Validator:
         # (inspection id, corrected finding id) of findings whose id is misspelt: references
         # to the corrected id wait for the author to fix the finding, and are not reported too
         self.misspelt_findings: set[tuple[str, str]] = set()
+        # id() of each service or organisation with an `oruk_id` -> where it is written
+        self.explicit_ids: dict[int, Origin] = {}
 
     def is_unreadable(self, collection: str, item_id: str) -> bool:
         return item_id in self.unreadable.get(collection, set())
@@ -252,7 +260,7 @@ class _Validator:
 
     def organisation(self, item: Item) -> model.Organisation:
         f = self.fields(item.source, ORGANISATION_FIELDS, ("name",), "this organisation")
-        return model.Organisation(
+        organisation = model.Organisation(
             id=item.id,
             name=f.text("name") or item.id,
             description=f.text("description"),
@@ -261,6 +269,7 @@ class _Validator:
             phone=f.phone("phone"),
             origin=f.origin(),
         )
+        return self.oruk_id(f, organisation)
 
     def service(
         self, item: Item, organisations: dict[str, model.Organisation], taxonomy: model.Taxonomy
@@ -284,7 +293,7 @@ class _Validator:
             else None
         )
         hours, hours_text = self.opening_hours(f)
-        return model.Service(
+        service = model.Service(
             id=item.id,
             name=f.text("name") or item.id,
             organisation=organisation or _placeholder_organisation(),
@@ -329,6 +338,25 @@ class _Validator:
             body=item.source.body,
             origin=f.origin(),
         )
+        return self.oruk_id(f, service)
+
+    def oruk_id(self, f: Fields, record: R) -> R:
+        """`oruk_id`: the record's id in the directory it came from, which consumers hold."""
+        text = f.text("oruk_id")
+        if text is None:
+            return record
+        found = identity.parse_uuid(text)
+        if found is None:
+            f.error(
+                "oruk_id",
+                f"'{text}' is not a UUID, which Open Referral UK ids must be",
+                "Copy the id exactly from the directory this came from "
+                "(32 hexadecimal digits in the groups 8-4-4-4-12), or remove the line.",
+            )
+            return record
+        record.oruk_id = found
+        self.explicit_ids[id(record)] = f.origin("oruk_id")
+        return record
 
     def terms(
         self, f: Fields, key: str, vocabulary: dict[str, model.Term], *, allow_all: bool

@@ -10,26 +10,31 @@ answers as files under `openreferral/`, so any static host serves a read-only fe
     openreferral/services/page-N.json    GET /services?page=N
     openreferral/services/{id}.json      GET /services/{id}
 
-Ids are UUIDs, as the standard asks: version-5 UUIDs made from the site's base_url and the
-content id, so they stay the same from build to build. The mapping of every content-model
-field is documented in docs/open-referral.md.
+Ids are UUIDs, as the standard asks (model/identity.py): a service's and an organisation's from
+the site's id namespace and the file's name, or its `oruk_id`; each part of a service (a
+contact, a location, a schedule...) from the service's id and what the part says, so reordering
+a list keeps every id. The mapping of every content-model field is documented in
+docs/open-referral.md.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import uuid
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from sendsite import model
+from sendsite.model import identity
 from sendsite.render.urls import Linker, path_for
 
 PROFILE_VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
-OPENAPI_URL = "https://docs.openreferraluk.org/en/latest/openapi30.json"
+OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"  # the current one, with the required/optional tags
 PER_PAGE = 50
 FOLDER = "openreferral"
+# The read API's lists: GET /{list}, /{list}?page=N and /{list}/{id}.
+LISTS = ("services",)
 
 # ISO 639 codes of languages often offered by UK services; others are published by name only.
 LANGUAGE_CODES = {
@@ -61,6 +66,27 @@ _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _PRICE = re.compile(r"£\s*(\d+(?:\.\d{1,2})?)")
 
 
+_PAGE_QUERY = re.compile(r"^page=([1-9][0-9]{0,8})$")
+
+
+def api_file(address: str) -> str | None:
+    """The file (under FOLDER) that answers a GET of the read API's `address`, relative to the
+    feed's base and with its query string ('/services?page=2' -> 'services/page-2.json'); None
+    for an address the feed does not answer. Every host's configuration routes the same way."""
+    path, _, query = address.partition("?")
+    parts = [p for p in path.split("/") if p]
+    if not parts:
+        return "index.json" if not query else None
+    if parts[0] not in LISTS or len(parts) > 2 or any(p.startswith(".") for p in parts):
+        return None
+    if len(parts) == 2:
+        return None if query else f"{parts[0]}/{parts[1]}.json"
+    if not query:
+        return f"{parts[0]}.json"
+    page = _PAGE_QUERY.match(query)
+    return f"{parts[0]}/page-{page.group(1)}.json" if page else None
+
+
 def openreferral_files(site: model.Site) -> dict[str, bytes]:
     """Every file of the export: output path (relative) -> bytes."""
     export = _Exporter(site)
@@ -72,7 +98,7 @@ def openreferral_files(site: model.Site) -> dict[str, bytes]:
         files[f"{FOLDER}/services/page-{number}.json"] = _json(export.page(chunk, number, pages))
     files[f"{FOLDER}/services.json"] = files[f"{FOLDER}/services/page-1.json"]
     for service in services:
-        files[f"{FOLDER}/services/{export.id('service', service.id)}.json"] = _json(
+        files[f"{FOLDER}/services/{export.service_id(service)}.json"] = _json(
             export.service(service)
         )
     return files
@@ -90,16 +116,21 @@ class _Exporter:
         self.site = site
         self.config = site.config
         self.linker = Linker(site.config.base_path)
-        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, site.config.base_url)
-        self.ids: dict[str, str] = {}
+        self.namespace = identity.namespace(site.config)
+        self.ids: dict[tuple[object, ...], str] = {}
 
     def id(self, *parts: object) -> str:
-        """A stable UUID for one record, from the site's base_url and the record's place in it."""
-        name = "/".join(str(p) for p in parts)
-        found = self.ids.get(name)
+        """A stable UUID for one record, from the site's id namespace and the record's name."""
+        found = self.ids.get(parts)
         if found is None:
-            found = self.ids[name] = str(uuid.uuid5(self.namespace, name))
+            found = self.ids[parts] = identity.record_id(self.namespace, *parts)
         return found
+
+    def service_id(self, service: model.Service) -> str:
+        return service.oruk_id or self.id("service", service.id)
+
+    def organisation_id(self, organisation: model.Organisation) -> str:
+        return organisation.oruk_id or self.id("organisation", organisation.id)
 
     def absolute(self, path: str) -> str:
         return self.config.base_url.rstrip("/") + path
@@ -123,10 +154,10 @@ class _Exporter:
 
     def service_summary(self, service: model.Service) -> dict[str, Any]:
         """The one-to-one fields of a service, as the paged list shows them."""
-        service_id = self.id("service", service.id)
+        service_id = self.service_id(service)
         record: dict[str, Any] = {
             "id": service_id,
-            "organization_id": self.id("organisation", service.organisation.id),
+            "organization_id": self.organisation_id(service.organisation),
             "name": service.name,
             "description": self.description(service),
             "url": service.website or self.absolute(path_for(service)),
@@ -148,29 +179,33 @@ class _Exporter:
         """The fully nested service, as `GET /services/{id}` returns it."""
         record = self.service_summary(service)
         service_id = record["id"]
+        contacts = keyed(service.contacts, lambda c: (c.name, c.role, c.email, c.phone))
         record.update(
-            contacts=[self.contact(service, i, c) for i, c in enumerate(service.contacts, 1)],
+            contacts=[self.contact(service_id, key, c) for key, c in contacts],
             phones=[
                 {
-                    "id": self.id("service", service.id, "phone", i),
+                    "id": self.id(service_id, "phone", key),
                     "service_id": service_id,
                     "number": c.phone,
                     "description": ", ".join(p for p in (c.name, c.role) if p),
                 }
-                for i, c in enumerate(service.contacts, 1)
+                for key, c in contacts
                 if c.phone
             ],
             service_at_locations=[
-                self.service_at_location(service, i, loc)
-                for i, loc in enumerate(service.locations, 1)
+                self.service_at_location(service_id, key, loc)
+                for key, loc in keyed(
+                    service.locations, lambda loc: (loc.name, loc.address, loc.postcode)
+                )
             ],
-            schedules=self.schedules(service),
-            cost_options=self.cost_options(service),
+            schedules=self.schedules(service_id, service),
+            cost_options=self.cost_options(service_id, service),
             languages=[
-                self.language(service, i, name) for i, name in enumerate(service.languages, 1)
+                self.language(service_id, key, name)
+                for key, name in keyed(service.languages, lambda name: (name.lower(),))
             ],
-            service_areas=self.service_areas(service),
-            attributes=self.attributes(service),
+            service_areas=self.service_areas(service_id, service),
+            attributes=self.attributes(service_id, service),
             funding=[],
         )
         if service.eligibility:
@@ -186,7 +221,7 @@ class _Exporter:
         return f"{service.summary}\n\n{body}" if body else service.summary
 
     def organisation(self, organisation: model.Organisation) -> dict[str, Any]:
-        org_id = self.id("organisation", organisation.id)
+        org_id = self.organisation_id(organisation)
         record: dict[str, Any] = {
             "id": org_id,
             "name": organisation.name,
@@ -199,19 +234,16 @@ class _Exporter:
         if organisation.phone:
             record["phones"] = [
                 {
-                    "id": self.id("organisation", organisation.id, "phone"),
+                    "id": self.id(org_id, "phone"),
                     "organization_id": org_id,
                     "number": organisation.phone,
                 }
             ]
         return record
 
-    def contact(self, service: model.Service, index: int, contact: model.Contact) -> dict[str, Any]:
-        contact_id = self.id("service", service.id, "contact", index)
-        record: dict[str, Any] = {
-            "id": contact_id,
-            "service_id": self.id("service", service.id),
-        }
+    def contact(self, service_id: str, key: str, contact: model.Contact) -> dict[str, Any]:
+        contact_id = self.id(service_id, "contact", key)
+        record: dict[str, Any] = {"id": contact_id, "service_id": service_id}
         if contact.name:
             record["name"] = contact.name
         if contact.role:
@@ -221,7 +253,7 @@ class _Exporter:
         record["phones"] = (
             [
                 {
-                    "id": self.id("service", service.id, "contact", index, "phone"),
+                    "id": self.id(contact_id, "phone"),
                     "contact_id": contact_id,
                     "number": contact.phone,
                 }
@@ -232,9 +264,9 @@ class _Exporter:
         return record
 
     def service_at_location(
-        self, service: model.Service, index: int, location: model.Location
+        self, service_id: str, key: str, location: model.Location
     ) -> dict[str, Any]:
-        location_id = self.id("service", service.id, "location", index)
+        location_id = self.id(service_id, "location", key)
         place: dict[str, Any] = {"id": location_id, "location_type": "physical"}
         if location.name:
             place["name"] = location.name
@@ -243,28 +275,24 @@ class _Exporter:
         if location.longitude is not None:
             place["longitude"] = location.longitude
         place["addresses"] = (
-            [self.address(service, index, location_id, location)]
-            if location.address or location.postcode
-            else []
+            [self.address(location_id, location)] if location.address or location.postcode else []
         )
         place["accessibility"] = [
             {
-                "id": self.id("service", service.id, "location", index, "accessibility", n),
+                "id": self.id(location_id, "accessibility", key),
                 "location_id": location_id,
                 "description": text,
             }
-            for n, text in enumerate(location.accessibility, 1)
+            for key, text in keyed(location.accessibility, lambda text: (text,))
         ]
         return {
-            "id": self.id("service", service.id, "service-at-location", index),
-            "service_id": self.id("service", service.id),
+            "id": self.id(service_id, "service-at-location", key),
+            "service_id": service_id,
             "location_id": location_id,
             "location": place,
         }
 
-    def address(
-        self, service: model.Service, index: int, location_id: str, location: model.Location
-    ) -> dict[str, Any]:
+    def address(self, location_id: str, location: model.Location) -> dict[str, Any]:
         """A UK address: the last comma-separated part of the address is taken as the town."""
         parts = [p.strip() for p in (location.address or "").split(",") if p.strip()]
         if len(parts) > 1:
@@ -272,7 +300,7 @@ class _Exporter:
         else:
             street, town = (parts[0] if parts else location.name or ""), self.config.area
         return {
-            "id": self.id("service", service.id, "location", index, "address"),
+            "id": self.id(location_id, "address"),
             "location_id": location_id,
             "address_1": street,
             "city": town,
@@ -282,12 +310,11 @@ class _Exporter:
             "address_type": "physical",
         }
 
-    def schedules(self, service: model.Service) -> list[dict[str, Any]]:
-        service_id = self.id("service", service.id)
+    def schedules(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
-        for index, hours in enumerate(service.opening_hours, 1):
+        for key, hours in keyed(service.opening_hours, lambda h: (h.days, h.opens, h.closes)):
             record: dict[str, Any] = {
-                "id": self.id("service", service.id, "schedule", index),
+                "id": self.id(service_id, "schedule", key),
                 "service_id": service_id,
                 "description": f"{hours.days}, {hours.opens} to {hours.closes}",
                 "opens_at": hours.opens,
@@ -300,20 +327,17 @@ class _Exporter:
         if service.opening_hours_text:
             found.append(
                 {
-                    "id": self.id("service", service.id, "schedule", "text"),
+                    "id": self.id(service_id, "schedule", "text"),
                     "service_id": service_id,
                     "description": service.opening_hours_text,
                 }
             )
         return found
 
-    def cost_options(self, service: model.Service) -> list[dict[str, Any]]:
+    def cost_options(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
         if not service.cost:
             return []
-        record: dict[str, Any] = {
-            "id": self.id("service", service.id, "cost"),
-            "service_id": self.id("service", service.id),
-        }
+        record: dict[str, Any] = {"id": self.id(service_id, "cost"), "service_id": service_id}
         if service.is_free:
             record.update(option="Free", amount=0)
             return [record]
@@ -323,10 +347,10 @@ class _Exporter:
             record["amount"] = float(prices[0]) if "." in prices[0] else int(prices[0])
         return [record]
 
-    def language(self, service: model.Service, index: int, name: str) -> dict[str, Any]:
+    def language(self, service_id: str, key: str, name: str) -> dict[str, Any]:
         record = {
-            "id": self.id("service", service.id, "language", index),
-            "service_id": self.id("service", service.id),
+            "id": self.id(service_id, "language", key),
+            "service_id": service_id,
             "name": name,
         }
         code = LANGUAGE_CODES.get(name.strip().lower())
@@ -334,26 +358,25 @@ class _Exporter:
             record["code"] = code
         return record
 
-    def service_areas(self, service: model.Service) -> list[dict[str, Any]]:
+    def service_areas(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
         names = [self.config.area] if service.areas_all else [t.label for t in service.areas]
         return [
             {
-                "id": self.id("service", service.id, "area", name),
-                "service_id": self.id("service", service.id),
+                "id": self.id(service_id, "area", name),
+                "service_id": service_id,
                 "name": name,
                 "service_area": name,
             }
             for name in names
         ]
 
-    def attributes(self, service: model.Service) -> list[dict[str, Any]]:
+    def attributes(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
         """Categories and needs, as taxonomy terms linked to the service."""
-        service_id = self.id("service", service.id)
         linked = [("categories", "category", t) for t in service.categories]
         linked += [("needs", "need", t) for t in service.needs]
         return [
             {
-                "id": self.id("service", service.id, "attribute", vocabulary, term.id),
+                "id": self.id(service_id, "attribute", vocabulary, term.id),
                 "link_id": service_id,
                 "link_entity": "service",
                 "link_type": link_type,
@@ -385,6 +408,23 @@ class _Exporter:
         if referral.how:
             parts.append(referral.how.strip())
         return "\n\n".join(parts)
+
+
+Part = TypeVar("Part")
+
+
+def keyed(
+    parts: Iterable[Part], says: Callable[[Part], tuple[str | None, ...]]
+) -> list[tuple[str, Part]]:
+    """Each part of a list with a key made from what it says, not where it is in the list: a
+    reordered list keeps its ids. Two parts that say the same are told apart by a count."""
+    seen: dict[str, int] = {}
+    found = []
+    for part in parts:
+        key = "|".join(" ".join((v or "").lower().split()) for v in says(part))
+        seen[key] = seen.get(key, 0) + 1
+        found.append((key if seen[key] == 1 else f"{key}#{seen[key]}", part))
+    return found
 
 
 def byday(days: str) -> str | None:

@@ -5,7 +5,9 @@ sendsite/check/feedcheck.py (the official validator's requests, then every page)
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import textwrap
 import uuid
 from pathlib import Path
@@ -125,8 +127,10 @@ def dorset(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_dorset_feed_passes_every_check(dorset: Path) -> None:
     report = check_feed(folder_reader(dorset), every_record=True, headers=False)
     assert [str(f) for f in report.errors] == []
-    required = [r for r in report.endpoints if r.endpoint.required]
-    assert [r.status for r in required] == ["passed"] * 3
+    assert {r.endpoint.path: r.status for r in report.endpoints} == {
+        e.path: "passed" for e in oruk.endpoints() if e.path != "/"
+    } | {"/": "passed"}
+    assert len(report.endpoints) == 11  # the three required ones and the eight optional ones
     services = len(list((REPO / "content" / "services").glob("*.*")))
     assert report.listed["/services"] == report.totals["/services"] == services
     assert unlisted_files(dorset, report) == []
@@ -200,6 +204,60 @@ def test_a_hosted_feed_without_json_or_cors_is_told(site: TinySite) -> None:
     assert any("falls back" in s or "1.0 specification" in s for s in said), said
     assert any("Content-Type is 'application/octet-stream'" in s for s in said)
     assert any("Access-Control-Allow-Origin" in s for s in said)
+
+
+# --- last_modified ---------------------------------------------------------------------------------
+
+
+def _git(site: TinySite, *args: str, when: str = "") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=site.root, check=True, capture_output=True, env=env,
+    )  # fmt: skip
+
+
+def _modified(site: TinySite) -> dict[str, str]:
+    listing = read_json(site.output, "openreferral/services.json")
+    return {c["name"]: c["last_modified"] for c in listing["contents"]}
+
+
+def test_last_modified_changes_with_the_record_and_only_then(site: TinySite) -> None:
+    many_services(site, 1)
+    _git(site, "init", "-q")
+    _git(site, "add", "-A")
+    _git(site, "commit", "-qm", "first", when="2026-01-05T10:00:00Z")
+    assert site.build().code == 0
+    assert _modified(site) == {
+        "Club 000": "2026-01-05T10:00:00Z",
+        "Portage": "2026-01-05T10:00:00Z",
+    }
+    club = site.root / "content/services/club-000.yaml"
+    club.write_text(club.read_text().replace("A club.", "A club for everyone."))
+    assert site.build().code == 0
+    # Not committed yet: what is published is newer than any commit, so it takes the build's date.
+    assert _modified(site) == {
+        "Club 000": f"{BUILD_DATE}T00:00:00Z",
+        "Portage": "2026-01-05T10:00:00Z",
+    }
+    _git(site, "commit", "-qam", "club", when="2026-02-01T09:30:00Z")
+    assert site.build().code == 0  # a commit changes no file's bytes, but it is a new build
+    assert _modified(site) == {
+        "Club 000": "2026-02-01T09:30:00Z",
+        "Portage": "2026-01-05T10:00:00Z",
+    }
+    council = site.root / "content/organisations/testshire-council.yaml"
+    council.write_text(council.read_text() + "email: council@example.org\n")
+    _git(site, "commit", "-qam", "council", when="2026-03-01T08:00:00Z")
+    assert site.build().code == 0  # the organisation is part of every record of its services
+    assert set(_modified(site).values()) == {"2026-03-01T08:00:00Z"}
+    record = next((site.output / "openreferral/services").glob("*-*.json")).read_text()
+    assert '"last_modified":"2026-03-01T08:00:00Z"' in record
+
+
+def test_last_modified_outside_git_is_the_build_date(site: TinySite) -> None:
+    assert site.build().code == 0
+    assert _modified(site) == {"Portage": f"{BUILD_DATE}T00:00:00Z"}
 
 
 # --- ids -------------------------------------------------------------------------------------------

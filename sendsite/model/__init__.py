@@ -485,6 +485,8 @@ class Site:
     feedback: list[Feedback]  # newest first
     assets: list[str] = field(default_factory=list)  # paths under content/assets/
     history: list[HistoryEvent] = field(default_factory=list)  # derived: newest first
+    # path under the site folder -> when git last committed a change to it; empty outside git
+    commit_times: dict[str, dt.datetime] = field(default_factory=dict)
 
     @property
     def active_services(self) -> list[Service]:

@@ -125,6 +125,7 @@ def build_site(
         pages=sorted(pages, key=lambda p: p.id),
         feedback=sorted(feedback, key=lambda f: (f.date, f.id), reverse=True),
         assets=content.assets,
+        commit_times=content.commit_times,
     )
 
 

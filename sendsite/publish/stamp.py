@@ -2,7 +2,7 @@
 
 After a successful build, `.sendsite-cache/build.json` in the site folder records
 - a digest of every input: the bytes of site.yaml and of every file under content/ and templates/
-  (with their paths), the build date, the output folder, `--strict`, the versions of Python and of
+  (with their paths), the git commit the site is at (the feed's dates come from commits), the build date, the output folder, `--strict`, the versions of Python and of
   the libraries that shape the output, and the size and modification time of every file of the
   sendsite package itself (its code and theme);
 - a digest of the output folder as that build left it: every file's path, size and modification time;
@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import sys
 from dataclasses import dataclass
 from importlib import metadata
@@ -46,7 +47,16 @@ def inputs_digest(site_dir: Path, output: Path | None, build_date: str, strict: 
     digest = hashlib.blake2b(digest_size=20)
     chosen = str(output.resolve()) if output is not None else None
     site = site_dir.resolve()
-    settings = [_FORMAT, str(site), build_date, chosen, strict, sys.version, _libraries()]
+    settings = [
+        _FORMAT,
+        str(site),
+        build_date,
+        chosen,
+        strict,
+        sys.version,
+        _libraries(),
+        _head(site),
+    ]
     digest.update(json.dumps(settings).encode())
     for path, stat in _walk(_PACKAGE):
         if "__pycache__" not in path:
@@ -63,6 +73,21 @@ def inputs_digest(site_dir: Path, output: Path | None, build_date: str, strict: 
         except OSError:
             digest.update(b"(unreadable)")
     return digest.hexdigest()
+
+
+def _head(site: Path) -> str | None:
+    """The git commit the site is at: the feed's last_modified comes from commit times
+    (source/history.py), so a commit changes the output even when no file's bytes change."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(site), "rev-parse", "-q", "--verify", "HEAD"],
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.decode("ascii", "replace").strip() if done.returncode == 0 else None
 
 
 def output_digest(output: Path) -> str:

@@ -6,12 +6,14 @@ is, and that every file is readable, inside the site folder and named as the con
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.source.fields import ID_PATTERN
+from sendsite.source.history import commit_times
 from sendsite.source.sourcefile import SourceFile, read_source
 from sendsite.text import slugify
 
@@ -49,6 +51,8 @@ class LoadedContent:
     # collection -> ids of files that exist but could not be read (their mistake is logged), so
     # that references to them are not reported a second time as "no such item"
     unreadable: dict[str, set[str]] = field(default_factory=dict)
+    # path under the site folder -> when git last committed a change to it (history.py)
+    commit_times: dict[str, dt.datetime] = field(default_factory=dict)
 
 
 def is_ignored(name: str) -> bool:
@@ -72,6 +76,7 @@ def load_content(site_dir: Path, log: ErrorLog, read: Reader = read_source) -> L
         # The other stages still run, so every other mistake is reported in the same run.
         loaded.items = {name: [] for name in COLLECTIONS}
         return loaded
+    loaded.commit_times = commit_times(site_dir)
     root = site_dir.resolve()
     for entry in sorted(content_dir.iterdir()):
         display = f"content/{entry.name}"

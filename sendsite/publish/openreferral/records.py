@@ -1,40 +1,25 @@
-"""Open Referral UK 3.0 export: the service directory as the static files of the standard's read API.
-
-Open Referral UK 3.0 is the UK profile of the Human Services Data Specification (HSDS) 3.0. Its
-read API answers `GET /` (what the feed is), `GET /services` (a paged list) and
-`GET /services/{id}` (one service with everything about it). This module writes the same
-answers as files under `openreferral/`, so any static host serves a read-only feed:
-
-    openreferral/index.json              GET /
-    openreferral/services.json           GET /services (page 1)
-    openreferral/services/page-N.json    GET /services?page=N
-    openreferral/services/{id}.json      GET /services/{id}
-
-Ids are UUIDs, as the standard asks (model/identity.py): a service's and an organisation's from
-the site's id namespace and the file's name, or its `oruk_id`; each part of a service (a
-contact, a location, a schedule...) from the service's id and what the part says, so reordering
-a list keeps every id. The mapping of every content-model field is documented in
-docs/open-referral.md.
-"""
+"""The records of the Open Referral UK export: each service fully nested, and the optional
+lists' organisations, taxonomies, taxonomy terms and services at locations, each as its list
+shows it (one-to-one fields) and as `GET /{list}/{id}` answers it."""
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sendsite import model
 from sendsite.model import identity
+from sendsite.publish.openreferral.days import byday
 from sendsite.render.urls import Linker, path_for
 
 PROFILE_VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
-OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"  # the current one, with the required/optional tags
-PER_PAGE = 50
-FOLDER = "openreferral"
-# The read API's lists: GET /{list}, /{list}?page=N and /{list}/{id}.
-LISTS = ("services",)
+# The specification's current openapi.json, whose endpoints are tagged required or optional.
+OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
+VOCABULARIES = ("categories", "needs")  # published as taxonomies; areas are service areas
 
 # ISO 639 codes of languages often offered by UK services; others are published by name only.
 LANGUAGE_CODES = {
@@ -61,57 +46,17 @@ LANGUAGE_CODES = {
     "urdu": "ur",
     "welsh": "cy",
 }
-_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PRICE = re.compile(r"£\s*(\d+(?:\.\d{1,2})?)")
 
 
-_PAGE_QUERY = re.compile(r"^page=([1-9][0-9]{0,8})$")
+@dataclass(frozen=True)
+class Record:
+    id: str
+    item: dict[str, Any]  # as its list shows it
+    full: dict[str, Any]  # as GET /{list}/{id} answers
 
 
-def api_file(address: str) -> str | None:
-    """The file (under FOLDER) that answers a GET of the read API's `address`, relative to the
-    feed's base and with its query string ('/services?page=2' -> 'services/page-2.json'); None
-    for an address the feed does not answer. Every host's configuration routes the same way."""
-    path, _, query = address.partition("?")
-    parts = [p for p in path.split("/") if p]
-    if not parts:
-        return "index.json" if not query else None
-    if parts[0] not in LISTS or len(parts) > 2 or any(p.startswith(".") for p in parts):
-        return None
-    if len(parts) == 2:
-        return None if query else f"{parts[0]}/{parts[1]}.json"
-    if not query:
-        return f"{parts[0]}.json"
-    page = _PAGE_QUERY.match(query)
-    return f"{parts[0]}/page-{page.group(1)}.json" if page else None
-
-
-def openreferral_files(site: model.Site) -> dict[str, bytes]:
-    """Every file of the export: output path (relative) -> bytes."""
-    export = _Exporter(site)
-    files = {f"{FOLDER}/index.json": _json(export.root())}
-    services = site.services
-    pages = max(1, -(-len(services) // PER_PAGE))
-    for number in range(1, pages + 1):
-        chunk = services[(number - 1) * PER_PAGE : number * PER_PAGE]
-        files[f"{FOLDER}/services/page-{number}.json"] = _json(export.page(chunk, number, pages))
-    files[f"{FOLDER}/services.json"] = files[f"{FOLDER}/services/page-1.json"]
-    for service in services:
-        files[f"{FOLDER}/services/{export.service_id(service)}.json"] = _json(
-            export.service(service)
-        )
-    return files
-
-
-def _json(data: Any) -> bytes:
-    # Compact, because Python's JSON encoder is several times slower with indent (it then
-    # cannot use its C implementation), and these files are for programs, not people.
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return (text + "\n").encode("utf-8")
-
-
-class _Exporter:
+class Records:
     def __init__(self, site: model.Site) -> None:
         self.site = site
         self.config = site.config
@@ -140,17 +85,66 @@ class _Exporter:
     def root(self) -> dict[str, Any]:
         return {"version": PROFILE_VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL}
 
-    def page(self, services: list[model.Service], number: int, pages: int) -> dict[str, Any]:
+    def lists(self) -> dict[str, list[Record]]:
+        """Every list of the read API with its records, in the order the lists are read."""
+        services = [
+            Record(self.service_id(s), self.service_summary(s), self.service(s))
+            for s in self.site.services
+        ]
+        terms = [
+            (vocabulary, term)
+            for vocabulary in VOCABULARIES
+            for term in getattr(self.site.taxonomy, vocabulary).values()
+        ]
         return {
-            "total_items": len(self.site.services),
-            "total_pages": pages,
-            "page_number": number,
-            "size": len(services),
-            "first_page": number == 1,
-            "last_page": number == pages,
-            "empty": not services,
-            "contents": [self.service_summary(s) for s in services],
+            "services": services,
+            "taxonomies": [self.taxonomy(v) for v in VOCABULARIES],
+            "taxonomy_terms": [
+                Record(record["id"], record, record)
+                for record in (self.taxonomy_term(v, t) for v, t in terms)
+            ],
+            "organizations": [self.organisation_record(o) for o in self.site.organisations],
+            "service_at_locations": [
+                Record(
+                    place["id"],
+                    {k: place[k] for k in ("id", "service_id", "location_id")},
+                    place,
+                )
+                for record in services
+                for place in record.full["service_at_locations"]
+            ],
         }
+
+    def last_modified(self, service: model.Service) -> str:
+        """When the record's files last changed: the time of the last git commit that changed
+        the service's file or its organisation's (they make the record), or the build's date
+        when one of them is not committed as it is (or the site is not in git)."""
+        times = self.site.commit_times
+        found = [times.get(service.origin.path), times.get(service.organisation.origin.path)]
+        if None in found:
+            when = dt.datetime.combine(self.site.build_date, dt.time(), dt.UTC)
+        else:
+            when = max(t for t in found if t is not None)
+        return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def organisation_record(self, organisation: model.Organisation) -> Record:
+        item = self.organisation(organisation)
+        services = [s for s in self.site.services if s.organisation is organisation]
+        full = {
+            **item,
+            "services": [{"id": self.service_id(s), "name": s.name} for s in services],
+        }
+        return Record(item["id"], item, full)
+
+    def taxonomy(self, vocabulary: str) -> Record:
+        item = {
+            "id": self.id("taxonomy", vocabulary),
+            "name": f"{self.config.title}: {vocabulary}",
+            "description": f"The {vocabulary} that {self.config.title} sorts its services by.",
+        }
+        terms = getattr(self.site.taxonomy, vocabulary).values()
+        full = {**item, "taxonomy_terms": [self.taxonomy_term(vocabulary, t) for t in terms]}
+        return Record(item["id"], item, full)
 
     def service_summary(self, service: model.Service) -> dict[str, Any]:
         """The one-to-one fields of a service, as the paged list shows them."""
@@ -165,7 +159,7 @@ class _Exporter:
             "minimum_age": service.ages.min,
             "maximum_age": service.ages.max,
             "assured_date": service.last_reviewed.isoformat(),
-            "last_modified": f"{service.last_reviewed.isoformat()}T00:00:00Z",
+            "last_modified": self.last_modified(service),
             "organization": self.organisation(service.organisation),
         }
         email = next((c.email for c in service.contacts if c.email), None)
@@ -425,34 +419,3 @@ def keyed(
         seen[key] = seen.get(key, 0) + 1
         found.append((key if seen[key] == 1 else f"{key}#{seen[key]}", part))
     return found
-
-
-def byday(days: str) -> str | None:
-    """iCalendar BYDAY for text such as 'Monday to Friday', 'Tuesdays and Thursdays' or 'Saturday'."""
-    text = days.lower().replace(",", " ").replace("&", " and ")
-    words = [w.rstrip("s") if w.rstrip("s") in _DAY_NAMES else w for w in text.split()]
-    if words in (["every", "day"], ["daily"]):
-        return ",".join(_DAYS)
-    if not any(w in _DAY_NAMES for w in words):
-        return None
-    chosen: list[int] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if word in _DAY_NAMES:
-            start = _DAY_NAMES.index(word)
-            if (
-                index + 2 < len(words)
-                and words[index + 1] in ("to", "-", "until", "through")
-                and words[index + 2] in _DAY_NAMES
-            ):
-                end = _DAY_NAMES.index(words[index + 2])
-                span = range(start, end + 1) if end >= start else range(start, start + 1)
-                chosen.extend(span)
-                index += 3
-                continue
-            chosen.append(start)
-        elif word not in ("and", "to", "-", "until", "through"):
-            return None  # words we do not understand: publish the description only
-        index += 1
-    return ",".join(_DAYS[i] for i in sorted(set(chosen)))

@@ -1,0 +1,101 @@
+"""Open Referral UK 3.0 export: the service directory as the static files of the standard's read API.
+
+Open Referral UK 3.0 is the UK profile of the Human Services Data Specification (HSDS) 3.0. Its
+read API answers `GET /` (what the feed is), and for each of its lists (`services`, required;
+`organizations`, `taxonomies`, `taxonomy_terms` and `service_at_locations`, optional)
+`GET /{list}` and `GET /{list}?page=N` (a paged list of one-to-one fields) and `GET /{list}/{id}`
+(one record with everything about it). This package writes the same answers as files under
+`openreferral/`, and every host's configuration (publish/hosting/routes.py) routes the API's
+addresses to them:
+
+    openreferral/index.json               GET /
+    openreferral/{list}.json              GET /{list} (page 1)
+    openreferral/{list}/page-N.json       GET /{list}?page=N
+    openreferral/{list}/{id}.json         GET /{list}/{id}
+
+Ids are UUIDs, as the standard asks (model/identity.py): a service's and an organisation's from
+the site's id namespace and the file's name, or its `oruk_id`; each part of a service (a
+contact, a location, a schedule...) from the service's id and what the part says, so reordering
+a list keeps every id. The mapping of every content-model field is documented in
+docs/open-referral.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from sendsite import model
+from sendsite.publish.openreferral.days import byday
+from sendsite.publish.openreferral.records import (
+    OPENAPI_URL,
+    PROFILE_URL,
+    PROFILE_VERSION,
+    Record,
+    Records,
+)
+
+__all__ = ["FOLDER", "LISTS", "OPENAPI_URL", "PROFILE_URL", "PROFILE_VERSION", "api_file", "byday"]
+
+PER_PAGE = 50
+FOLDER = "openreferral"
+# The read API's lists, in the order of the specification's openapi.json.
+LISTS = ("services", "taxonomies", "taxonomy_terms", "organizations", "service_at_locations")
+_PAGE_QUERY = re.compile(r"^page=([1-9][0-9]{0,8})$")
+
+
+def api_file(address: str) -> str | None:
+    """The file (under FOLDER) that answers a GET of the read API's `address`, relative to the
+    feed's base and with its query string ('/services?page=2' -> 'services/page-2.json'); None
+    for an address the feed does not answer. Every host's configuration routes the same way."""
+    path, _, query = address.partition("?")
+    parts = [p for p in path.split("/") if p]
+    if not parts:
+        return "index.json" if not query else None
+    if parts[0] not in LISTS or len(parts) > 2 or any(p.startswith(".") for p in parts):
+        return None
+    if len(parts) == 2:
+        return None if query else f"{parts[0]}/{parts[1]}.json"
+    if not query:
+        return f"{parts[0]}.json"
+    page = _PAGE_QUERY.match(query)
+    return f"{parts[0]}/page-{page.group(1)}.json" if page else None
+
+
+def openreferral_files(site: model.Site, per_page: int = PER_PAGE) -> dict[str, bytes]:
+    """Every file of the export: output path (relative) -> bytes."""
+    records = Records(site)
+    files = {f"{FOLDER}/index.json": _json(records.root())}
+    for name, found in records.lists().items():
+        files.update(_list_files(name, found, per_page))
+    return files
+
+
+def _list_files(name: str, records: list[Record], per_page: int) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    pages = max(1, -(-len(records) // per_page))
+    for number in range(1, pages + 1):
+        chunk = records[(number - 1) * per_page : number * per_page]
+        page = {
+            "total_items": len(records),
+            "total_pages": pages,
+            "page_number": number,
+            "size": len(chunk),
+            "first_page": number == 1,
+            "last_page": number == pages,
+            "empty": not chunk,
+            "contents": [r.item for r in chunk],
+        }
+        files[f"{FOLDER}/{name}/page-{number}.json"] = _json(page)
+    files[f"{FOLDER}/{name}.json"] = files[f"{FOLDER}/{name}/page-1.json"]
+    for record in records:
+        files[f"{FOLDER}/{name}/{record.id}.json"] = _json(record.full)
+    return files
+
+
+def _json(data: Any) -> bytes:
+    # Compact, because Python's JSON encoder is several times slower with indent (it then
+    # cannot use its C implementation), and these files are for programs, not people.
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")

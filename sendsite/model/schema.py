@@ -36,6 +36,7 @@ ID_HINT = "lowercase letters, digits and hyphens, such as portage-service"
 TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 URL_PATTERN = r"^https?://[^\s]+$"
 EMAIL_PATTERN = r"^[^\s@]+@[^\s@]+\.[^\s@]+$"
+UUID_PATTERN = r"^[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$"
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,17 @@ def _email(name: str, label: str, hint: str) -> Field:
     return Field(name, label, EMAIL, hint, pattern=EMAIL_PATTERN, pattern_hint=_EMAIL_HINT)
 
 
+def _oruk_id(what: str) -> Field:
+    return Field(
+        "oruk_id",
+        "Open Referral UK id",
+        TEXT,
+        f"the {what}'s id in the directory it moved from, kept as it is",
+        pattern=UUID_PATTERN,
+        pattern_hint="Copy the UUID exactly, such as 0bc68fcf-633e-5f45-9a0c-6e1c3179b78d",
+    )
+
+
 _URL_HINT = "Write the whole address, starting https://"
 _EMAIL_HINT = "Write an email address such as name@example.org"
 
@@ -151,6 +163,7 @@ ORGANISATION = ContentType(
         _url("url", "Website", "the organisation's website"),
         _email("email", "Email", "the organisation's email address"),
         Field("phone", "Phone", TEXT, "the organisation's phone number"),
+        _oruk_id("organisation"),
     ),
 )
 
@@ -310,6 +323,7 @@ SERVICE = ContentType(
             "active (the default), or closed",
             options=model.SERVICE_STATUSES,
         ),
+        _oruk_id("service"),
     ),
 )
 

@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {
         "build": _build,
         "check": _check,
+        "feed-check": _feed_check,
         "import": _import,
         "new": _new,
         "serve": _serve,
@@ -116,6 +117,19 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=("text", "json"), default="text")
     check_cmd.add_argument(
         "--date", type=_iso_date, default=None, help="check as if today were DATE"
+    )
+    feed_cmd = commands.add_parser(
+        "feed-check",
+        help="ask a hosted Open Referral UK feed what the official validator asks",
+        description="Request a hosted Open Referral UK feed as the official validator does "
+        "(the base, each list's first, middle and last pages, ten records of each), then every "
+        "page, and report what fails. URL is the feed's base: base_url followed by openreferral.",
+    )
+    feed_cmd.add_argument(
+        "url", help="the feed's base address, such as https://example.org/openreferral"
+    )
+    feed_cmd.add_argument(
+        "--all", action="store_true", help="read every record, not ten of each list"
     )
     import_cmd = commands.add_parser(
         "import",
@@ -306,6 +320,17 @@ def _report(errors: Sequence[ContentError]) -> int:
         file=sys.stderr,
     )
     return EXIT_CONTENT
+
+
+def _feed_check(args: argparse.Namespace) -> int:
+    from sendsite.commands import feed_check
+
+    if not feed_check.is_feed_address(args.url):
+        raise Misuse(f"'{args.url}' is not a web address: give the feed's base, starting https://")
+    report, lines = feed_check.run(args.url, every_record=args.all)
+    for line in lines:
+        print(line)
+    return EXIT_CONTENT if report.errors else EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:

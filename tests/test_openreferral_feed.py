@@ -440,3 +440,24 @@ def test_web_addresses_that_cannot_be_uris_are_refused(
     assert run.code == 1
     assert "content/services/portage.md:3: " in run.err and said in run.err, run.err
     assert "Write the full address, starting with https://" in run.err
+
+
+# --- sendsite feed-check ----------------------------------------------------------------------------
+
+
+def test_feed_check_needs_a_web_address(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["feed-check", "example.org/openreferral"]) == 2
+    assert "'example.org/openreferral' is not a web address" in capsys.readouterr().err
+
+
+def test_feed_check_of_an_address_that_does_not_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    assert main(["feed-check", f"http://127.0.0.1:{port}/openreferral"]) == 1
+    out = capsys.readouterr().out
+    assert "error: GET : no answer" in out or "no answer (" in out, out
+    assert "failed                   GET /services (required" in out
+    assert "fix them before registering the feed" in out

@@ -151,7 +151,7 @@ APACHE_MODULE_NAMES = (
 
 @contextlib.contextmanager
 def apache(root: Path) -> Iterator[str]:
-    """Apache httpd serving `root` with `AllowOverride FileInfo`, so the build's .htaccess
+    """Apache httpd serving `root` with `AllowOverride FileInfo Indexes`, so the build's .htaccess
     applies; yields http://127.0.0.1:PORT."""
     program = require(APACHE, "apache2")
     with tempfile.TemporaryDirectory(prefix="sendsite-apache-") as work:
@@ -182,7 +182,7 @@ DirectoryIndex index.html
 </Directory>
 <Directory {root}>
     Options FollowSymLinks
-    AllowOverride FileInfo
+    AllowOverride FileInfo Indexes
     Require all granted
 </Directory>
 """,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -21,7 +22,7 @@ from botocore.validate import ParamValidator
 from sendsite.publish.hosting.azure import MAX_BYTES
 from sendsite.publish.hosting.hosts import HOSTS, host_files
 from sendsite.publish.hosting.policy import AREAS, IMMUTABLE, MIME_TYPES, SECURITY_HEADERS
-from sendsite.publish.hosting.routes import Rewrite
+from sendsite.publish.hosting.routes import REWRITES, Rewrite
 from tests.conftest import TinySite
 
 REPO = Path(__file__).resolve().parents[2]
@@ -319,3 +320,111 @@ def test_hosts_that_read_no_configuration_get_the_policy_in_the_pages(site: Tiny
     assert "frame-ancestors" not in meta["content"]  # browsers ignore it in <meta>, and say so
     assert page.find("meta", attrs={"name": "referrer"}) is not None
     assert (site.output / ".nojekyll").is_file()
+
+
+# --- the Open Referral UK read API on every host -----------------------------------------------
+
+
+def test_netlify_routes_the_api_and_cloudflare_has_no_query_rules(tmp_path: Path) -> None:
+    netlify = netlify_parse(tmp_path, files("netlify", rewrites=REWRITES))
+    assert netlify["redirectErrors"] == [] and netlify["headerErrors"] == []
+    routes = {(r["from"], json.dumps(r["query"])): r["to"] for r in netlify["redirects"]}
+    assert routes[("/openreferral", "{}")] == "/openreferral/index.json"
+    assert routes[("/openreferral/services", '{"page": ":page"}')] == (
+        "/openreferral/services/page-:page.json"
+    )
+    assert routes[("/openreferral/services", "{}")] == "/openreferral/services.json"
+    assert (
+        routes[("/openreferral/organizations/:id", "{}")] == "/openreferral/organizations/:id.json"
+    )
+    # The page rule comes first: Netlify uses the first rule that matches.
+    order = [(r["from"], bool(r["query"])) for r in netlify["redirects"]]
+    assert order.index(("/openreferral/services", True)) < order.index(
+        ("/openreferral/services", False)
+    )
+    assert not any(r["force"] for r in netlify["redirects"])  # existing files are served first
+    cloudflare = netlify_parse(tmp_path, files("cloudflare-pages", rewrites=REWRITES))
+    assert cloudflare["redirectErrors"] == []
+    assert all(r["query"] == {} for r in cloudflare["redirects"])
+    headers = {rule["for"]: rule["values"] for rule in netlify["headers"]}
+    assert headers["/openreferral/services/*"]["Content-Type"].startswith("application/json")
+
+
+RUN_API = """
+const fs = require("fs");
+eval(fs.readFileSync(process.argv[1], "utf8") + ";globalThis.handler = handler;");
+const out = {};
+for (const [uri, page] of JSON.parse(process.argv[2])) {
+  const querystring = page === null ? {} : { page: { value: page } };
+  out[uri + "?" + page] = handler({ request: { uri: uri, querystring: querystring, headers: {} } }).uri;
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def test_the_cloudfront_function_routes_the_api(tmp_path: Path) -> None:
+    function = tmp_path / "viewer-request.js"
+    function.write_bytes(
+        files("s3-cloudfront", SUB, rewrites=REWRITES)[".hosting/s3-cloudfront/viewer-request.js"]
+    )
+    api = SUB + "openreferral"
+    asked = [[api, None], [api + "/", None], [api + "/services", None], [api + "/services", "3"],
+             [api + "/services", "x"], [api + "/services/abc-1", None],
+             [api + "/services/page-2.json", None], [api + "/taxonomy_terms/t1", None]]  # fmt: skip
+    result = subprocess.run(
+        [node(), "-e", RUN_API, str(function), json.dumps(asked)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        f"{api}?null": f"{api}/index.json",
+        f"{api}/?null": f"{api}/index.json",
+        f"{api}/services?null": f"{api}/services.json",
+        f"{api}/services?3": f"{api}/services/page-3.json",
+        f"{api}/services?x": f"{api}/services.json",
+        f"{api}/services/abc-1?null": f"{api}/services/abc-1.json",
+        f"{api}/services/page-2.json?null": f"{api}/services/page-2.json",
+        f"{api}/taxonomy_terms/t1?null": f"{api}/taxonomy_terms/t1.json",
+    }
+
+
+def test_iis_routes_the_api_with_the_query_string_and_the_id() -> None:
+    root = ET.fromstring(files("iis", SUB, rewrites=REWRITES)["web.config"])
+    rules = root.findall("./system.webServer/rewrite/rules/rule")
+    by_match = {}
+    for rule in rules:
+        match = rule.find("match")
+        action = rule.find("action")
+        assert match is not None and action is not None
+        condition = rule.find("conditions/add")
+        key = (match.attrib["url"], condition is not None)
+        by_match[key] = action.attrib["url"]
+        if condition is not None:
+            assert condition.attrib["input"] == "{QUERY_STRING}"
+            assert re.search(condition.attrib["pattern"], "a=1&page=12").group(1) == "12"  # type: ignore[union-attr]
+    assert by_match[("^openreferral/services$", True)] == "openreferral/services/page-{C:1}.json"
+    assert by_match[("^openreferral/services$", False)] == "openreferral/services.json"
+    assert (
+        by_match[("^openreferral/services/([^/.]+)$", False)] == "openreferral/services/{R:1}.json"
+    )
+
+
+def test_one_page_a_list_where_a_host_cannot_route_the_page_number(site: TinySite) -> None:
+    for n in range(60):
+        site.write(
+            f"content/services/club-{n:03d}.yaml",
+            f"name: Club {n:03d}\norganisation: testshire-council\nsummary: A club.\n"
+            "categories: [health]\nneeds: all\nages: {min: 5, max: 10}\nareas: all\n"
+            "last_reviewed: 2026-10-01\n",
+        )
+    yaml = (site.root / "site.yaml").read_text(encoding="utf-8")
+    site.write("site.yaml", yaml + "host: [nginx, cloudflare-pages]\n")
+    assert site.build().code == 0
+    listing = json.loads((site.output / "openreferral/services.json").read_text("utf-8"))
+    assert (listing["total_pages"], listing["size"], listing["total_items"]) == (1, 61, 61)
+    site.write("site.yaml", yaml + "host: nginx\n")
+    assert site.build().code == 0
+    listing = json.loads((site.output / "openreferral/services.json").read_text("utf-8"))
+    assert (listing["total_pages"], listing["size"]) == (2, 50)

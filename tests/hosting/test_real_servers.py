@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from sendsite.check.feedcheck import check_feed
 from sendsite.cli import main
+from sendsite.commands.feed_check import http_reader
 from tests.browser.a11y_support import BUILD_DATE, CHROMIUM, CHROMIUM_ARGS, REPO
 from tests.hosting import servers
 
@@ -184,6 +186,84 @@ def test_open_referral_files_are_json_that_any_website_may_read(served: Served) 
         assert headers["content-type"].startswith("application/json")
         assert headers["access-control-allow-origin"] == "*"
         assert headers["cache-control"] == "no-cache"
+
+
+def test_the_open_referral_api_answers_as_the_validator_asks(
+    served: Served, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`sendsite feed-check` against the hosted feed: every required and optional endpoint, every
+    record read, with JSON, CORS and valid content."""
+    base = served.origin + served.base_path + "openreferral"
+    capsys.readouterr()
+    code = main(["feed-check", base, "--all"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    table = [line for line in out.splitlines() if "GET /" in line]
+    assert len(table) == 11, out
+    # An empty list (the starter has no locations) leaves no record to ask for.
+    assert all(line.startswith(("passed ", "not asked ")) for line in table), out
+    assert "Every endpoint answers with valid JSON" in out
+    report = check_feed(http_reader(base), every_record=True)
+    assert report.findings == []
+    listed = read_services(served.output)
+    assert report.listed["/services"] == len(listed) > 0
+
+
+def read_services(output: Path) -> list[str]:
+    import json
+
+    first = json.loads((output / "openreferral/services.json").read_text(encoding="utf-8"))
+    return [c["id"] for c in first["contents"]]
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A site of 121 services (three pages of each list of services), hosted at /tiny/."""
+    import textwrap
+
+    from tests.conftest import TINY_SITE
+
+    site = tmp_path_factory.mktemp("paged") / "site"
+    files = dict(TINY_SITE)
+    yaml = textwrap.dedent(files["site.yaml"])
+    files["site.yaml"] = yaml.replace("https://example.org/\n", "https://example.org/tiny/\n", 1)
+    files["site.yaml"] += "host: [nginx, apache]\n"
+    for n in range(120):
+        files[f"content/services/club-{n:03d}.yaml"] = f"""\
+            name: Club {n:03d}
+            organisation: testshire-council
+            summary: A club.
+            categories: [health]
+            needs: all
+            ages: {{min: 5, max: 10}}
+            areas: all
+            last_reviewed: 2026-10-01
+            locations: [{{name: Hall {n}, postcode: TE1 1ST}}]
+            """
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    with servers.readable_folder() as www:
+        yield _build(site, www, "/tiny/")
+
+
+@pytest.mark.parametrize("server", ["nginx", "apache"])
+def test_every_page_of_a_list_answers_at_its_page_number(paged: Path, server: str) -> None:
+    www = paged.parent
+    running = (
+        servers.nginx(www, paged / ".hosting" / "nginx.conf")
+        if server == "nginx"
+        else servers.apache(www)
+    )
+    with running as origin:
+        base = origin + "/tiny/openreferral"
+        report = check_feed(http_reader(base), every_record=True)
+        assert [str(f) for f in report.findings] == []
+        assert report.listed["/services"] == report.totals["/services"] == 121
+        assert report.listed["/service_at_locations"] == 120
+        assert "/services?page=2" in report.requests and "/services?page=3" in report.requests
+        answer = http_reader(base)("/services?page=4")
+        assert answer.status == 404  # past the last page: not page 1 again
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """Apache httpd: `.htaccess` at the top of the site's folder.
 
-It needs `AllowOverride FileInfo` for the site's folder and mod_headers (`a2enmod headers`);
-rewrites, when there are any, need mod_rewrite too. Apache already answers /services/portage
+It needs `AllowOverride FileInfo Indexes` for the site's folder (Indexes for `DirectorySlash`,
+turned off under the Open Referral UK folder), mod_headers and mod_rewrite
+(`a2enmod headers rewrite`). Apache already answers /services/portage
 with a redirect to /services/portage/ (DirectorySlash) and /services/portage/ with its
 index.html.
 """
@@ -36,7 +37,8 @@ def _under(policy: Policy, prefix: str) -> str:
 def htaccess(policy: Policy) -> str:
     lines = [
         f"# {made_by(policy)}",
-        "# Needs AllowOverride FileInfo for this folder, and mod_headers (a2enmod headers).",
+        "# Needs AllowOverride FileInfo Indexes for this folder, mod_headers and mod_rewrite",
+        "# (a2enmod headers rewrite).",
     ]
     if policy.robots_note:
         lines.append(f"# {policy.robots_note}")
@@ -66,10 +68,33 @@ def htaccess(policy: Policy) -> str:
             "RewriteEngine On",
             f"RewriteBase {policy.path('/')}",
         ]
+        folders = sorted({r.address.strip("/").split("/")[0] for r in policy.rewrites})
+        if folders:
+            # /openreferral/services is also a folder: mod_dir would redirect it to
+            # /openreferral/services/ (dropping ?page=N) before any rule ran. Under these
+            # folders it must not (DirectorySlash needs AllowOverride Indexes), and the rules
+            # must see such addresses (AllowNoSlash).
+            under = "|".join(regex_literal(f) for f in folders)
+            lines += [
+                f'<If "%{{REQUEST_URI}} =~ m#^{regex_literal(policy.path("/"))}({under})(/|$)#">',
+                "    DirectorySlash Off",
+                "</If>",
+                "RewriteOptions AllowNoSlash",
+            ]
         for rewrite in policy.rewrites:
-            address = rewrite.address.lstrip("/")
-            lines.append(
-                f"RewriteRule ^{regex_literal(address)}$ {rewrite.file.lstrip('/')} "
-                f"[L,T={rewrite.content_type.split(';')[0]}]"
-            )
+            kind = rewrite.content_type.split(";")[0]
+            if rewrite.by_id:
+                before, after = rewrite.file_parts
+                pattern = regex_literal(rewrite.prefix.lstrip("/")) + "([^/.]+)"
+                target = before.lstrip("/") + "$1" + after
+            else:
+                pattern = regex_literal(rewrite.address.lstrip("/"))
+                target = rewrite.file.lstrip("/")
+            if rewrite.page_file is not None:
+                before, after = rewrite.page_parts
+                lines += [
+                    "RewriteCond %{QUERY_STRING} (?:^|&)page=([1-9][0-9]*)(?:&|$)",
+                    f"RewriteRule ^{pattern}$ {before.lstrip('/')}%1{after} [L,QSD,T={kind}]",
+                ]
+            lines.append(f"RewriteRule ^{pattern}$ {target} [L,T={kind}]")
     return "\n".join(lines) + "\n"

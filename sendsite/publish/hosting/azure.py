@@ -35,6 +35,9 @@ def static_web_app_config(policy: Policy) -> dict[str, Any]:
             "headers": {"Access-Control-Allow-Origin": "*", "Content-Type": rewrite.content_type},
         }
         for rewrite in policy.rewrites
+        # Azure's routes cannot carry a part of the address into the file's name, nor match a
+        # query string: only fixed addresses are rewritten (routes.NO_ID_ROUTING).
+        if not rewrite.by_id
     ]
     routes += [
         {

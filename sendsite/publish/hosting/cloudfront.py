@@ -47,17 +47,45 @@ def cloudfront_files(policy: Policy) -> dict[str, bytes]:
 
 
 def viewer_request_function(policy: Policy) -> str:
-    rewrites = {policy.path(r.address): policy.path(r.file) for r in policy.rewrites}
-    return f"""// {made_by(policy)}
+    fixed = [r for r in policy.rewrites if not r.by_id]
+    rewrites = {policy.path(r.address): policy.path(r.file) for r in fixed}
+    pages = {
+        policy.path(r.address): [policy.path(r.page_parts[0]), r.page_parts[1]]
+        for r in fixed
+        if r.page_file is not None
+    }
+    patterns = [
+        [policy.path(r.prefix), policy.path(r.file_parts[0]), r.file_parts[1]]
+        for r in policy.rewrites
+        if r.by_id
+    ]
+    return rf"""// {made_by(policy)}
 // A CloudFront Function (runtime cloudfront-js-2.0) for the viewer-request event.
 var REWRITES = {json.dumps(rewrites, sort_keys=True)};
+// Address -> [start, end] of the file for ?page=N.
+var PAGES = {json.dumps(pages, sort_keys=True)};
+// [address prefix, file start, file end]: prefix + ID is answered with start + ID + end.
+var PATTERNS = {json.dumps(patterns)};
+var OWN = Object.prototype.hasOwnProperty;
 
 function handler(event) {{
   var request = event.request;
   var uri = request.uri;
-  if (Object.prototype.hasOwnProperty.call(REWRITES, uri)) {{
+  var page = request.querystring.page;
+  if (OWN.call(PAGES, uri) && page && /^[1-9][0-9]*$/.test(page.value)) {{
+    request.uri = PAGES[uri][0] + page.value + PAGES[uri][1];
+    return request;
+  }}
+  if (OWN.call(REWRITES, uri)) {{
     request.uri = REWRITES[uri];
     return request;
+  }}
+  for (var i = 0; i < PATTERNS.length; i++) {{
+    var rest = uri.substring(PATTERNS[i][0].length);
+    if (uri.indexOf(PATTERNS[i][0]) === 0 && /^[^\/.]+$/.test(rest)) {{
+      request.uri = PATTERNS[i][1] + rest + PATTERNS[i][2];
+      return request;
+    }}
   }}
   if (uri.endsWith("/")) {{
     request.uri = uri + "index.html";

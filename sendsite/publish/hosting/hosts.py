@@ -10,7 +10,7 @@ from sendsite.publish.hosting.apache import apache_files
 from sendsite.publish.hosting.azure import azure_files
 from sendsite.publish.hosting.cloudfront import cloudfront_files
 from sendsite.publish.hosting.iis import iis_files
-from sendsite.publish.hosting.netlify import netlify_files
+from sendsite.publish.hosting.netlify import cloudflare_files, netlify_files
 from sendsite.publish.hosting.nginx import nginx_files
 from sendsite.publish.hosting.pages import github_pages_files, gitlab_pages_files
 from sendsite.publish.hosting.policy import Policy
@@ -28,7 +28,7 @@ HOSTS: dict[str, Host] = {
     host.name: host
     for host in (
         Host("netlify", "Netlify", netlify_files),
-        Host("cloudflare-pages", "Cloudflare Pages", netlify_files),
+        Host("cloudflare-pages", "Cloudflare Pages", cloudflare_files),
         Host("github-pages", "GitHub Pages", github_pages_files),
         Host("gitlab-pages", "GitLab Pages", gitlab_pages_files),
         Host("apache", "Apache", apache_files),

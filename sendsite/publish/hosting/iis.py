@@ -16,6 +16,7 @@ from sendsite.publish.hosting.policy import (
     SECURITY_HEADERS,
     Policy,
     made_by,
+    regex_literal,
 )
 
 FILE = "web.config"
@@ -56,9 +57,36 @@ def web_config(policy: Policy) -> bytes:
     if policy.rewrites:
         rules = ET.SubElement(ET.SubElement(server, "rewrite"), "rules")
         for number, rewrite in enumerate(policy.rewrites, 1):
+            if rewrite.by_id:
+                before, after = rewrite.file_parts
+                pattern = "^" + regex_literal(rewrite.prefix.lstrip("/")) + "([^/.]+)$"
+                target = before.lstrip("/") + "{R:1}" + after
+            else:
+                pattern = "^" + regex_literal(rewrite.address.lstrip("/")) + "$"
+                target = rewrite.file.lstrip("/")
+            if rewrite.page_file is not None:
+                before, after = rewrite.page_parts
+                rule = ET.SubElement(
+                    rules, "rule", name=f"sendsite {number} page", stopProcessing="true"
+                )
+                ET.SubElement(rule, "match", url=pattern)
+                conditions = ET.SubElement(rule, "conditions")
+                ET.SubElement(
+                    conditions,
+                    "add",
+                    input="{QUERY_STRING}",
+                    pattern="(?:^|&)page=([1-9][0-9]*)(?:&|$)",
+                )
+                ET.SubElement(
+                    rule,
+                    "action",
+                    type="Rewrite",
+                    url=before.lstrip("/") + "{C:1}" + after,
+                    appendQueryString="false",
+                )
             rule = ET.SubElement(rules, "rule", name=f"sendsite {number}", stopProcessing="true")
-            ET.SubElement(rule, "match", url="^" + rewrite.address.lstrip("/") + "$")
-            ET.SubElement(rule, "action", type="Rewrite", url=rewrite.file.lstrip("/"))
+            ET.SubElement(rule, "match", url=pattern)
+            ET.SubElement(rule, "action", type="Rewrite", url=target)
     for area in AREAS:
         location = ET.SubElement(root, "location", path=area.prefix.strip("/"))
         area_server = ET.SubElement(location, "system.webServer")

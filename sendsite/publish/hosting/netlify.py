@@ -1,5 +1,8 @@
 """Netlify and Cloudflare Pages: `_headers` and `_redirects` at the top of the published folder.
 
+Cloudflare Pages's `_redirects` cannot match a query string, so its copy has no `?page=N` rules
+(the feed is then published as one page a list: routes.NO_QUERY_ROUTING).
+
 Both serve 404.html for a missing address and answer /services/portage with a redirect to
 /services/portage/ by themselves. Both send `Cache-Control: public, max-age=0, must-revalidate`
 unless told otherwise, which is the revalidation pages need, so only the static files' long
@@ -22,6 +25,18 @@ def netlify_files(policy: Policy) -> dict[str, bytes]:
     }
 
 
+def cloudflare_files(policy: Policy) -> dict[str, bytes]:
+    """Cloudflare Pages reads the same files, but its _redirects cannot match a query string."""
+    return {
+        HEADERS_FILE: headers_file(policy).encode("utf-8"),
+        REDIRECTS_FILE: redirects_file(policy, query=False).encode("utf-8"),
+    }
+
+
+def _netlify_address(address: str) -> str:
+    return address.replace("{id}", ":id")
+
+
 def headers_file(policy: Policy) -> str:
     lines = [f"# {made_by(policy)}", "", "# Every address.", policy.path("/*")]
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS]
@@ -34,19 +49,23 @@ def headers_file(policy: Policy) -> str:
         lines += ["", f"# {area.what}", policy.path(area.prefix) + "*"]
         lines += [f"  {name}: {value}" for name, value in own]
     for rewrite in policy.rewrites:
-        lines += ["", policy.path(rewrite.address), f"  Content-Type: {rewrite.content_type}"]
+        address = policy.path(rewrite.prefix + "*" if rewrite.by_id else rewrite.address)
+        lines += ["", address, f"  Content-Type: {rewrite.content_type}"]
         if not any(rewrite.address.startswith(a.prefix) and a.headers for a in AREAS):
             lines.append("  Access-Control-Allow-Origin: *")
     return "\n".join(lines) + "\n"
 
 
-def redirects_file(policy: Policy) -> str:
+def redirects_file(policy: Policy, *, query: bool = True) -> str:
     lines = [
         f"# {made_by(policy)}",
         "# Addresses answered with a file of another name (status 200: a rewrite, not a redirect).",
+        "# A file that exists is served first, so /openreferral/services/page-2.json stays itself.",
     ]
-    lines += [
-        f"{policy.path(rewrite.address)} {policy.path(rewrite.file)} 200"
-        for rewrite in policy.rewrites
-    ]
+    for rewrite in policy.rewrites:
+        address = policy.path(_netlify_address(rewrite.address))
+        if rewrite.page_file is not None and query:
+            before, after = rewrite.page_parts
+            lines.append(f"{address} page=:page {policy.path(before)}:page{after} 200")
+        lines.append(f"{address} {policy.path(_netlify_address(rewrite.file))} 200")
     return "\n".join(lines) + "\n"

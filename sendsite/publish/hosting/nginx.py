@@ -72,13 +72,25 @@ def nginx_conf(policy: Policy) -> str:
         "    return 404;",
         "}",
     ]
+    cors = (("Access-Control-Allow-Origin", "*"),)
     for rewrite in policy.rewrites:
-        lines += [
-            "",
-            f"location = {policy.path(rewrite.address)} {{",
-            *_headers(REVALIDATE, (("Access-Control-Allow-Origin", "*"),)),
-            f"    default_type {_quoted(rewrite.content_type)};",
-            f"    try_files {policy.path(rewrite.file)} =404;",
-            "}",
-        ]
+        if rewrite.by_id:
+            # A regular expression location: it wins over the prefix locations above.
+            before, after = rewrite.file_parts
+            pattern = "^" + regex_literal(policy.path(rewrite.prefix)) + "([^/.]+)$"
+            lines += ["", f"location ~ {_quoted(pattern)} {{"]
+            target = f"{policy.path(before)}$1{after}"
+        else:
+            lines += ["", f"location = {policy.path(rewrite.address)} {{"]
+            target = policy.path(rewrite.file)
+        lines += [*_headers(REVALIDATE, cors), f"    default_type {_quoted(rewrite.content_type)};"]
+        if rewrite.page_file is not None:
+            before, after = rewrite.page_parts
+            # ?page=N goes to page N's file (a missing page is a 404, never page 1 again).
+            lines += [
+                '    if ($arg_page ~ "^[1-9][0-9]*$") {',
+                f"        rewrite ^ {policy.path(before)}$arg_page{after}? last;",
+                "    }",
+            ]
+        lines += [f"    try_files {target} =404;", "}"]
     return "\n".join(lines) + "\n"

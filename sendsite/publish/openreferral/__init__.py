@@ -36,12 +36,30 @@ from sendsite.publish.openreferral.records import (
     Records,
 )
 
-__all__ = ["FOLDER", "LISTS", "OPENAPI_URL", "PROFILE_URL", "PROFILE_VERSION", "api_file", "byday"]
+__all__ = [
+    "FOLDER",
+    "LISTS",
+    "NO_ID_ROUTING",
+    "NO_QUERY_ROUTING",
+    "OPENAPI_URL",
+    "PROFILE_URL",
+    "PROFILE_VERSION",
+    "api_file",
+    "byday",
+]
 
 PER_PAGE = 50
 FOLDER = "openreferral"
 # The read API's lists, in the order of the specification's openapi.json.
 LISTS = ("services", "taxonomies", "taxonomy_terms", "organizations", "service_at_locations")
+# Hosts whose configuration cannot look at the query string (publish/hosting): ?page=N cannot
+# reach page N there, so every list is published as one page, which a harvester reads whole.
+NO_QUERY_ROUTING = frozenset(
+    {"cloudflare-pages", "azure-static-web-apps", "github-pages", "gitlab-pages"}
+)
+# Hosts that cannot rewrite with a part of the address ('/services/{id}'), or not at all: the
+# API's addresses do not all answer there; the files do (docs/open-referral.md).
+NO_ID_ROUTING = frozenset({"azure-static-web-apps", "github-pages", "gitlab-pages"})
 _PAGE_QUERY = re.compile(r"^page=([1-9][0-9]{0,8})$")
 
 
@@ -63,12 +81,15 @@ def api_file(address: str) -> str | None:
     return f"{parts[0]}/page-{page.group(1)}.json" if page else None
 
 
-def openreferral_files(site: model.Site, per_page: int = PER_PAGE) -> dict[str, bytes]:
-    """Every file of the export: output path (relative) -> bytes."""
+def openreferral_files(site: model.Site, per_page: int | None = None) -> dict[str, bytes]:
+    """Every file of the export: output path (relative) -> bytes. Lists have PER_PAGE records a
+    page, or all on one when a host of site.yaml cannot route ?page=N."""
     records = Records(site)
     files = {f"{FOLDER}/index.json": _json(records.root())}
+    one_page = bool(NO_QUERY_ROUTING.intersection(site.config.hosts))
     for name, found in records.lists().items():
-        files.update(_list_files(name, found, per_page))
+        size = per_page or (max(1, len(found)) if one_page else PER_PAGE)
+        files.update(_list_files(name, found, size))
     return files
 
 

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from sendsite.cli import main
+from sendsite.model.local_offer_items import ITEM_IDS, REQUIRED_ITEMS
 from tests.conftest import Run, TinySite
 
 GLOSSARY = """\
@@ -21,12 +22,18 @@ GLOSSARY = """\
 """
 
 
+ALL_ITEMS = ", ".join(ITEM_IDS)
+
+
 @pytest.fixture
 def clean(site: TinySite) -> TinySite:
     """The tiny site with nothing for `check` to say."""
     site.write("content/glossary.yaml", GLOSSARY)
     # The overdue action has an update since its due date, so it is not stale.
     plant(site, "content/plans/wsoa.md", "{date: 2020-01-10,", "{date: 2020-06-10,")
+    # Everything a Local Offer must include, said to be on the about page (the tests of coverage
+    # take items away from it).
+    plant(site, "content/pages/about.md", "nav_order: 1", f"nav_order: 1\ncovers: [{ALL_ITEMS}]")
     # Families on a SEND Local Offer know the word SEND; summaries may use it unexplained.
     site.write(
         "site.yaml", (site.root / "site.yaml").read_text() + "checks:\n  known_acronyms: [SEND]\n"
@@ -360,3 +367,90 @@ def test_a_long_sentence_is_at_its_own_line_and_list_items_are_sentences(clean: 
     assert len(found) == 1, found
     assert found[0].startswith(f"{SERVICE}:{line_of(clean, SERVICE, 'We visit')}: style: ")
     assert "has 32 words" in found[0]
+
+
+def covering(site: TinySite, ids: list[str]) -> None:
+    path = "content/pages/about.md"
+    text = (site.root / path).read_text()
+    start = text.index("covers: [")
+    end = text.index("]", start)
+    site.write(path, text[:start] + f"covers: [{', '.join(ids)}]" + text[end + 1 :])
+
+
+def test_a_site_missing_a_required_item_fails_strict_naming_it_and_its_paragraph(
+    clean: TinySite,
+) -> None:
+    covering(clean, [i for i in ITEM_IDS if i != "complaints"])
+    run = check(clean, "--strict")
+    assert run.code == 1
+    (found,) = [w for w in warnings(run) if "the law requires" in w]
+    assert found.startswith(
+        "content/pages: must fix: the Local Offer does not include 'How to complain, sort out a "
+        "disagreement, use mediation or appeal to the tribunal' (SEND Regulations 2014, Schedule 2, "
+        "paragraph 17; id 'complaints'), which the law requires."
+    ), found
+    assert "covers: [complaints]" in found
+
+
+def test_an_item_the_site_says_it_has_not_written_yet_is_a_reminder(clean: TinySite) -> None:
+    covering(clean, [i for i in ITEM_IDS if i != "complaints"])
+    site_yaml = (clean.root / "site.yaml").read_text()
+    clean.write("site.yaml", site_yaml + "  not_yet_covered: [complaints]\n")
+    run = check(clean, "--strict")
+    assert run.code == 0
+    (found,) = warnings(run)
+    assert found.startswith(
+        f"site.yaml:{line_of(clean, 'site.yaml', 'not_yet_covered')}: should fix"
+    )
+    assert "does not include 'How to complain" in found and "paragraph 17" in found
+
+
+def test_services_and_feedback_cover_items_without_a_page(clean: TinySite) -> None:
+    """The tiny site has an education service and a feedback record."""
+    covering(clean, [i for i in ITEM_IDS if i not in ("provision-in-area", "comments")])
+    assert warnings(check(clean)) == []
+    clean.write("content/feedback/2024-website.yaml", "")
+    (clean.root / "content/feedback/2024-website.yaml").unlink()
+    found = warnings(check(clean))
+    assert len(found) == 1 and "Regulation 56" in found[0], found
+
+
+def test_covers_names_only_required_items(clean: TinySite) -> None:
+    covering(clean, ["complaint"])
+    run = check(clean)
+    assert run.code == 1
+    assert "'complaint' is not one of the things a Local Offer must include" in run.err
+    assert "Did you mean 'complaints'?" in run.err
+
+
+def test_the_coverage_page_lists_every_item_with_working_links(clean: TinySite) -> None:
+    covering(clean, [i for i in ITEM_IDS if i != "travel"])
+    assert clean.build().code == 0
+    page = clean.page("/local-offer-includes/")
+    items = page.select("main .coverage-list__item")
+    assert [li["id"] for li in items] == list(ITEM_IDS)
+    assert [li.select_one("h2").get_text() for li in items] == [i.title for i in REQUIRED_ITEMS]
+    assert [li.select_one(".caption").get_text() for li in items] == [
+        i.citation for i in REQUIRED_ITEMS
+    ]
+    travel = page.select_one("#travel")
+    assert "Not on this website yet." in travel.get_text() and not travel.select("a[href^='/']")
+    for li in items:
+        if li["id"] == "travel":
+            continue
+        links = li.select("ul a")
+        assert links, li
+        for a in links:
+            assert clean.page(a["href"].removeprefix("/testshire")) is not None, a["href"]
+
+
+def test_the_dorset_example_covers_every_required_item() -> None:
+    import datetime as dt
+    from pathlib import Path
+
+    from sendsite.model.local_offer_items import local_offer_coverage
+    from sendsite.publish.build import load_site
+
+    site = load_site(Path(__file__).resolve().parent.parent, dt.date(2026, 12, 2))
+    missing = [c.item.id for c in local_offer_coverage(site) if not c.places]
+    assert missing == []

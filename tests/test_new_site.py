@@ -39,7 +39,12 @@ def test_the_starter_builds_with_strict_and_passes_strict_checks(
     starter: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["check", str(starter), "--strict", "--date", BUILD_DATE]) == 0
-    assert "0 warnings" in capsys.readouterr().out
+    # A new site has not written most of what the law says a Local Offer must include: its
+    # site.yaml says so (checks: not_yet_covered), so check reminds of each one, and only that.
+    out = capsys.readouterr().out.splitlines()
+    reminders = [line for line in out if ": should fix: the Local Offer does not include " in line]
+    assert len(reminders) == len(out) - 1 == 11, out
+    assert out[-1] == f"11 warnings (0 must fix, 11 should fix, 0 style), as of {BUILD_DATE}."
     assert main(["build", str(starter), "--strict", "--date", BUILD_DATE]) == 0
     site = starter / "_site"
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")

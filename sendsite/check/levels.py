@@ -33,6 +33,7 @@ LEVEL_OF_CHECK = {
     "stale-action": MUST_FIX,
     "coverage": MUST_FIX,
     "template": MUST_FIX,
+    "coverage-planned": SHOULD_FIX,
     "acronym": SHOULD_FIX,
     "jargon": SHOULD_FIX,
     "reading-age": SHOULD_FIX,

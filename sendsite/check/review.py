@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from sendsite import model
+from sendsite.check.coverage import check_coverage
 from sendsite.check.levels import DEFAULT_STRICT, LEVEL_NAMES, level_of, rank
 from sendsite.check.plain_english import check_plain_english
 from sendsite.errors import Origin
@@ -172,6 +173,7 @@ def run_checks(
         *check_links(texts, site, rendered, source),
         *check_reviews(site, source),
         *check_contact_routes(site, source),
+        *check_coverage(site, source),
         *check_unanswered_findings(site),
         *check_stale_actions(site, source),
         *check_reading(texts, site, settings, source),

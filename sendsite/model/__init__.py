@@ -60,6 +60,8 @@ class CheckOptions:
     sentence_words: int = 30
     known_acronyms: list[str] = field(default_factory=list)
     strict: list[str] = field(default_factory=lambda: ["must-fix"])  # levels `--strict` fails on
+    # required items the site says it has not written yet: reported, and shown as gaps
+    not_yet_covered: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -447,6 +449,8 @@ class Page:
     nav_order: float | None
     body: str  # Markdown
     origin: Origin
+    # the required items of a Local Offer (sendsite/model/local_offer_items.py) this page explains
+    covers: list[str] = field(default_factory=list)
     # derived: the pages above it (for guides/send/transport: guides, then guides/send)
     parents: list[Page] = field(default_factory=list, repr=False)
     # derived: the pages directly below it, in the site's order of pages

@@ -20,6 +20,7 @@ from sendsite.model import (
     identity,
     statement,
 )
+from sendsite.model.local_offer_items import ITEM_IDS
 from sendsite.source.fields import Fields, did_you_mean
 from sendsite.source.sourcefile import read_text
 from sendsite.source.yamldoc import parse_yaml
@@ -139,7 +140,7 @@ def _contact(group: Fields | None) -> ContactDetails | None:
     )
 
 
-_CHECK_FIELDS = ("reading_age", "sentence_words", "known_acronyms", "strict")
+_CHECK_FIELDS = ("reading_age", "sentence_words", "known_acronyms", "strict", "not_yet_covered")
 # The levels of `sendsite check` (sendsite/check/levels.py, a layer above, says what each means).
 _CHECK_LEVELS = ("must-fix", "should-fix", "style")
 
@@ -170,6 +171,15 @@ def _check_options(group: Fields | None) -> CheckOptions:
                     did_you_mean(level, list(_CHECK_LEVELS), "levels"),
                 )
         options.strict = levels
+    for name in group.text_list("not_yet_covered"):
+        if name in ITEM_IDS:
+            options.not_yet_covered.append(name)
+        else:
+            group.error(
+                "not_yet_covered",
+                f"'{name}' is not one of the things a Local Offer must include",
+                did_you_mean(name, list(ITEM_IDS), "items"),
+            )
     return options
 
 

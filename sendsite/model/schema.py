@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sendsite import model
+from sendsite.model.local_offer_items import ITEM_IDS
 
 # Kinds of field, as an author sees them:
 TEXT = "text"  # one line of text
@@ -50,7 +51,7 @@ class Field:
     vocabulary: str = ""  # TERMS: categories, needs or areas
     allow_all: bool = False  # TERMS: 'all' means every need or area
     target: str = ""  # REFERENCE: the collection the id is in
-    multiple: bool = False  # REFERENCE: a list of ids
+    multiple: bool = False  # REFERENCE: a list of ids; CHOICE: a list of the options
     fields: tuple[Field, ...] = ()  # GROUP, GROUP_LIST
     minimum: float | None = None
     maximum: float | None = None
@@ -566,6 +567,14 @@ PAGE = ContentType(
             "Navigation order",
             INTEGER,
             "a number: the page appears in the main navigation, in this order",
+        ),
+        Field(
+            "covers",
+            "What the law requires that this page explains",
+            CHOICE,
+            "the items a Local Offer must include (SEND Regulations 2014) that this page explains",
+            options=ITEM_IDS,
+            multiple=True,
         ),
     ),
 )

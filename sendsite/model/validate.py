@@ -13,6 +13,7 @@ from typing import TypeVar
 from sendsite import model
 from sendsite.errors import ErrorLog, Origin
 from sendsite.model import identity
+from sendsite.model.local_offer_items import ITEM_IDS
 from sendsite.source.fields import ID_PATTERN, Fields, did_you_mean, nearest
 from sendsite.source.loader import Item, LoadedContent
 from sendsite.source.sourcefile import SourceFile
@@ -86,7 +87,7 @@ ACTION_FIELDS = (
     "updates",
 )
 NEWS_FIELDS = ("title", "date", "summary", "inspection", "quotes")
-PAGE_FIELDS = ("title", "summary", "nav_order")
+PAGE_FIELDS = ("title", "summary", "nav_order", "covers")
 FEEDBACK_FIELDS = ("date", "topic", "you_said", "we_did", "status")
 ORGANISATION_FIELDS = ("name", "description", "url", "email", "phone", "oruk_id")
 SUMMARY_LIMIT = 200
@@ -814,6 +815,7 @@ class _Validator:
             nav_order=f.number("nav_order"),
             body=item.source.body,
             origin=f.origin(),
+            covers=_required_items(f, "covers"),
         )
 
     def feedback(self, item: Item) -> model.Feedback:
@@ -848,3 +850,18 @@ def _check_id(value: str, origin: Origin, log: ErrorLog) -> bool:
 def _placeholder_organisation() -> model.Organisation:
     # Only used while errors are being collected: a build with a missing organisation never renders.
     return model.Organisation("", "", None, None, None, None, Origin(""))
+
+
+def _required_items(f: Fields, key: str) -> list[str]:
+    """`covers:` ids, each one of the required items of a Local Offer."""
+    found = []
+    for name in f.text_list(key):
+        if name in ITEM_IDS:
+            found.append(name)
+        else:
+            f.error(
+                key,
+                f"'{name}' is not one of the things a Local Offer must include",
+                did_you_mean(name, list(ITEM_IDS), "items"),
+            )
+    return found

@@ -22,6 +22,7 @@ from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.model import labels
 from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
+from sendsite.model.local_offer_items import local_offer_coverage
 from sendsite.model.statement import (
     STATEMENT_PATH,
     accessibility_statement_path,
@@ -74,6 +75,9 @@ class RenderedSite:
     indexed: list[str] = field(default_factory=list)  # the written pages for the search index
 
 
+LOCAL_OFFER_INCLUDES_PATH = "/local-offer-includes/"
+
+
 def build_routes(site: model.Site) -> list[Route]:
     """Every page of the site. Two routes with the same path are an error naming both sources."""
     theme = BUILT_IN
@@ -84,6 +88,13 @@ def build_routes(site: model.Site) -> list[Route]:
         Route("/plans/", "plans.html", "Improvement plans", theme),
         Route("/news/", "news_list.html", "News", theme),
         Route("/you-said-we-did/", "feedback.html", "You said, we did", theme),
+        Route(
+            LOCAL_OFFER_INCLUDES_PATH,
+            "local_offer_includes.html",
+            "What our Local Offer includes",
+            theme,
+            {"coverage": local_offer_coverage(site)},
+        ),
         Route("/glossary/", "glossary.html", "Glossary", theme),
         Route("/data/", "data.html", "Open data", theme, {"data_files": catalogue(site)}),
         Route("/404.html", "404.html", "Page not found", theme),

@@ -650,7 +650,7 @@ CASES: list[Case] = [
             "templates/page.html",
             '{% extends "base.html" %}\n{% block content %}\n<p>{{ page.no_such_field }}</p>\n{% endblock %}\n',
         ),
-        expect="templates/page.html:3: This template uses 'page.no_such_field', but a page has no field 'no_such_field'. Use one of the fields: 'body', 'children', 'id', 'nav_order', 'parents', 'summary', 'title', 'url_path'.",
+        expect="templates/page.html:3: This template uses 'page.no_such_field', but a page has no field 'no_such_field'. Use one of the fields: 'body', 'children', 'covers', 'id', 'nav_order', 'parents', 'summary', 'title', 'url_path'.",
     ),
     case(
         "template-unknown-filter",

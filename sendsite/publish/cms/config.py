@@ -169,7 +169,8 @@ def _kind(f: schema.Field, site: model.Site) -> Config:
         case schema.MARKDOWN:
             return {"widget": "markdown", "sanitize_preview": True}
         case schema.CHOICE:
-            return {"widget": "select", "options": _options(f.options)}
+            choice: Config = {"widget": "select", "options": _options(f.options)}
+            return {**choice, "multiple": True} if f.multiple else choice
         case schema.TERMS:
             terms = getattr(site.taxonomy, f.vocabulary)
             options = [{"label": t.label, "value": t.id} for t in terms.values()]

@@ -158,6 +158,8 @@ def test_overdue_is_computed_against_the_build_date(
 ) -> None:
     with_full_inspection(site)
     site.write("content/plans/priority.md", PRIORITY_PLAN)
+    portage = site.root / "content/services/portage.md"  # reviewed before either build date
+    portage.write_text(portage.read_text().replace("2026-09-01", "2026-01-05"), encoding="utf-8")
     site.capsys.readouterr()
     from sendsite.cli import main
 

@@ -99,7 +99,7 @@ def build_site(
 ) -> model.Site:
     """Turn loaded content into the model. Mistakes are logged; the result is complete only
     when the log stays empty."""
-    validator = _Validator(log, content.unreadable)
+    validator = _Validator(log, content.unreadable, build_date)
     taxonomy = validator.taxonomy(content.singles.get("taxonomy"))
     glossary = validator.glossary(content.singles.get("glossary"))
     organisations = {i.id: validator.organisation(i) for i in content.items["organisations"]}
@@ -135,18 +135,22 @@ def validate_service(
     organisations: dict[str, model.Organisation],
     taxonomy: model.Taxonomy,
     log: ErrorLog,
+    today: dt.date | None = None,
 ) -> model.Service:
     """Check one service file exactly as a build does: imported rows are checked with it, and the
     live preview re-checks only the file that changed."""
-    return _Validator(log, {}).service(item, organisations, taxonomy)
+    return _Validator(log, {}, today).service(item, organisations, taxonomy)
 
 
 _NO_DATE = dt.date(1970, 1, 1)
 
 
 class _Validator:
-    def __init__(self, log: ErrorLog, unreadable: dict[str, set[str]]) -> None:
+    def __init__(
+        self, log: ErrorLog, unreadable: dict[str, set[str]], today: dt.date | None = None
+    ) -> None:
         self.log = log
+        self.today = today  # the build date: reviews, updates and publication cannot be later
         # ids of items whose file could not be read: its own mistake is already logged
         self.unreadable = unreadable
         # inspection id -> its `previous` reference, resolved once every inspection is read
@@ -164,7 +168,13 @@ class _Validator:
         self, source: SourceFile, allowed: Sequence[str], required: Sequence[str], what: str
     ) -> Fields:
         return Fields(
-            source.data, source.path, self.log, allowed=allowed, required=required, what=what
+            source.data,
+            source.path,
+            self.log,
+            allowed=allowed,
+            required=required,
+            what=what,
+            today=self.today,
         )
 
     # --- taxonomy and glossary ---------------------------------------------------------------
@@ -306,7 +316,7 @@ class _Validator:
             ages=self.ages(f),
             areas=areas,
             areas_all=areas_all,
-            last_reviewed=f.date("last_reviewed") or _NO_DATE,
+            last_reviewed=f.date("last_reviewed", past=True) or _NO_DATE,
             cost=f.text("cost"),
             eligibility=f.text("eligibility"),
             referral=referral,
@@ -483,7 +493,7 @@ class _Validator:
             kind=kind,
             inspectorates=f.text_list("inspectorates"),
             dates=self.date_range(f, "dates", required=True) or model.DateRange(_NO_DATE, _NO_DATE),
-            published=f.date("published") or _NO_DATE,
+            published=f.date("published", past=True) or _NO_DATE,
             outcome=outcome,
             wsoa_required=wsoa,
             outcome_text=f.text("outcome_text"),
@@ -632,7 +642,7 @@ class _Validator:
             kind=f.choice("kind", model.PLAN_KINDS) or "improvement-plan",
             responds_to=responds_to,
             owner=f.text("owner") or "",
-            published=f.date("published") or _NO_DATE,
+            published=f.date("published", past=True) or _NO_DATE,
             period=period,
             actions=[],
             body=item.source.body,
@@ -679,7 +689,7 @@ class _Validator:
             required=("date", "text"),
             what="an update",
         ):
-            date = u.date("date")
+            date = u.date("date", past=True)
             if date is not None:
                 updates.append(
                     model.Update(
@@ -779,7 +789,7 @@ class _Validator:
         for v in g.group_list(
             "values", allowed=("date", "value"), required=("date", "value"), what="a value"
         ):
-            date, number = v.date("date"), v.number("value")
+            date, number = v.date("date", past=True), v.number("value")
             if date is not None and number is not None:
                 values.append(model.MeasureValue(date, number))
         values.sort(key=lambda v: v.date)
@@ -798,7 +808,7 @@ class _Validator:
         return model.NewsItem(
             id=item.id,
             title=f.text("title") or item.id,
-            date=f.date("date") or _NO_DATE,
+            date=f.date("date", past=True) or _NO_DATE,
             summary=f.text("summary") or "",
             inspection=self.reference(f, "inspection", inspections, "inspection"),
             quotes=self.quotes(f),
@@ -824,7 +834,7 @@ class _Validator:
         )
         return model.Feedback(
             id=item.id,
-            date=f.date("date") or _NO_DATE,
+            date=f.date("date", past=True) or _NO_DATE,
             topic=f.text("topic") or "",
             you_said=f.text("you_said") or "",
             we_did=f.text("we_did") or "",

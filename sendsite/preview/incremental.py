@@ -319,7 +319,9 @@ class IncrementalSite:
             source = self._read(file, display, log)
             if source is not None:
                 item = Item("services", file.stem, source)
-                replaced[display] = validate_service(item, organisations, site.taxonomy, log)
+                replaced[display] = validate_service(
+                    item, organisations, site.taxonomy, log, site.build_date
+                )
         log.raise_if_any()
         kept = [s for s in site.services if s.origin.path not in replaced]
         added = [s for s in replaced.values() if s is not None]

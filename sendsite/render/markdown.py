@@ -59,11 +59,75 @@ def markdown_to_html(text: str, top: int = 2, base_path: str = "/") -> str:
     the same way wherever the site is published.
     """
     _converter.reset()
-    html = sanitise(_converter.convert(text))
+    html = sanitise(_converter.convert(tidy_pasted_text(text)))
     html = html.replace("<th>", '<th scope="col">').replace("<th align=", '<th scope="col" align=')
     if base_path != "/":
         html = _add_base_path(html, base_path)
     return shift_headings(add_table_captions(html), top)
+
+
+# Text pasted from Word keeps its list symbols and tabs. Both are turned into what the author
+# meant rather than refused: the meaning is never in doubt, and retyping every list would only
+# teach authors to paste into another tool first. A line "•<TAB>Home visits" is a list item
+# (Python-Markdown would run the items into one paragraph), and a tab at the start of any
+# other line is Word's first-line indent (Markdown would make it a code box, cut off at the
+# right edge of a phone). Fenced code keeps its tabs.
+# Word's bullets, level by level (•, o, ▪), its Symbol-font bullets and other list symbols.
+_SYMBOLS = "\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\uf0b7\uf0a7"
+_WORD_LEVELS = {"o": 1, "\u25e6": 1, "\uf0a7": 2, "\u25aa": 2}
+_PASTED_BULLET = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<symbol>[{_SYMBOLS}](?=[ \t])|[o\u2013\u2014](?=\t))[ \t]+(?P<text>\S.*)$"
+)
+_TABBED_BULLET = re.compile(r"^(?P<indent>[ ]*\t[ \t]*)(?P<symbol>[-*+])[ \t]+(?P<text>\S.*)$")
+_TABBED_NUMBER = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,3})[.)]\t[ \t]*(?P<text>\S.*)$")
+_LIST_LINE = re.compile(r"^(?P<spaces> *)(?:[-*+]|(?P<number>\d+)\.) ")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
+def tidy_pasted_text(text: str) -> str:
+    """Word's bullets as Markdown list items, and no tab-indented code boxes by accident."""
+    if "\t" not in text and not any(c in text for c in _SYMBOLS):
+        return text
+    result: list[str] = []
+    fenced = False
+    pasted_item = False  # the line before was a list item made from a pasted bullet
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced or _FENCE.match(line):
+            result.append(line)
+            continue
+        bullet = _PASTED_BULLET.match(line) or _TABBED_BULLET.match(line)
+        number = None if bullet else _TABBED_NUMBER.match(line)
+        item = bullet or number
+        if item is None:
+            # A tab-indented line starts a new paragraph in Word, as does a line after a
+            # pasted list; in Markdown either would join the text above it.
+            starts_paragraph = line.startswith("\t") or pasted_item
+            if starts_paragraph and line.strip() and result and result[-1].strip():
+                result.append("")
+            result.append(line.lstrip("\t"))
+            pasted_item = False
+            continue
+        pasted_item = True
+        previous = _LIST_LINE.match(result[-1]) if result else None
+        indent = item["indent"]
+        level = indent.count("\t") + indent.count(" ") // 4
+        if bullet is not None:
+            level = max(level, _WORD_LEVELS.get(bullet["symbol"], 0))
+        # A list can only go one level deeper than the item before it.
+        level = min(level, len(previous["spaces"]) // 4 + 1 if previous else 0)
+        if (
+            previous is not None
+            and level == len(previous["spaces"]) // 4
+            and (previous["number"] is not None) != (number is not None)
+        ):
+            previous = None  # numbers after bullets (or bullets after numbers): a new list
+        if previous is None and result and result[-1].strip():
+            result.append("")  # a list needs a blank line before it, or it joins the paragraph
+        marker = "-" if number is None else f"{number['number']}."
+        result.append("    " * level + f"{marker} {item['text']}")
+    return "\n".join(result)
 
 
 _CAPTION_BEFORE = re.compile(r"<p>Table: (.+?)</p>\s*<table>", re.DOTALL)

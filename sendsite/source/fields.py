@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from sendsite.errors import ErrorLog, Origin
+from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.source.phone import PhoneMistake, read_phone
 from sendsite.source.yamldoc import YamlList, YamlMap
+from sendsite.text import uk_date
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -83,10 +84,14 @@ class Fields:
         required: Sequence[str] = (),
         what: str = "this item",
         line: int = 1,
+        today: dt.date | None = None,
     ) -> None:
         self.path = path
         self.log = log
         self.what = what
+        self.today = today  # the build date: dates of things that have happened cannot be later
+        # Unknown fields, kept so that a group read later can claim one that slipped out of it.
+        self.unknown: dict[str, ContentError] = {}
         self.valid = isinstance(data, dict)
         if not self.valid:
             self.data: YamlMap = YamlMap()
@@ -111,7 +116,9 @@ class Fields:
                 hint = did_you_mean(key, allowed, "fields") or (
                     "Check the spelling: the fields are " + ", ".join(allowed) + "."
                 )
-                self.log.add(self.origin(key), f"unknown field '{key}' in {what}", hint)
+                error = ContentError(self.origin(key), f"unknown field '{key}' in {what}", hint)
+                self.unknown[key] = error
+                self.log.errors.append(error)
         for key in required:
             if self._blank(key):
                 if key in data:
@@ -208,13 +215,23 @@ class Fields:
             return None
         return value
 
-    def date(self, key: str) -> dt.date | None:
+    def date(self, key: str, *, past: bool = False) -> dt.date | None:
+        """A date; with `past`, the date of something that has happened, so not after the build."""
         if self._blank(key):
             return None
         value = self.data[key]
         if isinstance(value, (bool, int, float)):
             value = self.data.raw.get(key, value)  # `yes` or `2024` as written, not True or 2024
-        return parse_date(value, self.origin(key), key, self.log)
+        date = parse_date(value, self.origin(key), key, self.log)
+        if past and date is not None and self.today is not None and date > self.today:
+            self.error(
+                key,
+                f"'{key}' is {uk_date(date)}, which has not happened yet "
+                f"(the site is built on {uk_date(self.today)})",
+                "Check the year and the month: this date cannot be in the future.",
+            )
+            return None
+        return date
 
     def url(self, key: str) -> str | None:
         """A web address, percent-encoded where it needs to be (`café` becomes `caf%C3%A9`), so
@@ -270,6 +287,8 @@ class Fields:
     def group(
         self, key: str, *, allowed: Sequence[str], required: Sequence[str] = ()
     ) -> Fields | None:
+        if self._claim(key, allowed) and self._blank(key):
+            return None  # every field of the group slipped out of it: that is the one mistake
         if self._blank(key):
             return None
         return Fields(
@@ -280,7 +299,45 @@ class Fields:
             required=required,
             what=f"'{key}'",
             line=self.data.line_of(key),
+            today=self.today,
         )
+
+    def _claim(self, key: str, allowed: Sequence[str], item: str = "") -> bool:
+        """Say so when unknown fields below `key` are fields of its group that lost their indent.
+
+        An author who types `how:` at the left edge under `referral:` meant it to belong there;
+        "unknown field" and the list of every field would not tell them that. True when some
+        were claimed.
+        """
+        if key not in self.data:
+            return False
+        start = self.data.line_of(key)
+        claimed = False
+        for name, error in list(self.unknown.items()):
+            line = self.data.line_of(name)
+            if name not in allowed or line <= start:
+                continue
+            if item:
+                error.message = (
+                    f"'{name}' belongs under an item of '{key}' (line {start}), but is not indented"
+                )
+                error.hint = f"Indent it to line up with the other fields of {item} above it, after its '- '."
+            else:
+                error.message = (
+                    f"'{name}' belongs under '{key}' (line {start}), but is not indented"
+                )
+                error.hint = (
+                    f"Indent it by two spaces, to line up with the other fields of '{key}'."
+                )
+            claimed = True
+            del self.unknown[name]
+        if claimed and self._blank(key):
+            self.log.errors[:] = [
+                e
+                for e in self.log.errors
+                if not (e.origin == self.origin(key) and e.message.endswith("is empty"))
+            ]
+        return claimed
 
     def _list(self, key: str) -> YamlList | None:
         if self._blank(key):
@@ -344,10 +401,11 @@ class Fields:
     def group_list(
         self, key: str, *, allowed: Sequence[str], required: Sequence[str] = (), what: str = ""
     ) -> list[Fields]:
+        noun = what or f"an item of '{key}'"
+        self._claim(key, allowed, item=noun)
         items = self._list(key)
         if items is None:
             return []
-        noun = what or f"an item of '{key}'"
         return [
             Fields(
                 item,
@@ -357,6 +415,7 @@ class Fields:
                 required=required,
                 what=noun,
                 line=items.line_of(index),
+                today=self.today,
             )
             for index, item in enumerate(items)
         ]

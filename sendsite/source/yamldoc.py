@@ -29,6 +29,8 @@ _MAX_DEPTH = 40
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _CORE = "tag:yaml.org,2002:"
 _STR = _CORE + "str"
+# A whole unquoted value inside the curly quotes that word processors put in place of " and '.
+_CURLY_QUOTED = re.compile(r"^([\u201c\u201e\u2018])([^\u201c\u201d\u2018\u2019]*)[\u201d\u2019]$")
 _SCALAR_TAGS = {_CORE + name for name in ("int", "float", "bool", "null", "timestamp")}
 # Tags an author may write explicitly (`!!str 2024` keeps a year as text); every other tag is
 # refused, so YAML can never ask for a Python object.
@@ -64,7 +66,7 @@ class YamlList(list[Any]):
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Parse one YAML document; `first_line` is the file line where `text` starts (for front matter)."""
     offset = first_line - 1
-    builder = _Builder(path, offset)
+    builder = _Builder(path, offset, text.split("\n"))
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
@@ -96,9 +98,10 @@ def _new_list(line: int) -> YamlList:
 class _Builder:
     """Turns parser events into YamlMap, YamlList and plain values, checking limits as it goes."""
 
-    def __init__(self, path: str, offset: int) -> None:
+    def __init__(self, path: str, offset: int, lines: list[str]) -> None:
         self.path = path
         self.offset = offset
+        self.lines = lines
         self.stack: list[YamlMap | YamlList] = []
         self.pending_keys: list[tuple[str, int] | None] = []  # per open mapping: key awaiting value
         self.result: Any = None
@@ -124,6 +127,14 @@ class _Builder:
                     f"(U+{ord(control.group()):04X}), written as an escape",
                     "Delete the escape (a backslash and what follows it) from the quoted text.",
                 )
+            if not event.style:
+                self.check_continuation(event)
+            curly = _CURLY_QUOTED.match(event.value) if not event.style else None
+            if curly is not None:
+                # Word and Outlook turn the author's "free" into “free”, which YAML takes as part
+                # of the text: read it as the quoted text the author typed.
+                self.add(curly.group(2), self.line(event), curly.group(2), event)
+                return
             self.add(self.scalar(event), self.line(event), str(event.value), event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.check_tag(event)
@@ -150,6 +161,21 @@ class _Builder:
                     event,
                     "this line '---' starts a second set of fields, but a file holds only one",
                     "Remove the line, or move what follows it into a file of its own.",
+                )
+
+    def check_continuation(self, event: yaml.ScalarEvent) -> None:
+        """A list item indented one space more than the item above it is, to YAML, more words
+        of that item ('English - Polish'): refuse it rather than publish the two as one."""
+        start, end = event.start_mark, event.end_mark
+        if start is None or end is None or start.line == end.line:
+            return
+        for index in range(int(start.line) + 1, min(int(end.line), len(self.lines) - 1) + 1):
+            if self.lines[index].lstrip().startswith("- "):
+                raise ContentError(
+                    Origin(self.path, index + 1 + self.offset),
+                    "this list item is indented more than the item above it, so it is read "
+                    "as more words of that item",
+                    "Line up its '- ' with the '- ' of the item above it.",
                 )
 
     def check_tag(self, event: yaml.NodeEvent) -> None:
@@ -324,6 +350,10 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) ->
 
 # libyaml's problem texts, as an author would say them. Found by feeding it each kind of slip.
 _PLAIN_PROBLEMS: dict[str, tuple[str, str]] = {
+    "did not find expected <document start>": (
+        "this line is indented less than the first field of the file",
+        "Start every field at the top of the file at the left edge, with no spaces before it.",
+    ),
     "did not find expected '-' indicator": (
         "this line does not line up with the list above it",
         "Start each item of the list with '- ' at the same indentation as the items above it.",

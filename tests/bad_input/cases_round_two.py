@@ -3,7 +3,17 @@ that used to build silently and publish something wrong. Same shape as cases.py.
 
 from __future__ import annotations
 
-from tests.bad_input.cases import ORG, Case, Works, case, in_service
+from tests.bad_input.cases import (
+    FEEDBACK,
+    INSPECTION,
+    NEWS,
+    ORG,
+    PLAN,
+    Case,
+    Works,
+    case,
+    in_service,
+)
 from tests.bad_input.plant import Replace
 
 SITE = "site.yaml"
@@ -80,5 +90,113 @@ PHONE_WORKS: list[Works] = [
     ),
 ]
 
-ROUND_TWO: list[Case] = [*PHONE_CASES]
-ROUND_TWO_WORKS: list[Works] = [*PHONE_WORKS]
+REFERRAL = "referral:\n  self_referral: true\n  how: Phone the team."
+CONTACTS = "contacts:\n  - {name: Portage team, phone: 01632 960002, email: portage@example.org}"
+BLOCK_CONTACT = "contacts:\n  - name: Portage team\n    phone: 01632 960002\n"
+FUTURE = "which has not happened yet (the site is built on 23 November 2026). Check the year and the month: this date cannot be in the future."
+
+EDITING_CASES: list[Case] = [
+    case(
+        "nesting-field-slipped-out-of-its-group",
+        in_service(REFERRAL, "referral:\n  self_referral: true\nhow: Phone the team."),
+        expect="content/services/portage.md:13: 'how' belongs under 'referral' (line 11), but is not indented. Indent it by two spaces, to line up with the other fields of 'referral'.",
+    ),
+    case(
+        "nesting-whole-group-slipped-out",
+        in_service("ages: {min: 0, max: 5}", "ages:\nmin: 0\nmax: 5"),
+        expect=(
+            "content/services/portage.md:8: 'min' belongs under 'ages' (line 7), but is not indented. Indent it by two spaces, to line up with the other fields of 'ages'.",
+            "content/services/portage.md:9: 'max' belongs under 'ages' (line 7), but is not indented. Indent it by two spaces, to line up with the other fields of 'ages'.",
+        ),
+    ),
+    case(
+        "nesting-field-slipped-out-of-a-list-item",
+        in_service(CONTACTS, BLOCK_CONTACT + "email: portage@example.org"),
+        expect="content/services/portage.md:17: 'email' belongs under an item of 'contacts' (line 14), but is not indented. Indent it to line up with the other fields of a contact above it, after its '- '.",
+    ),
+    case(
+        "nesting-list-item-dedented",
+        in_service(CONTACTS, BLOCK_CONTACT + "   email: portage@example.org"),
+        expect="content/services/portage.md:17: This line does not line up with the list above it. Start each item of the list with '- ' at the same indentation as the items above it.",
+    ),
+    case(
+        "nesting-list-item-indented-one-more",
+        in_service("languages: [English, Polish]", "languages:\n  - English\n   - Polish"),
+        expect="content/services/portage.md:20: This list item is indented more than the item above it, so it is read as more words of that item. Line up its '- ' with the '- ' of the item above it.",
+    ),
+    case(
+        "nesting-first-line-indented",
+        Replace(ORG, "name: Testshire Council", " name: Testshire Council"),
+        expect="content/organisations/testshire-council.yaml:2: This line is indented less than the first field of the file. Start every field at the top of the file at the left edge, with no spaces before it.",
+    ),
+    case(
+        "future-last-reviewed",
+        in_service("last_reviewed: 2026-09-01", "last_reviewed: 2027-11-20"),
+        expect=f"content/services/portage.md:9: 'last_reviewed' is 20 November 2027, {FUTURE}",
+    ),
+    case(
+        "future-inspection-published",
+        Replace(INSPECTION, "published: 2017-03-16", "published: 2037-03-16"),
+        expect=f"content/inspections/2017-inspection.md:6: 'published' is 16 March 2037, {FUTURE}",
+    ),
+    case(
+        "future-plan-published",
+        Replace(PLAN, "published: 2017-08-03", "published: 2027-08-03"),
+        expect=f"content/plans/wsoa.md:6: 'published' is 3 August 2027, {FUTURE}",
+    ),
+    case(
+        "future-plan-update",
+        Replace(PLAN, "{date: 2020-01-10,", "{date: 2029-01-10,"),
+        expect=f"content/plans/wsoa.md:21: 'date' is 10 January 2029, {FUTURE}",
+    ),
+    case(
+        "future-news-date",
+        Replace(NEWS, "date: 2019-03-20", "date: 2091-03-20"),
+        expect=f"content/news/revisit-outcome.md:3: 'date' is 20 March 2091, {FUTURE}",
+    ),
+    case(
+        "future-feedback-date",
+        Replace(FEEDBACK, "date: 2024-05-01", "date: 2034-05-01"),
+        expect=f"content/feedback/2024-website.yaml:1: 'date' is 1 May 2034, {FUTURE}",
+    ),
+    case(
+        "curly-quoted-reference-still-checked",
+        in_service("organisation: testshire-council", "organisation: \u201ctestshire-counci\u201d"),
+        expect="content/services/portage.md:3: There is no organisation with the id 'testshire-counci'. Did you mean 'testshire-council'?",
+    ),
+]
+
+BODY = "Portage home visitors come to your home **every two weeks**."
+EDITING_WORKS: list[Works] = [
+    Works(
+        "curly-quotes-around-a-value",
+        (in_service("cost: free", "cost: \u201cFree of charge\u201d"),),
+        "/services/portage/",
+        "Cost Free of charge",
+    ),
+    Works(
+        "curly-quotes-around-a-reference",
+        (
+            in_service(
+                "organisation: testshire-council", "organisation: \u201ctestshire-council\u201d"
+            ),
+        ),
+        "/services/portage/",
+        "Testshire Council",
+    ),
+    Works(
+        "curly-single-quotes-around-a-date",
+        (in_service("last_reviewed: 2026-09-01", "last_reviewed: \u20182026-09-01\u2019"),),
+        "/services/portage/",
+        "1 September 2026",
+    ),
+    Works(
+        "word-bullets-become-a-list",
+        (in_service(BODY, "We offer:\n\u2022\tHome visits\n\u2022\tPlay sessions"),),
+        "/services/portage/",
+        "We offer: Home visits Play sessions",
+    ),
+]
+
+ROUND_TWO: list[Case] = [*PHONE_CASES, *EDITING_CASES]
+ROUND_TWO_WORKS: list[Works] = [*PHONE_WORKS, *EDITING_WORKS]

@@ -52,6 +52,7 @@ function enhanceResults(root) {
   let pagefind = null;
   let latest = 0; // number of the newest search, so a slow older one never overwrites it
   let pending = [];
+  let total = 0; // results of the newest search, shown or not
   let timer = 0;
 
   restoreFromAddress(form);
@@ -70,7 +71,7 @@ function enhanceResults(root) {
     run();
     form.elements.q.focus();
   });
-  more.addEventListener("click", () => showMore(latest));
+  more.addEventListener("click", () => showMoreFromButton(latest));
   run();
 
   async function load() {
@@ -115,20 +116,41 @@ function enhanceResults(root) {
     }
     if (number !== latest) return;
     pending = search.results;
+    total = search.results.length;
     list.replaceChildren();
     await showMore(number);
     if (number !== latest) return;
-    status.textContent = describe(search.results.length, form);
+    status.textContent = describe(total, form) + progress(0, list.children.length, total);
   }
 
   async function showMore(number) {
     const batch = pending.slice(0, BATCH);
     pending = pending.slice(BATCH);
     const records = await Promise.all(batch.map((result) => result.data()));
-    if (number !== latest) return;
-    for (const record of records) list.append(card(record, level));
+    if (number !== latest) return null;
+    const cards = records.map((record) => card(record, level));
+    list.append(...cards);
     more.hidden = pending.length === 0;
+    return cards;
   }
+
+  // The button hides itself with the last batch, and stays below the new cards otherwise, so
+  // focus moves to the first new result (WCAG 2.4.3) and the status says which ones were added
+  // (4.1.3): without this, focus fell to <body> and the next Tab skipped every new result.
+  async function showMoreFromButton(number) {
+    const before = list.children.length;
+    const cards = await showMore(number);
+    if (cards === null || cards.length === 0) return;
+    cards[0].querySelector("a").focus();
+    status.textContent = describe(total, form) + progress(before, list.children.length, total);
+  }
+}
+
+// " Showing 21 to 40." after "N services found …" when not all results fit in one batch.
+function progress(from, to, total) {
+  if (to >= total && from === 0) return "";
+  const shown = ` Showing ${from + 1} to ${to} of ${total}.`;
+  return to >= total ? `${shown} That is all of them.` : shown;
 }
 
 // "3 services found for “swimming”, Autism, 5 to 10 years."

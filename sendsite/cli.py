@@ -168,6 +168,11 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument(
         "--date", type=_iso_date, default=None, help="build as if today were DATE"
     )
+    serve_cmd.add_argument(
+        "--edit",
+        action="store_true",
+        help="also serve the browser editor at admin/, saving into the site's content/ folder",
+    )
     return parser
 
 
@@ -303,12 +308,20 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from sendsite.preview.server import serve  # the web server's modules load only when serving
+    from sendsite.preview.server import (  # the web server's modules load only when serving
+        is_loopback,
+        serve,
+    )
 
     site_dir = _site_folder(args)
     if not 0 <= args.port <= 65535:
         raise Misuse(f"--port {args.port} is not a port number (0 to 65535)")
-    return serve(site_dir, _build_date(args), args.host, args.port)
+    if args.edit and not is_loopback(args.host):
+        raise Misuse(
+            f"--edit lets a browser change the site's files, so it only listens on this computer: "
+            f"leave out --host {args.host}"
+        )
+    return serve(site_dir, _build_date(args), args.host, args.port, edit=args.edit)
 
 
 def _report(errors: Sequence[ContentError]) -> int:

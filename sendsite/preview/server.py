@@ -42,6 +42,7 @@ from tornado import escape
 
 from sendsite.check.review import Advice
 from sendsite.preview.checks import BackgroundChecks, advice_by_file, panel
+from sendsite.preview.editing import Editing, handlers
 from sendsite.preview.errorpage import error_page
 from sendsite.preview.incremental import IncrementalSite, Rebuild
 from sendsite.publish.search_index import BackgroundSearchIndex
@@ -239,8 +240,10 @@ class PreviewServer:
         port: int = 8000,
         say: Callable[[str], None] = print,
         run_checks: bool = True,
+        edit: bool = False,
     ) -> None:
         self.site_dir = site_dir.resolve()
+        self.edit = edit  # the browser editor at admin/, saving into the site's folder
         self.host = host
         self.requested_port = port
         self.port = port
@@ -302,8 +305,22 @@ class PreviewServer:
             # Stopped by a service manager or `kill`: stop as for Ctrl+C. The loop's own handler,
             # not signal.signal: a signal that lands on another thread must still wake the loop.
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._stopped.set)
+        editor = (
+            handlers(
+                Editing(
+                    self.site_dir,
+                    lambda changed: self.rebuild(changed),
+                    lambda: self.site.site,
+                    lambda: list(self.errors),
+                ),
+                self.site.base_path,
+            )
+            if self.edit
+            else []
+        )
         app = tornado.web.Application(
             [
+                *editor,
                 (r"/livereload", ReloadSocket, {"clients": self.clients}),
                 (r"/livereload\.js", LiveReloadJSHandler),
                 (r"/(.*)", SiteHandler, {"preview": self}),
@@ -318,6 +335,10 @@ class PreviewServer:
         if not is_loopback(self.host):
             self.say(
                 f"Warning: --host {self.host} lets other computers on the network see this preview."
+            )
+        if self.edit:
+            self.say(
+                f"The editor is at {self.url}admin/: it saves into {self.site_dir / 'content'}."
             )
         self.say("Watching site.yaml, content/, templates/ and the theme. Press Ctrl+C to stop.")
         self.ready.set()
@@ -478,10 +499,10 @@ def _inside(file: Path, folder: Path) -> bool:
     return file.resolve().is_relative_to(folder.resolve())
 
 
-def serve(site_dir: Path, build_date: dt.date, host: str, port: int) -> int:
+def serve(site_dir: Path, build_date: dt.date, host: str, port: int, edit: bool = False) -> int:
     """The `sendsite serve` command; returns the exit code."""
     try:
-        preview = PreviewServer(site_dir, build_date, host, port)
+        preview = PreviewServer(site_dir, build_date, host, port, edit=edit)
     except OSError as exc:  # pragma: no cover - no temporary folder
         print(f"sendsite: cannot make a folder for the preview ({exc.strerror})", file=sys.stderr)
         return 1

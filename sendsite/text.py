@@ -13,13 +13,44 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
 
 
+class MonthDate(dt.date):
+    """A date known only to its month ("July 2025"), held as the month's first day.
+
+    Reports and plans often give no day. It sorts and compares as its first day; when it is a
+    deadline, `last_day` gives the day it runs to. Shown as "July 2025", and as "2025-07" in
+    machine-readable places (a valid HTML month string)."""
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+
+def month_date(year: int, month: int) -> MonthDate:
+    return MonthDate(year, month, 1)
+
+
+def last_day(value: dt.date) -> dt.date:
+    """The last day a date covers: itself, or the end of its month when only the month is known."""
+    if not isinstance(value, MonthDate):
+        return value
+    following = dt.date(value.year + value.month // 12, value.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
 def uk_date(value: dt.date) -> str:
-    """'11 March 2024'."""
+    """'11 March 2024', or 'March 2024' when only the month is known."""
+    if isinstance(value, MonthDate):
+        return f"{value:%B %Y}"
     return f"{value.day} {value:%B %Y}"
 
 
 def uk_date_range(start: dt.date, end: dt.date) -> str:
     """'11 to 15 March 2024', '30 January to 3 February 2017', '30 December 2016 to 3 January 2017'."""
+    if isinstance(start, MonthDate) or isinstance(end, MonthDate):
+        if (start.year, start.month) == (end.year, end.month):
+            return uk_date(end)
+        return f"{uk_date(start)} to {uk_date(end)}"
     if start == end:
         return uk_date(start)
     if start.year != end.year:

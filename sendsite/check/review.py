@@ -396,7 +396,7 @@ def check_contact_routes(site: model.Site, source: SourceLines) -> Iterator[Advi
 def check_unanswered_findings(site: model.Site) -> Iterator[Advice]:
     for inspection in site.inspections:
         for finding in inspection.findings:
-            if finding.progress == "sufficient" or finding.all_actions:
+            if finding.progress in model.POSITIVE_JUDGEMENTS or finding.all_actions:
                 continue
             yield Advice(
                 finding.origin,

@@ -16,8 +16,21 @@ SERVICE_STATUSES = ("active", "closed")
 INSPECTION_KINDS = ("full", "monitoring", "initial", "revisit")
 OUTCOMES = ("typically-positive", "inconsistent", "widespread-failings")
 FINDING_TYPES = ("priority-action", "area-for-improvement", "significant-weakness")
-PROGRESS_JUDGEMENTS = ("sufficient", "not-sufficient")
-PLAN_KINDS = ("written-statement-of-action", "priority-action-plan", "improvement-plan", "strategy")
+# A revisit (2016 framework) judges whether progress on each significant weakness is sufficient; a
+# monitoring inspection (2023 framework) whether the partnership is taking effective action on
+# each area for priority action.
+REVISIT_JUDGEMENTS = ("sufficient", "not-sufficient")
+MONITORING_JUDGEMENTS = ("effective-action", "not-effective-action")
+PROGRESS_JUDGEMENTS = (*REVISIT_JUDGEMENTS, *MONITORING_JUDGEMENTS)
+POSITIVE_JUDGEMENTS = frozenset({"sufficient", "effective-action"})
+PLAN_KINDS = (
+    "written-statement-of-action",
+    "priority-action-plan",
+    "accelerated-progress-plan",
+    "improvement-plan",
+    "strategic-plan",
+    "strategy",
+)
 ACTION_STATUSES = ("not-started", "on-track", "at-risk", "off-track", "complete")
 FEEDBACK_STATUSES = ("done", "in-progress", "planned")
 COMPLIANCE_STATUSES = ("full", "partial", "not")
@@ -292,6 +305,8 @@ class Finding:
     progress: str | None
     summary: str | None  # Markdown
     origin: Origin
+    label: str | None = None  # a few words naming it, shown first; the full text behind it
+    judgement: str | None = None  # the letter's own words judging it, verbatim
     inspection: Inspection = field(repr=False, default=None)  # type: ignore[assignment]
     actions: list[Action] = field(default_factory=list, repr=False)  # derived
     earlier: Finding | None = field(default=None, repr=False)  # derived: same id in `previous`
@@ -303,13 +318,38 @@ class Finding:
 
     @property
     def all_actions(self) -> list[Action]:
-        """Actions addressing this finding or the same finding at an earlier inspection."""
+        """Actions addressing this finding, or the same finding at an earlier inspection or at a
+        later one that judged it (an action written against a revisit's weakness answers the
+        first inspection's too)."""
         seen: list[Action] = []
         finding: Finding | None = self
         while finding is not None:
             seen.extend(a for a in finding.actions if a not in seen)
             finding = finding.earlier
+        later = list(self.later)
+        while later:
+            finding = later.pop(0)
+            seen.extend(a for a in finding.actions if a not in seen)
+            later.extend(finding.later)
         return seen
+
+    @property
+    def short_label(self) -> str:
+        """The label, or the text's first sentence when it has none."""
+        if self.label:
+            return self.label
+        first = self.text.split(". ")[0].rstrip(".")
+        return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass
+class ExternalInspection:
+    """An earlier inspection that is not in this site: what the report says of it."""
+
+    kind: str  # one of INSPECTION_KINDS
+    date: dt.date  # when inspectors visited (may be month-only)
+    report_url: str | None
+    title: str | None = None
 
 
 @dataclass
@@ -334,6 +374,10 @@ class Inspection:
     quotes: list[Quote]
     body: str  # Markdown
     origin: Origin
+    previous_external: ExternalInspection | None = None  # `previous` given as {kind, date, ...}
+    first_inspection: bool = False  # `previous: none`: the area was not previously inspected
+    next_monitoring: str | None = None  # when the next monitoring inspection is expected
+    next_full: str | None = None  # when the next full inspection is expected
     followed_by: list[Inspection] = field(default_factory=list, repr=False)  # derived
     plans: list[Plan] = field(default_factory=list, repr=False)  # derived: plans responding
     news: list[NewsItem] = field(default_factory=list, repr=False)  # derived
@@ -343,8 +387,14 @@ class Inspection:
         return [f for f in self.findings if f.progress is not None]
 
     @property
+    def judges_action(self) -> bool:
+        """Whether its judgements are the 2023 framework's (effective action), not sufficient progress."""
+        return any(f.progress in MONITORING_JUDGEMENTS for f in self.findings)
+
+    @property
     def sufficient_count(self) -> int:
-        return sum(1 for f in self.findings if f.progress == "sufficient")
+        """Findings judged sufficient progress, or effective action at a monitoring inspection."""
+        return sum(1 for f in self.findings if f.progress in POSITIVE_JUDGEMENTS)
 
     def findings_of_type(self, finding_type: str) -> list[Finding]:
         return [f for f in self.findings if f.type == finding_type]
@@ -377,7 +427,7 @@ class Action:
     id: str
     title: str
     addresses: list[Finding]
-    lead: str | None
+    lead: str | None  # the leads in words: "Head of SEND, Testshire Council and Testshire ICB"
     partners: list[str]
     start: dt.date | None
     due: dt.date | None
@@ -386,9 +436,13 @@ class Action:
     measures: list[Measure]
     updates: list[Update]  # newest first
     origin: Origin
+    leads: list[str] = field(default_factory=list)  # one or more, from different bodies
+    accountable: str | None = None  # the senior officer answerable for it
+    completed: dt.date | None = None  # when it was finished (may be month-only)
     plan: Plan = field(repr=False, default=None)  # type: ignore[assignment]
     overdue: bool = False  # derived: due before the build date and not complete
     days_overdue: int = 0  # derived
+    completed_late: bool = False  # derived: completed after the end of its due date
 
     @property
     def latest_update(self) -> Update | None:
@@ -397,6 +451,14 @@ class Action:
     @property
     def anchor(self) -> str:
         return f"action-{self.id}"
+
+
+@dataclass
+class Revision:
+    """A new version of a plan: when, and what changed."""
+
+    date: dt.date
+    text: str  # Markdown
 
 
 @dataclass
@@ -411,6 +473,7 @@ class Plan:
     actions: list[Action]
     body: str  # Markdown
     origin: Origin
+    revisions: list[Revision] = field(default_factory=list)  # newest first
     status_counts: dict[str, int] = field(default_factory=dict)  # derived, every status in order
     overdue_actions: list[Action] = field(default_factory=list)  # derived
 

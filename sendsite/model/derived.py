@@ -10,7 +10,7 @@ import datetime as dt
 import os
 
 from sendsite import model
-from sendsite.text import add_months
+from sendsite.text import add_months, last_day
 
 
 def build_date_from_environment(today: dt.date | None = None) -> dt.date:
@@ -104,13 +104,14 @@ def _link_plans(site: model.Site) -> None:
         for action in plan.actions:
             for finding in action.addresses:
                 finding.actions.append(action)
+            # A deadline known only to its month runs to the month's last day.
+            due = last_day(action.due) if action.due is not None else None
             action.overdue = (
-                action.due is not None
-                and action.due < site.build_date
-                and action.status != "complete"
+                due is not None and due < site.build_date and action.status != "complete"
             )
-            action.days_overdue = (
-                (site.build_date - action.due).days if action.overdue and action.due else 0
+            action.days_overdue = (site.build_date - due).days if action.overdue and due else 0
+            action.completed_late = (
+                due is not None and action.completed is not None and action.completed > due
             )
         plan.status_counts = {
             status: sum(1 for a in plan.actions if a.status == status)

@@ -19,10 +19,14 @@ LABELS: dict[str, str] = {
     # progress judgements
     "sufficient": "Sufficient progress",
     "not-sufficient": "Not sufficient progress",
+    "effective-action": "Taking effective action",
+    "not-effective-action": "Not taking effective action",
     # plan kinds
     "written-statement-of-action": "Written statement of action",
     "priority-action-plan": "Priority action plan",
+    "accelerated-progress-plan": "Accelerated progress plan",
     "improvement-plan": "Improvement plan",
+    "strategic-plan": "Strategic plan",
     "strategy": "Strategy",
     # action statuses
     "not-started": "Not started",

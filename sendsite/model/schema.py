@@ -336,6 +336,7 @@ _FINDING = Field(
     fields=(
         _id("referred to by plans as INSPECTION-ID#FINDING-ID"),
         Field("type", "Type", CHOICE, required=True, options=model.FINDING_TYPES),
+        Field("label", "Short label", TEXT, "a few words naming the finding, shown first"),
         Field("text", "Finding", LONG_TEXT, "the inspectors' words", required=True),
         Field(
             "responsible",
@@ -349,6 +350,12 @@ _FINDING = Field(
             CHOICE,
             "the judgement a revisit or monitoring inspection makes on the finding",
             options=model.PROGRESS_JUDGEMENTS,
+        ),
+        Field(
+            "judgement",
+            "Judgement in the letter's words",
+            LONG_TEXT,
+            "the letter's own sentence judging this finding, verbatim",
         ),
         Field("summary", "Inspectors' reasoning", LONG_TEXT),
     ),
@@ -402,7 +409,31 @@ INSPECTION = ContentType(
             target="inspections",
         ),
         Field(
+            "previous_elsewhere",
+            "Previous inspection not in this site",
+            GROUP,
+            "an earlier inspection this site does not hold",
+            fields=(
+                Field("kind", "Kind", CHOICE, required=True, options=model.INSPECTION_KINDS),
+                _date("date", "Date", "when inspectors visited", required=True),
+                _url("report_url", "Report", "link to its report"),
+                Field("title", "Title", TEXT, "what to call it"),
+            ),
+        ),
+        Field(
             "next_inspection", "Next inspection", TEXT, "such as within approximately five years"
+        ),
+        Field(
+            "next_monitoring_inspection",
+            "Next monitoring inspection",
+            TEXT,
+            "when the report says the monitoring inspection will be",
+        ),
+        Field(
+            "next_full_inspection",
+            "Next full inspection",
+            TEXT,
+            "when the report says the next full inspection will be",
         ),
         _url("report_url", "Report", "link to the full report"),
         Field(
@@ -475,9 +506,11 @@ _ACTION = Field(
             "the inspection findings this action answers",
         ),
         Field("lead", "Lead", TEXT, "a role, not a person"),
+        Field("accountable", "Accountable officer", TEXT, "the senior officer answerable for it"),
         Field("partners", "Partners", TEXT_LIST),
         _date("start", "Start"),
         _date("due", "Due"),
+        _date("completed", "Completed", "when it was finished"),
         Field("status", "Status", CHOICE, options=model.ACTION_STATUSES),
         Field(
             "measures",
@@ -524,6 +557,16 @@ PLAN = ContentType(
         Field("owner", "Owner", TEXT, "the board or group accountable", required=True),
         _date("published", "Published", required=True),
         _date_range("period", "Period", "when the plan runs", required=False),
+        Field(
+            "revisions",
+            "Revisions",
+            GROUP_LIST,
+            "each new version of the plan: when, and what changed",
+            fields=(
+                _date("date", "Date", required=True),
+                Field("text", "What changed", LONG_TEXT, required=True),
+            ),
+        ),
         _ACTION,
     ),
 )

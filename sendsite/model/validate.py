@@ -12,13 +12,13 @@ from typing import TypeVar
 
 from sendsite import model
 from sendsite.errors import ErrorLog, Origin
-from sendsite.model import identity
+from sendsite.model import identity, labels
 from sendsite.model.local_offer_items import ITEM_IDS
 from sendsite.source.fields import ID_PATTERN, Fields, did_you_mean, nearest
 from sendsite.source.loader import Item, LoadedContent
 from sendsite.source.sourcefile import SourceFile
 from sendsite.source.yamldoc import YamlList
-from sendsite.text import slugify
+from sendsite.text import last_day, slugify
 
 T = TypeVar("T")
 R = TypeVar("R", model.Service, model.Organisation)
@@ -64,7 +64,10 @@ INSPECTION_FIELDS = (
     "wsoa_required",
     "outcome_text",
     "previous",
+    "previous_elsewhere",
     "next_inspection",
+    "next_monitoring_inspection",
+    "next_full_inspection",
     "report_url",
     "survey_responses",
     "inspectors",
@@ -73,15 +76,26 @@ INSPECTION_FIELDS = (
     "findings",
     "quotes",
 )
-PLAN_FIELDS = ("title", "kind", "responds_to", "owner", "published", "period", "actions")
+PLAN_FIELDS = (
+    "title",
+    "kind",
+    "responds_to",
+    "owner",
+    "published",
+    "period",
+    "revisions",
+    "actions",
+)
 ACTION_FIELDS = (
     "id",
     "title",
     "addresses",
     "lead",
+    "accountable",
     "partners",
     "start",
     "due",
+    "completed",
     "status",
     "measures",
     "updates",
@@ -470,6 +484,7 @@ class _Validator:
         )
         kind = f.choice("kind", model.INSPECTION_KINDS) or "full"
         outcome = f.choice("outcome", model.OUTCOMES)
+        self.refuse_outcome_fields(f, kind)
         if kind == "full" and "kind" in f.data and not f.has("outcome"):
             f.error(
                 "kind",
@@ -492,8 +507,9 @@ class _Validator:
             area=f.text("area") or "",
             kind=kind,
             inspectorates=f.text_list("inspectorates"),
-            dates=self.date_range(f, "dates", required=True) or model.DateRange(_NO_DATE, _NO_DATE),
-            published=f.date("published", past=True) or _NO_DATE,
+            dates=self.date_range(f, "dates", required=True, month=True)
+            or model.DateRange(_NO_DATE, _NO_DATE),
+            published=f.date("published", past=True, month=True) or _NO_DATE,
             outcome=outcome,
             wsoa_required=wsoa,
             outcome_text=f.text("outcome_text"),
@@ -516,12 +532,23 @@ class _Validator:
             quotes=self.quotes(f),
             body=item.source.body,
             origin=f.origin(),
+            next_monitoring=f.text("next_monitoring_inspection"),
+            next_full=f.text("next_full_inspection"),
         )
-        self.previous_refs[item.id] = (f.text("previous"), f.origin("previous"))
+        self.previous(f, inspection)
         seen: set[str] = set()
         for entry in f.group_list(
             "findings",
-            allowed=("id", "type", "text", "responsible", "progress", "summary"),
+            allowed=(
+                "id",
+                "type",
+                "label",
+                "text",
+                "responsible",
+                "progress",
+                "judgement",
+                "summary",
+            ),
             required=("id", "type", "text"),
             what="a finding",
         ):
@@ -544,9 +571,11 @@ class _Validator:
                 type=entry.choice("type", model.FINDING_TYPES) or "area-for-improvement",
                 text=entry.text("text") or "",
                 responsible=entry.text_list("responsible"),
-                progress=entry.choice("progress", model.PROGRESS_JUDGEMENTS),
+                progress=self.judgement(entry, kind),
                 summary=entry.text("summary"),
                 origin=entry.origin("id"),
+                label=entry.text("label"),
+                judgement=entry.text("judgement"),
             )
             finding.inspection = inspection
             inspection.findings.append(finding)
@@ -557,6 +586,73 @@ class _Validator:
                 "Check 'start' and 'end' under 'dates'.",
             )
         return inspection
+
+    def refuse_outcome_fields(self, f: Fields, kind: str) -> None:
+        """`outcome` belongs to a full inspection and `wsoa_required` to an initial one; on any
+        other kind they would be published as a result the inspectors never gave."""
+        kind_words = labels.label(kind).lower()
+        if f.has("outcome") and kind != "full":
+            f.error(
+                "outcome",
+                f"a {kind_words} has no 'outcome': only a full inspection gives one",
+                (
+                    "Remove 'outcome'. A monitoring inspection judges each area for priority "
+                    "action: write that in each finding's 'progress' (effective-action or "
+                    "not-effective-action)."
+                    if kind == "monitoring"
+                    else "Remove 'outcome', or set 'kind: full' if this was a full inspection."
+                ),
+            )
+        if f.has("wsoa_required") and kind != "initial":
+            f.error(
+                "wsoa_required",
+                f"a {kind_words} has no 'wsoa_required': only an initial inspection (2016 "
+                "framework) decided whether a written statement of action was required",
+                "Remove 'wsoa_required'.",
+            )
+
+    def judgement(self, entry: Fields, kind: str) -> str | None:
+        """A finding's `progress`, in the words of the framework its inspection was under."""
+        progress = entry.choice("progress", model.PROGRESS_JUDGEMENTS)
+        if progress in model.MONITORING_JUDGEMENTS and kind == "revisit":
+            entry.error(
+                "progress",
+                f"a revisit judges whether progress is sufficient, not '{progress}'",
+                "Use 'progress: sufficient' or 'progress: not-sufficient'.",
+            )
+            return None
+        return progress
+
+    def previous(self, f: Fields, inspection: model.Inspection) -> None:
+        """`previous`: an inspection in this site (its id), or `none` when the area had not been
+        inspected before; `previous_elsewhere`: one that is not in the site."""
+        group = f.group(
+            "previous_elsewhere",
+            allowed=("kind", "date", "report_url", "title"),
+            required=("kind", "date"),
+        )
+        if group is not None:
+            kind, date = (
+                group.choice("kind", model.INSPECTION_KINDS),
+                group.date("date", month=True),
+            )
+            if kind is not None and date is not None:
+                inspection.previous_external = model.ExternalInspection(
+                    kind, date, group.url("report_url"), group.text("title")
+                )
+            if f.has("previous"):
+                f.error(
+                    "previous_elsewhere",
+                    "an inspection has one previous inspection, but this names one in 'previous' "
+                    "and another in 'previous_elsewhere'",
+                    "Keep 'previous' for an inspection in this site, or 'previous_elsewhere' for "
+                    "one that is not.",
+                )
+        ref = f.text("previous")
+        if ref is not None and ref.lower() == "none":
+            inspection.first_inspection = True
+            ref = None
+        self.previous_refs[inspection.id] = (ref, f.origin("previous"))
 
     def link_previous(self, inspections: dict[str, model.Inspection]) -> None:
         """Resolve each inspection's `previous`, refusing references that go round in a circle."""
@@ -594,13 +690,15 @@ class _Validator:
                 seen.append(current)
                 current = current.previous
 
-    def date_range(self, f: Fields, key: str, *, required: bool) -> model.DateRange | None:
+    def date_range(
+        self, f: Fields, key: str, *, required: bool, month: bool = False
+    ) -> model.DateRange | None:
         group = f.group(
             key, allowed=("start", "end"), required=("start", "end") if required else ()
         )
         if group is None:
             return None
-        start, end = group.date("start"), group.date("end")
+        start, end = group.date("start", month=month), group.date("end", month=month)
         if start is None or end is None:
             return None
         return model.DateRange(start, end)
@@ -633,7 +731,7 @@ class _Validator:
                 )
             elif found not in responds_to:
                 responds_to.append(found)
-        period = self.date_range(f, "period", required=False)
+        period = self.date_range(f, "period", required=False, month=True)
         if period is not None and period.end < period.start:
             f.error("period", "the plan's period ends before it starts")
         plan = model.Plan(
@@ -642,11 +740,12 @@ class _Validator:
             kind=f.choice("kind", model.PLAN_KINDS) or "improvement-plan",
             responds_to=responds_to,
             owner=f.text("owner") or "",
-            published=f.date("published", past=True) or _NO_DATE,
+            published=f.date("published", past=True, month=True) or _NO_DATE,
             period=period,
             actions=[],
             body=item.source.body,
             origin=f.origin(),
+            revisions=self.revisions(f),
         )
         seen: set[str] = set()
         for entry in f.group_list(
@@ -667,6 +766,16 @@ class _Validator:
             plan.actions.append(action)
         return plan
 
+    def revisions(self, f: Fields) -> list[model.Revision]:
+        found = []
+        for r in f.group_list(
+            "revisions", allowed=("date", "text"), required=("date", "text"), what="a revision"
+        ):
+            date = r.date("date", month=True)
+            if date is not None:
+                found.append(model.Revision(date, r.text("text") or ""))
+        return sorted(found, key=lambda r: r.date, reverse=True)
+
     def action(self, f: Fields, inspections: dict[str, model.Inspection]) -> model.Action | None:
         action_id = f.text("id")
         if action_id is None or not _check_id(action_id, f.origin("id"), self.log):
@@ -676,10 +785,26 @@ class _Validator:
             finding = self.finding_ref(ref, origin, inspections)
             if finding is not None and finding not in addresses:
                 addresses.append(finding)
-        start, due = f.date("start"), f.date("due")
-        if start is not None and due is not None and due < start:
+        start, due = f.date("start", month=True), f.date("due", month=True)
+        if start is not None and due is not None and last_day(due) < start:
             f.error(
                 "due", "the action is due before it starts", "Check the 'start' and 'due' dates."
+            )
+        status = f.choice("status", model.ACTION_STATUSES, default="not-started") or "not-started"
+        completed = f.date("completed", month=True)
+        if completed is not None and not f.has("status"):
+            status = "complete"  # a completion date says so
+        if completed is not None and status != "complete":
+            f.error(
+                "completed",
+                f"the action has a 'completed' date but its status is '{status}'",
+                "Set 'status: complete', or remove 'completed' if it is not finished.",
+            )
+        if completed is not None and start is not None and last_day(completed) < start:
+            f.error(
+                "completed",
+                "the action was completed before it started",
+                "Check the 'start' and 'completed' dates.",
             )
         measures_text, measures = self.measures(f)
         updates = []
@@ -689,7 +814,7 @@ class _Validator:
             required=("date", "text"),
             what="an update",
         ):
-            date = u.date("date", past=True)
+            date = u.date("date", past=True, month=True)
             if date is not None:
                 updates.append(
                     model.Update(
@@ -697,16 +822,19 @@ class _Validator:
                     )
                 )
         updates.sort(key=lambda u: u.date, reverse=True)
+        leads = f.text_list("lead")
         return model.Action(
             id=action_id,
             title=f.text("title") or action_id,
             addresses=addresses,
-            lead=f.text("lead"),
+            lead=_and_list(leads) or None,
             partners=f.text_list("partners"),
             start=start,
             due=due,
-            status=f.choice("status", model.ACTION_STATUSES, default="not-started")
-            or "not-started",
+            leads=leads,
+            accountable=f.text("accountable"),
+            completed=completed if status == "complete" else None,
+            status=status,
             measures_text=measures_text,
             measures=measures,
             updates=updates,
@@ -844,6 +972,11 @@ class _Validator:
 
 
 _MEASURE_FIELDS = ("name", "unit", "baseline", "target", "values")
+
+
+def _and_list(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _check_id(value: str, origin: Origin, log: ErrorLog) -> bool:

@@ -112,6 +112,23 @@ def build(
     )
 
 
+def _named_as_partner(organisation: model.Organisation, site: model.Site) -> bool:
+    """Whether the site names the organisation as a partner, a body a finding is addressed to, a
+    plan's owner or an action's lead, accountable officer or partner: an ICB or a parent carer
+    forum runs no services in the directory but belongs in it."""
+    named = [link.name for link in site.config.partnership]
+    for inspection in site.inspections:
+        named += [body for f in inspection.findings for body in f.responsible]
+    for plan in site.plans:
+        named.append(plan.owner)
+        for action in plan.actions:
+            named += [*action.leads, *action.partners]
+            if action.accountable is not None:
+                named.append(action.accountable)
+    name = organisation.name.casefold()
+    return any(name in text.casefold() for text in named)
+
+
 def warnings(site: model.Site) -> list[ContentError]:
     """Things that are not wrong but are probably not meant; `--strict` turns them into errors."""
     found = [
@@ -131,7 +148,7 @@ def warnings(site: model.Site) -> list[ContentError]:
             "Add services for it, or remove the file if it is no longer needed.",
         )
         for o in site.organisations
-        if not o.services
+        if not o.services and not _named_as_partner(o, site)
     ]
     for key, vocabulary in (
         ("categories", site.taxonomy.categories),

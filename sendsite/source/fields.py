@@ -17,10 +17,26 @@ from urllib.parse import urlsplit
 from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.source.phone import PhoneMistake, read_phone
 from sendsite.source.yamldoc import YamlList, YamlMap
-from sendsite.text import uk_date
+from sendsite.text import month_date, uk_date
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_WORDS_MONTH = re.compile(r"^([A-Za-z]+) (\d{4})$")
 # An address that is safe to put after mailto: as it is: no spaces, quotes, brackets or the
 # ?, & and # that would add a subject, a second recipient or a fragment to the link.
 _EMAIL = re.compile(
@@ -215,14 +231,16 @@ class Fields:
             return None
         return value
 
-    def date(self, key: str, *, past: bool = False) -> dt.date | None:
-        """A date; with `past`, the date of something that has happened, so not after the build."""
+    def date(self, key: str, *, past: bool = False, month: bool = False) -> dt.date | None:
+        """A date; with `past`, the date of something that has happened, so not after the build;
+        with `month`, one known only to its month is accepted too (`2025-07` or `July 2025`), as a
+        MonthDate."""
         if self._blank(key):
             return None
         value = self.data[key]
         if isinstance(value, (bool, int, float)):
             value = self.data.raw.get(key, value)  # `yes` or `2024` as written, not True or 2024
-        date = parse_date(value, self.origin(key), key, self.log)
+        date = parse_date(value, self.origin(key), key, self.log, month=month)
         if past and date is not None and self.today is not None and date > self.today:
             self.error(
                 key,
@@ -485,8 +503,11 @@ def is_web_address(value: str) -> bool:
     return web_address(value)[0] is not None
 
 
-def parse_date(value: Any, origin: Origin, key: str, log: ErrorLog) -> dt.date | None:
-    """A date from YAML: a real calendar date written as YYYY-MM-DD."""
+def parse_date(
+    value: Any, origin: Origin, key: str, log: ErrorLog, *, month: bool = False
+) -> dt.date | None:
+    """A date from YAML: a real calendar date written as YYYY-MM-DD; with `month`, also a month
+    written as YYYY-MM or 'July 2025'."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -499,11 +520,22 @@ def parse_date(value: Any, origin: Origin, key: str, log: ErrorLog) -> dt.date |
         )
         return None
     text = str(value).strip()
+    if month:
+        found = _month_only(text)
+        if found is not None:
+            if not 1 <= found[1] <= 12:
+                log.add(
+                    origin,
+                    f"'{text}' in '{key}' is not a real month",
+                    "Write a month as YYYY-MM, for example 2025-07, or in words: July 2025.",
+                )
+                return None
+            return month_date(*found)
     match = _ISO_DATE.match(text)
     if match:
-        year, month, day = (int(g) for g in match.groups())
+        year, month_number, day = (int(g) for g in match.groups())
         try:
-            return dt.date(year, month, day)
+            return dt.date(year, month_number, day)
         except ValueError:
             log.add(
                 origin,
@@ -514,6 +546,18 @@ def parse_date(value: Any, origin: Origin, key: str, log: ErrorLog) -> dt.date |
     log.add(
         origin,
         f"'{text}' in '{key}' is not a date",
-        "Write dates as YYYY-MM-DD, for example 2024-03-11.",
+        "Write dates as YYYY-MM-DD, for example 2024-03-11"
+        + (", or a month as 2025-07 or July 2025." if month else "."),
     )
+    return None
+
+
+def _month_only(text: str) -> tuple[int, int] | None:
+    """(year, month) of a month written as YYYY-MM or 'July 2025'; None for anything else."""
+    iso = _ISO_MONTH.match(text)
+    if iso:
+        return int(iso.group(1)), int(iso.group(2))
+    words = _WORDS_MONTH.match(text)
+    if words and words.group(1).lower() in _MONTHS:
+        return int(words.group(2)), _MONTHS.index(words.group(1).lower()) + 1
     return None

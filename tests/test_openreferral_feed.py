@@ -461,3 +461,31 @@ def test_feed_check_of_an_address_that_does_not_answer(capsys: pytest.CaptureFix
     assert "error: GET : no answer" in out or "no answer (" in out, out
     assert "failed                   GET /services (required" in out
     assert "fix them before registering the feed" in out
+
+
+# --- discovery ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hosts", "registrable"), [("[nginx]", True), ("[netlify]", True), ("[github-pages]", False)]
+)
+def test_the_data_page_gives_the_feed_address_and_how_to_register_it(
+    site: TinySite, hosts: str, registrable: bool
+) -> None:
+    yaml = (site.root / "site.yaml").read_text(encoding="utf-8")
+    site.write("site.yaml", yaml + f"host: {hosts}\n")
+    assert site.build().code == 0
+    section = site.page("/data/").find(id="open-referral-uk")
+    assert section is not None
+    text = " ".join(section.get_text(" ").split())
+    links = {a.get_text(" ", strip=True): a["href"] for a in section.find_all("a", href=True)}
+    if registrable:
+        assert "The feed's address (its API base URL) is https://example.org/openreferral" in text
+        assert (
+            links["Open Referral UK validator"] == "https://openreferraluk.org/developers/validator"
+        )
+        assert links["register the feed"] == "https://openreferraluk.org/developers/register"
+    else:
+        assert "cannot answer the standard's API addresses" in text
+        assert "register the feed" not in links
+    assert links["List of services"] == "/openreferral/services.json"

@@ -32,7 +32,12 @@ from sendsite.publish.feed import FEED_PATH, discovery_files
 from sendsite.publish.hosting.pages import META_HOSTS
 from sendsite.publish.hosting.policy import REFERRER_POLICY, content_security_policy
 from sendsite.publish.opendata import catalogue, data_files
-from sendsite.publish.openreferral import openreferral_files
+from sendsite.publish.openreferral import (
+    REGISTER_URL,
+    VALIDATOR_URL,
+    discovery,
+    openreferral_files,
+)
 from sendsite.publish.search_index import asks_to_be_indexed
 from sendsite.publish.stamp import CACHE_FOLDER
 from sendsite.publish.writer import write_file, write_files
@@ -96,7 +101,18 @@ def build_routes(site: model.Site) -> list[Route]:
             {"coverage": local_offer_coverage(site)},
         ),
         Route("/glossary/", "glossary.html", "Glossary", theme),
-        Route("/data/", "data.html", "Open data", theme, {"data_files": catalogue(site)}),
+        Route(
+            "/data/",
+            "data.html",
+            "Open data",
+            theme,
+            {
+                "data_files": catalogue(site),
+                "feed": discovery(site.config),
+                "validator_url": VALIDATOR_URL,
+                "register_url": REGISTER_URL,
+            },
+        ),
         Route("/404.html", "404.html", "Page not found", theme),
     ]
     routes += [

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sendsite import model
@@ -79,6 +80,28 @@ def api_file(address: str) -> str | None:
         return f"{parts[0]}.json"
     page = _PAGE_QUERY.match(query)
     return f"{parts[0]}/page-{page.group(1)}.json" if page else None
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What the data page tells a directory about the feed."""
+
+    base: str  # the feed's base address, to give the validator and to register
+    routed: bool  # every API address answers on the site's hosts
+    one_page: bool  # every list is on one page (a host cannot route ?page=N)
+
+
+VALIDATOR_URL = "https://openreferraluk.org/developers/validator"
+REGISTER_URL = "https://openreferraluk.org/developers/register"
+
+
+def discovery(config: model.SiteConfig) -> Discovery:
+    hosts = set(config.hosts)
+    return Discovery(
+        base=config.base_url.rstrip("/") + "/" + FOLDER,
+        routed=bool(hosts) and not NO_ID_ROUTING.intersection(hosts),
+        one_page=bool(NO_QUERY_ROUTING.intersection(hosts)),
+    )
 
 
 def openreferral_files(site: model.Site, per_page: int | None = None) -> dict[str, bytes]:

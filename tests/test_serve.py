@@ -526,3 +526,26 @@ def test_a_signal_stops_an_idle_preview_and_removes_its_folder(
     assert "Stopped." in rest
     assert "Traceback" not in "".join(lines) + rest
     assert not list(temporary.glob("sendsite-preview-*"))
+
+
+def test_the_checks_panel_is_folded_must_fix_first_and_has_no_inline_styles() -> None:
+    from sendsite.check.review import Advice
+    from sendsite.errors import Origin
+    from sendsite.preview.checks import PANEL_STYLESHEET_PATH, panel
+
+    advice = [
+        Advice(Origin("content/services/portage.md", 30), "long-sentence", "a long sentence"),
+        Advice(Origin("content/services/portage.md", 9), "review", "it is due for review"),
+        Advice(Origin("content/services/portage.md", 20), "acronym", "'CAMHS' is not explained"),
+    ]
+    html = BeautifulSoup(panel(advice, elsewhere=2).decode(), "html.parser")
+    details = html.select_one("aside.sendsite-checks details")
+    assert details is not None and not details.has_attr("open")  # one line until opened
+    summary = " ".join(details.summary.get_text(" ").split())
+    assert summary == (
+        "Preview only: 3 things to check on this page (1 must fix, 1 should fix, 1 style)"
+    )
+    levels = [s.get_text() for s in details.select("li .sendsite-checks__level")]
+    assert levels == ["must fix:", "should fix:", "style:"]
+    assert not html.select("[style]") and not html.select("style, script")
+    assert html.select_one("link[rel=stylesheet]")["href"] == PANEL_STYLESHEET_PATH

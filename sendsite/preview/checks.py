@@ -18,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 
+from sendsite.check.levels import LEVEL_NAMES, count_by_level
 from sendsite.check.review import Advice, check_site
 from sendsite.errors import ContentError, ContentErrors, _sentence
 from sendsite.preview.background import CoalescingWorker
@@ -74,18 +75,41 @@ def advice_by_file(advice: Sequence[Advice]) -> dict[str, tuple[Advice, ...]]:
     return {path: tuple(items) for path, items in grouped.items()}
 
 
+PANEL_STYLESHEET_PATH = "/__sendsite/checks.css"
+"""Where the preview serves the panel's styles: a stylesheet, because a Content-Security-Policy
+(which hosts send with the site) forbids inline styles, and the preview should show what is
+published."""
+
+PANEL_CSS = """\
+.sendsite-checks{margin:0;padding:.75rem 1rem;border-bottom:5px solid #b45309;background:#fff7ed;\
+color:#0b0c0c;font:1rem/1.5 system-ui,Arial,sans-serif}
+.sendsite-checks summary{font-weight:700;cursor:pointer}
+.sendsite-checks summary:focus-visible{outline:3px solid #fd0;box-shadow:0 0 0 6px #0b0c0c}
+.sendsite-checks ul{margin:.5rem 0 0;padding-left:1.25rem}
+.sendsite-checks li{margin:0 0 .5rem}
+.sendsite-checks code{font-weight:700;overflow-wrap:anywhere}
+.sendsite-checks__level{font-weight:700}
+.sendsite-checks__level--must-fix{color:#8a1f11}
+.sendsite-checks p{margin:.5rem 0 0}
+"""
+
+# Folded to its one-line summary (a <details>, so it opens without JavaScript): on a phone the
+# list would fill the first screen of every page. Must fix comes first, as in `sendsite check`.
 _PANEL = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(
     """\
-<aside class="sendsite-checks" aria-labelledby="sendsite-checks-title" style="margin:0;padding:1rem;\
-border-bottom:5px solid #b45309;background:#fff7ed;color:#0b0c0c;font:1rem/1.5 system-ui,Arial,sans-serif">
-<p id="sendsite-checks-title" style="margin:0 0 .5rem;font-weight:700;font-size:1.1875rem">\
-Preview only: {{ advice|length }} {{ "thing" if advice|length == 1 else "things" }} to check on this page</p>
-<ul style="margin:0;padding-left:1.25rem">
-{% for item in advice %}<li style="margin:0 0 .5rem"><code style="font-weight:700;overflow-wrap:anywhere">\
-{{ item.origin }}</code> {{ sentence(item.message) }}{% if item.hint %} {{ sentence(item.hint) }}{% endif %}</li>
+<aside class="sendsite-checks" aria-label="Preview only: sendsite check">\
+<link rel="stylesheet" href="{{ stylesheet }}">
+<details>
+<summary>Preview only: {{ advice|length }} {{ "thing" if advice|length == 1 else "things" }} to \
+check on this page ({{ counts }})</summary>
+<ul>
+{% for item in advice %}<li><span class="sendsite-checks__level sendsite-checks__level--{{ item.level }}">\
+{{ level_names[item.level] }}:</span> <code>{{ item.origin }}</code> {{ sentence(item.message) }}\
+{% if item.hint %} {{ sentence(item.hint) }}{% endif %}</li>
 {% endfor %}</ul>
-{% if elsewhere %}<p style="margin:.5rem 0 0">{{ elsewhere }} more {{ "warning is" if elsewhere == 1 else "warnings are" }} \
+{% if elsewhere %}<p>{{ elsewhere }} more {{ "warning is" if elsewhere == 1 else "warnings are" }} \
 in other files: run <code>sendsite check</code> to see them all.</p>{% endif %}
+</details>
 </aside>
 """
 )
@@ -95,4 +119,13 @@ def panel(advice: Sequence[Advice], elsewhere: int) -> bytes:
     """The panel shown at the top of a previewed page; nothing when the page has no warnings."""
     if not advice:
         return b""
-    return _PANEL.render(advice=advice, elsewhere=elsewhere, sentence=_sentence).encode("utf-8")
+    ordered = sorted(advice, key=Advice.sort_key)
+    counts = ", ".join(str(c) for c in count_by_level(a.level for a in ordered) if c.count)
+    return _PANEL.render(
+        advice=ordered,
+        counts=counts,
+        elsewhere=elsewhere,
+        sentence=_sentence,
+        level_names=LEVEL_NAMES,
+        stylesheet=PANEL_STYLESHEET_PATH,
+    ).encode("utf-8")

@@ -18,6 +18,7 @@ import datetime as dt
 import errno
 import ipaddress
 import mimetypes
+import re
 import shutil
 import signal
 import socket
@@ -41,7 +42,13 @@ from livereload.handlers import (  # type: ignore[import-untyped]
 from tornado import escape
 
 from sendsite.check.review import Advice
-from sendsite.preview.checks import BackgroundChecks, advice_by_file, panel
+from sendsite.preview.checks import (
+    PANEL_CSS,
+    PANEL_STYLESHEET_PATH,
+    BackgroundChecks,
+    advice_by_file,
+    panel,
+)
 from sendsite.preview.editing import Editing, handlers
 from sendsite.preview.errorpage import error_page
 from sendsite.preview.incremental import IncrementalSite, Rebuild
@@ -59,6 +66,15 @@ _RELOAD_SCRIPT = (
     's.src="//"+window.location.host+"/livereload.js?port="+(window.location.port||'
     '(window.location.protocol=="https:"?443:80));document.head.appendChild(s);})();</script>'
 )
+
+
+class PanelStyleHandler(tornado.web.RequestHandler):
+    """The stylesheet of the preview's panel of warnings."""
+
+    def get(self) -> None:
+        self.set_header("Content-Type", "text/css; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(PANEL_CSS)
 
 
 class PortInUse(Exception):
@@ -323,6 +339,7 @@ class PreviewServer:
                 *editor,
                 (r"/livereload", ReloadSocket, {"clients": self.clients}),
                 (r"/livereload\.js", LiveReloadJSHandler),
+                (re.escape(PANEL_STYLESHEET_PATH), PanelStyleHandler),
                 (r"/(.*)", SiteHandler, {"preview": self}),
             ],
             log_function=lambda _handler: None,  # the terminal is for rebuilds, not requests

@@ -32,6 +32,7 @@ from sendsite.preview.incremental import Rebuild
 from sendsite.publish.cms import script
 from sendsite.publish.cms.admin import admin_page
 from sendsite.publish.cms.config import GLOSSARY_KEY, LOCAL_API, config_yaml, decap_config
+from sendsite.publish.hosting.policy import admin_content_security_policy
 from sendsite.source import roundtrip
 from sendsite.source.loader import is_ignored
 
@@ -268,6 +269,8 @@ class AdminHandler(tornado.web.RequestHandler):
 
     def get(self, path: str) -> None:
         self.set_header("Cache-Control", "no-store")
+        # The published admin/ page's policy, so that the preview shows what hosting allows.
+        self.set_header("Content-Security-Policy", admin_content_security_policy())
         try:
             if path in ("", "index.html"):
                 self.set_header("Content-Type", "text/html; charset=utf-8")

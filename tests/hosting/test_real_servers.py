@@ -8,6 +8,7 @@ Content-Security-Policy enforced and no violation of it."""
 from __future__ import annotations
 
 import http.client
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from playwright.sync_api import Browser, sync_playwright
 from sendsite.check.feedcheck import check_feed
 from sendsite.cli import main
 from sendsite.commands.feed_check import http_reader
+from sendsite.publish.hosting.policy import admin_content_security_policy
 from tests.browser.a11y_support import BUILD_DATE, CHROMIUM, CHROMIUM_ARGS, REPO
 from tests.hosting import servers
 
@@ -332,5 +334,72 @@ def test_chromium_loads_pages_with_the_policy_enforced_and_no_violation(
         )
         page.wait_for_function("window.__violations.length > 0")
         assert page.evaluate("getComputedStyle(document.body).color") != "rgb(255, 0, 0)"
+    finally:
+        context.close()
+
+
+# --- the browser editor at admin/: its own, narrower policy on every server ---------------------
+
+
+@pytest.fixture(scope="module", params=["nginx", "apache"])
+def editor_served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
+    site = tmp_path_factory.mktemp("editor") / "dorset"
+    site.mkdir()
+    for name in ("content", "templates"):
+        shutil.copytree(REPO / name, site / name)
+    (site / "site.yaml").write_text(
+        (REPO / "site.yaml").read_text(encoding="utf-8")
+        + "editor:\n  backend: github\n  repo: dorset-council/local-offer\n"
+        "  script: self-hosted\n",
+        encoding="utf-8",
+    )
+    with servers.readable_folder() as www:
+        output = _build(site, www, "/dorset-send/")
+        running = (
+            servers.nginx(www, output / ".hosting" / "nginx.conf")
+            if request.param == "nginx"
+            else servers.apache(www)
+        )
+        with running as origin:
+            yield Served(origin, "/dorset-send/", output, {})
+
+
+def _policies(served: Served, path: str) -> list[str]:
+    parts = urlsplit(served.origin)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 200, path
+        return [v for n, v in response.getheaders() if n.lower() == "content-security-policy"]
+    finally:
+        connection.close()
+
+
+def test_the_editor_has_its_own_policy_and_the_pages_keep_theirs(editor_served: Served) -> None:
+    assert _policies(editor_served, "/dorset-send/admin/") == [admin_content_security_policy()]
+    assert _policies(editor_served, "/dorset-send/admin/config.yml") == [
+        admin_content_security_policy()
+    ]
+    for page in ("/dorset-send/", "/dorset-send/services/portage/"):
+        (policy,) = _policies(editor_served, page)
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        assert "unpkg.com" not in policy
+
+
+def test_the_editor_starts_in_chromium_with_its_policy_enforced(
+    editor_served: Served, chromium: Browser
+) -> None:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(WATCH_VIOLATIONS)
+    page = context.new_page()
+    try:
+        response = page.goto(editor_served.origin + "/dorset-send/admin/")
+        assert response is not None and response.status == 200
+        page.get_by_role("button", name="Login with GitHub").wait_for(timeout=30_000)
+        assert page.evaluate("window.__violations") == []
     finally:
         context.close()

@@ -33,7 +33,11 @@ def _headers(cache: str, extra: tuple[tuple[str, str], ...] = ()) -> list[str]:
     # location says all of them; `always` puts them on the 404 page's answer too.
     return [
         f"    add_header {name} {_quoted(value)} always;"
-        for name, value in (*SECURITY_HEADERS, ("Cache-Control", cache), *extra)
+        for name, value in (
+            *[(n, v) for n, v in SECURITY_HEADERS if n not in dict(extra)],  # an area's own wins
+            ("Cache-Control", cache),
+            *extra,
+        )
     ]
 
 

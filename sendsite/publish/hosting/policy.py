@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sendsite.publish.cms.script import CDN_ORIGIN
 from sendsite.publish.hosting.routes import REWRITES, Rewrite
 
 # Only the site's own scripts and styles run: no inline script or style, no other origin.
@@ -35,6 +36,31 @@ def content_security_policy(*, in_meta: bool = False) -> str:
         for name, value in CSP_DIRECTIVES
         if not (in_meta and name in _HEADER_ONLY)
     )
+
+
+# The browser editor at admin/ (Decap CMS, only where site.yaml has `editor`) needs more than the
+# pages, and only there: its script from the pinned CDN copy, the styles it makes as it runs
+# ('unsafe-inline' for style only: emotion writes <style> elements), its parts that compile
+# templates ('unsafe-eval'), images it previews (data:, blob:), and the git host's API
+# (any https: origin, as each council's host is its own). No author HTML is shown there as HTML.
+ADMIN_CSP_DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("script-src", f"'self' 'unsafe-eval' 'wasm-unsafe-eval' {CDN_ORIGIN}"),
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data: blob: https:"),
+    ("font-src", "'self' data:"),
+    ("connect-src", "'self' https:"),
+    ("frame-src", "'self' blob:"),
+    ("worker-src", "'self' blob:"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+    ("frame-ancestors", "'none'"),
+)
+
+
+def admin_content_security_policy() -> str:
+    return "; ".join(f"{name} {value}" for name, value in ADMIN_CSP_DIRECTIVES)
 
 
 REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -72,6 +98,12 @@ AREAS: tuple[Area, ...] = (
         "open data downloads, for any website or app to read",
         REVALIDATE,
         (("Access-Control-Allow-Origin", "*"),),
+    ),
+    Area(
+        "/admin/",
+        "the browser editor (only with site.yaml editor): its own, wider Content-Security-Policy",
+        REVALIDATE,
+        (("Content-Security-Policy", admin_content_security_policy()),),
     ),
 )
 

@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from sendsite.publish.build import load_site
-from sendsite.render.site import build_routes, generated_files, render_site
+from sendsite.publish.pipeline import generated_files, load_site, render_site
+from sendsite.render.site import build_routes
 
 REPO = Path(__file__).resolve().parent.parent
 

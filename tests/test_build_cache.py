@@ -13,9 +13,9 @@ import pytest
 
 from sendsite.commands import progress
 from sendsite.commands.progress import ProgressLine
-from sendsite.publish.stamp import CACHE_FOLDER
 from sendsite.render import parallel
 from sendsite.render.site import THEME_DIR
+from sendsite.source.cache import CACHE_FOLDER
 from tests.conftest import TinySite
 
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sendsite.cli import main
-from sendsite.publish.build import load_site
+from sendsite.publish.pipeline import load_site
 from sendsite.render.listings import AGE_BANDS
 from tests.conftest import text_of
 

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from sendsite import model
 from sendsite.cli import main
-from sendsite.publish.build import load_site
+from sendsite.publish.pipeline import load_site
 from tests.conftest import BUILD_DATE, Run, TinySite
 
 REPO = Path(__file__).resolve().parent.parent

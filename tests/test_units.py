@@ -9,7 +9,7 @@ import pytest
 
 from sendsite.errors import ContentError
 from sendsite.model.derived import build_date_from_environment
-from sendsite.publish.build import load_site
+from sendsite.publish.pipeline import load_site
 from sendsite.render.markdown import markdown_to_html
 from sendsite.source.sourcefile import read_source
 from sendsite.source.yamldoc import parse_yaml

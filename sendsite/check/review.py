@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urlsplit
 
 from sendsite import model
@@ -21,9 +22,11 @@ from sendsite.check.plain_english import check_plain_english
 from sendsite.errors import Origin
 from sendsite.render.glossary import make_matcher, spellings
 from sendsite.render.markdown import markdown_to_html
-from sendsite.render.site import RenderedSite
 from sendsite.render.urls import output_file
 from sendsite.text import months_between, plural, uk_date
+
+if TYPE_CHECKING:
+    from sendsite.publish.pipeline import RenderedSite
 
 # Abbreviations every reader knows; anything else in capitals belongs in the glossary.
 COMMON_ACRONYMS = frozenset({"UK", "NHS", "GP", "OK", "PDF", "TV", "AM", "PM", "BBC"})
@@ -155,8 +158,7 @@ def check_site(site_dir: Path, build_date: dt.date) -> list[Advice]:
 
 def check_report(site_dir: Path, build_date: dt.date) -> CheckReport:
     """`check_site`, with the site's settings (which levels `--strict` fails on)."""
-    from sendsite.publish.build import load_site
-    from sendsite.render.site import render_site
+    from sendsite.publish.pipeline import load_site, render_site
 
     site = load_site(site_dir, build_date)
     rendered = render_site(site, site_dir)

@@ -24,7 +24,7 @@ from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.model import servicetable
 from sendsite.model.validate import validate_service
-from sendsite.publish.build import load_site
+from sendsite.publish.pipeline import load_site
 from sendsite.source.fields import ID_PATTERN, did_you_mean
 from sendsite.source.loader import Item
 from sendsite.source.sourcefile import SourceFile

@@ -21,7 +21,7 @@ import jinja2
 from sendsite.check.levels import LEVEL_NAMES, count_by_level
 from sendsite.check.review import Advice, check_site
 from sendsite.errors import ContentError, ContentErrors, _sentence
-from sendsite.preview.background import CoalescingWorker
+from sendsite.publish.background import CoalescingWorker
 
 
 def checks_or_nothing(site_dir: Path, build_date: dt.date) -> list[Advice]:

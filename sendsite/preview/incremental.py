@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,9 +25,8 @@ from typing import Any
 
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.model.config import load_config
 from sendsite.model.derived import derive
-from sendsite.model.validate import build_site, validate_service
+from sendsite.model.validate import validate_service
 from sendsite.preview.tracking import (
     SITE,
     Fingerprint,
@@ -43,27 +40,27 @@ from sendsite.preview.tracking import (
     key_of,
     read_owners,
 )
-from sendsite.publish.writer import write_site
+from sendsite.publish.pipeline import (
+    Plan,
+    claim_files,
+    generated_files,
+    load_site,
+    page_context,
+    plan_site,
+)
+from sendsite.publish.writer import remove_file, replace_file, write_site
 from sendsite.render.site import (
-    GENERATED,
     THEME_DIR,
     Finisher,
-    RenderedSite,
     Route,
-    build_routes,
-    check_unique_paths,
-    generated_files,
     make_environment,
     page_finisher,
     render_route,
     service_route,
-    shared_context,
 )
-from sendsite.render.site import _asset_files as asset_files
-from sendsite.render.site import _static_files as static_files
 from sendsite.render.urls import Linker, output_file
 from sendsite.source.fields import ID_PATTERN
-from sendsite.source.loader import COLLECTIONS, Item, is_ignored, load_content
+from sendsite.source.loader import COLLECTIONS, Item, is_ignored
 from sendsite.source.sourcefile import SourceFile, read_source
 
 GLOBAL_SOURCES = ("site.yaml", "content/taxonomy.yaml", "content/glossary.yaml")
@@ -212,11 +209,11 @@ class IncrementalSite:
     def _rebuild_everything(self, result: Rebuild) -> None:
         site = self._load_model()
         env = self._environment(site)
-        listed = build_routes(site)
-        routes = {output_file(r.path): r for r in listed}
-        generated = generated_files(site, listed)
-        copies = self._copies(site, listed, generated)
-        shared = shared_context(site)
+        plan = plan_site(site, self.site_dir, fingerprint=False)
+        routes = {output_file(r.path): r for r in plan.routes}
+        generated = generated_files(site, plan.routes)
+        copies = self._copies(plan, generated)
+        shared = page_context(site, preview=True)
         finish = page_finisher(site, Linker(site.config.base_path))
         pages, reads = self._render(env, shared, finish, routes.values())
         result.rendered = len(pages)
@@ -235,17 +232,17 @@ class IncrementalSite:
             site, touched = self._updated_model(content)
         if templates and env.cache is not None:
             env.cache.clear()  # Jinja's own check compares whole seconds of mtime
-        shared = shared_context(site)
+        shared = page_context(site, preview=True)
         own = {self._display(p) for p in content}
         # The pages of the changed services first, before the rest of the site is worked out.
         early, early_reads, overwritten = self._render_early(site, shared, own, result)
         try:
-            listed = build_routes(site)
-            routes = {output_file(r.path): r for r in listed}
+            plan = plan_site(site, self.site_dir, fingerprint=False)
+            routes = {output_file(r.path): r for r in plan.routes}
             # The open data files and feeds are made from the whole model: again after any
             # content change (once the edited page is on disk), never for a template change.
-            generated = generated_files(site, listed) if content else self.generated
-            copies = self._copies(site, listed, generated)
+            generated = generated_files(site, plan.routes) if content else self.generated
+            copies = self._copies(plan, generated)
             prints = self._route_prints(env, routes)
             dirty = self._dirty(site, routes, prints, shared, own, templates, touched)
             later = sorted(dirty - set(early))
@@ -262,10 +259,10 @@ class IncrementalSite:
             for out in result.first:
                 old = overwritten.get(out)
                 if old is None:
-                    _remove_file(self.output, out)
+                    remove_file(self.output, out)
                     self.pages.pop(out, None)
                 else:
-                    _write_file(self.output, out, old)
+                    replace_file(self.output, out, old)
                     self.pages[out] = old
             result.written = [o for o in result.written if o not in result.first]
             result.first = []
@@ -292,7 +289,7 @@ class IncrementalSite:
         overwritten = {}
         for out in written:
             overwritten[out] = self.pages[out]
-            _write_file(self.output, out, pages[out])
+            replace_file(self.output, out, pages[out])
             self.pages[out] = pages[out]  # on disk now
         result.first = written
         result.written.extend(written)
@@ -365,16 +362,7 @@ class IncrementalSite:
 
     def _load_model(self) -> model.Site:
         """Check the whole model, reading again only files that changed on disk."""
-        log = ErrorLog()
-        config = load_config(self.site_dir, log)
-        content = load_content(self.site_dir, log, self.cache.read)
-        if config is None:
-            log.raise_if_any()
-            raise AssertionError("load_config returned None without logging why")
-        site = build_site(config, content, self.build_date, log)
-        log.raise_if_any()
-        derive(site)
-        return site
+        return load_site(self.site_dir, self.build_date, self.cache.read)
 
     def _environment(self, site: model.Site) -> TrackingEnvironment:
         env = make_environment(
@@ -386,15 +374,12 @@ class IncrementalSite:
         return env
 
     def _copies(
-        self, site: model.Site, routes: list[Route], generated: dict[str, bytes]
+        self, plan: Plan, generated: dict[str, bytes]
     ) -> dict[str, tuple[Path, tuple[int, int]]]:
-        files = dict(static_files(self.site_dir))
-        files.update(asset_files(self.site_dir, site.assets))
-        claimed = {t: Origin(str(s)) for t, s in files.items()}
-        claimed.update({target: GENERATED for target in generated})
-        check_unique_paths(routes, claimed)  # the list: two routes to one file are a mistake
+        """The copied files, each with the signature that tells when it changes."""
+        claim_files(plan, generated)  # two routes to one file are a mistake
         copies = {}
-        for target, source in files.items():
+        for target, source in plan.copies.items():
             stat = source.stat()
             copies[target] = (source, (stat.st_mtime_ns, stat.st_size))
         return copies
@@ -512,20 +497,20 @@ class IncrementalSite:
         """Write what changed, then remember the new state (only after the writes succeeded)."""
         pages = {**pages, **generated}
         if not self.written_once:
-            write_site(RenderedSite(pages, {t: s for t, (s, _) in copies.items()}), self.output)
+            write_site(self.output, pages, {t: s for t, (s, _) in copies.items()})
             result.written = sorted([*pages, *copies])
             self.written_once = True
         else:
             for out, data in sorted(pages.items()):
                 if self.pages.get(out) != data:
-                    _write_file(self.output, out, data)
+                    replace_file(self.output, out, data)
                     result.written.append(out)
             for target, (source, signature) in sorted(copies.items()):
                 if self.copies.get(target) != (source, signature):
-                    _write_file(self.output, target, source.read_bytes())
+                    replace_file(self.output, target, source.read_bytes())
                     result.written.append(target)
             for out in sorted({*self.pages, *self.copies} - {*pages, *copies}):
-                _remove_file(self.output, out)
+                remove_file(self.output, out)
                 result.removed.append(out)
         self.site, self.env, self.routes = site, env, routes
         self.pages, self.copies = pages, copies
@@ -601,29 +586,3 @@ def _key(obj: Any) -> Key:
     found = key_of(obj)
     assert found is not None, obj
     return found
-
-
-def _write_file(output: Path, relative: str, data: bytes) -> None:
-    """Write one file so that a reader sees the old bytes or the new, never half of them."""
-    target = output / relative
-    if not target.resolve().is_relative_to(output.resolve()):
-        raise ContentError(Origin(relative), "this file would be written outside the output folder")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".sendsite-", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _remove_file(output: Path, relative: str) -> None:
-    target = output / relative
-    target.unlink(missing_ok=True)
-    folder = target.parent
-    while folder != output and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent

@@ -1,4 +1,5 @@
-"""The whole pipeline: load -> validate & link -> render -> write."""
+"""`sendsite build`: the pipeline run to the end, into the output folder, with the files each web
+host reads and the search index; and the warnings a build prints (`--strict` fails on them)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendsite import model
-from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.model.config import load_config
-from sendsite.model.derived import derive
+from sendsite.errors import ContentError, ContentErrors, Origin
 from sendsite.model.statement import accessibility_statement_path
-from sendsite.model.validate import build_site
 from sendsite.publish.cms.admin import admin_files
 from sendsite.publish.hosting.hosts import host_files
+from sendsite.publish.pipeline import load_site, render_site
 from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
-from sendsite.publish.stamp import CACHE_FOLDER
 from sendsite.publish.writer import check_output_folder, write_files, write_into
-from sendsite.render.site import render_site
-from sendsite.source.loader import load_content
+from sendsite.source.cache import CACHE_FOLDER
 from sendsite.text import uk_date
 
 
@@ -32,20 +29,6 @@ class BuildResult:
     files: int
     seconds: float
     warnings: list[ContentError] = field(default_factory=list)
-
-
-def load_site(site_dir: Path, build_date: dt.date) -> model.Site:
-    """Read, validate and link a site; raises ContentErrors listing every mistake."""
-    log = ErrorLog()
-    config = load_config(site_dir, log)
-    content = load_content(site_dir, log)
-    if config is None:
-        log.raise_if_any()
-        raise AssertionError("load_config returned None without logging why")
-    site = build_site(config, content, build_date, log)
-    log.raise_if_any()
-    derive(site)
-    return site
 
 
 def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tuple[Path, Origin]:

@@ -15,9 +15,8 @@ from feedgen.feed import FeedGenerator
 
 from sendsite import model
 from sendsite.model import labels
-from sendsite.render.urls import output_file, path_for
+from sendsite.render.urls import FEED_PATH, output_file, path_for
 
-FEED_PATH = "/feed.xml"
 SITEMAP_PATH = "/sitemap.xml"
 ROBOTS_PATH = "/robots.txt"
 NOT_FOUND_PATH = "/404.html"

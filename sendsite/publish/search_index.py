@@ -19,8 +19,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
-from sendsite.preview.background import CoalescingWorker
-from sendsite.publish.stamp import output_digest, write_atomically
+from sendsite.publish.background import CoalescingWorker
+from sendsite.publish.stamp import output_digest
+from sendsite.source.cache import write_atomically
 
 INDEX_FOLDER = "pagefind"
 _ORIGIN = Origin("(search index)")

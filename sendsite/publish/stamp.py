@@ -13,7 +13,8 @@ write (builds are deterministic), so it prints the same report and writes nothin
 a source file, a template, site.yaml, the taxonomy, the glossary, the date or sendsite itself, or
 any file touched in the output, means a full build. The folder is safe to delete at any time.
 
-Only the standard library is imported here, so the check runs before the heavy modules load.
+Only the standard library (and sendsite.source.cache, which needs no more) is imported here, so
+the check runs before the heavy modules load.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-CACHE_FOLDER = ".sendsite-cache"
+from sendsite.source.cache import CACHE_FOLDER, write_atomically
+
 STAMP_FILE = "build.json"
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent  # the whole sendsite package
@@ -116,20 +118,6 @@ def save(site_dir: Path, stamp: Stamp) -> None:
         "report": stamp.report,
     }
     write_atomically(site_dir / CACHE_FOLDER / STAMP_FILE, json.dumps(data).encode())
-
-
-def write_atomically(file: Path, data: bytes) -> bool:
-    """Write a cache file whole or not at all (a temporary file, then one rename). A cache that
-    cannot be written only costs speed, so failure is an answer (False), not an error."""
-    temporary = file.with_name(f".{file.name}.{os.getpid()}")
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, file)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        return False
-    return True
 
 
 def _libraries() -> list[str]:

@@ -19,12 +19,8 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sendsite.errors import ContentError, Origin
-
-if TYPE_CHECKING:
-    from sendsite.render.site import RenderedSite
 
 MARKER = ".sendsite-output"
 _MARKER_TEXT = "This folder was made by sendsite; the next build replaces it.\n"
@@ -74,8 +70,9 @@ def check_output_folder(site_dir: Path, output: Path, origin: Origin) -> None:
 
 
 def write_site(
-    rendered: RenderedSite,
     output: Path,
+    pages: dict[str, bytes],
+    copies: dict[str, Path],
     finish: Callable[[Path], None] | None = None,
 ) -> None:
     """Write every file into a fresh folder beside `output`, then swap it into place.
@@ -83,7 +80,7 @@ def write_site(
     `finish` runs on the complete staging folder before the swap (the search index is made
     from the written pages); if it fails, the previous output stays as it was.
     """
-    write_into(output, lambda folder: write_files(folder, rendered.pages, rendered.copies), finish)
+    write_into(output, lambda folder: write_files(folder, pages, copies), finish)
 
 
 def write_into(
@@ -127,6 +124,34 @@ def write_file(folder: Path, relative: str, data: bytes, made: set[Path]) -> Non
     target = _safe_target(folder, relative)
     _make_parent(target, made)
     target.write_bytes(data)
+
+
+def replace_file(output: Path, relative: str, data: bytes) -> None:
+    """Write one file of a served folder (the live preview's) so that a reader sees the old
+    bytes or the new, never half of them."""
+    target = output / relative
+    if not target.resolve().is_relative_to(output.resolve()):
+        raise ContentError(Origin(relative), "this file would be written outside the output folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".sendsite-", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def remove_file(output: Path, relative: str) -> None:
+    """Remove one file of a served folder, and the folders it leaves empty."""
+    target = output / relative
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != output and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def _make_parent(target: Path, made: set[Path]) -> None:

@@ -20,8 +20,8 @@ from importlib import metadata
 from pathlib import Path
 
 from sendsite import text
-from sendsite.publish.stamp import write_atomically
 from sendsite.render import markdown as markdown_html
+from sendsite.source.cache import write_atomically
 
 Convert = Callable[[str, int, str], str]  # (Markdown, top heading level, base path) -> HTML
 

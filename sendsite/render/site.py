@@ -1,4 +1,4 @@
-"""Render stage: the validated model and the theme's Jinja templates become the site's files.
+"""Render stage: the validated model and the theme's Jinja templates become the site's pages.
 
 One Jinja environment: autoescape on, undefined variables fail the build, the site's own
 `templates/` folder first and the theme shipped in the package second, so a site overrides any
@@ -19,38 +19,25 @@ import jinja2
 from markupsafe import Markup
 
 from sendsite import model
-from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
+from sendsite.errors import ContentError, Origin
 from sendsite.model import labels
-from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
+from sendsite.model.brand import brand_stylesheet
+from sendsite.model.datafiles import catalogue
 from sendsite.model.local_offer_items import local_offer_coverage
 from sendsite.model.statement import (
     STATEMENT_PATH,
     accessibility_statement_path,
     statement_page_written,
 )
-from sendsite.publish.feed import FEED_PATH, discovery_files
-from sendsite.publish.hosting.pages import META_HOSTS
-from sendsite.publish.hosting.policy import REFERRER_POLICY, content_security_policy
-from sendsite.publish.opendata import catalogue, data_files
-from sendsite.publish.openreferral import (
-    REGISTER_URL,
-    VALIDATOR_URL,
-    discovery,
-    openreferral_files,
-)
-from sendsite.publish.search_index import asks_to_be_indexed
-from sendsite.publish.stamp import CACHE_FOLDER
-from sendsite.publish.writer import write_file, write_files
 from sendsite.render import listings as directory
-from sendsite.render import parallel, structured_data
+from sendsite.render import structured_data
 from sendsite.render.charts import measure_chart
-from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.glossary import link_terms, make_matcher
 from sendsite.render.markdown import markdown_to_html
-from sendsite.render.markdown_cache import MarkdownCache
 from sendsite.render.template_errors import undefined_message
-from sendsite.render.urls import Linker, output_file, path_for
+from sendsite.render.urls import FEED_PATH, REFERRER_POLICY, Linker, path_for
 from sendsite.source import phone
+from sendsite.source.cache import CACHE_FOLDER
 from sendsite.source.sourcefile import MAX_FILE_BYTES
 from sendsite.text import age_range_label, count, plural, slugify, uk_date, uk_date_range
 
@@ -72,19 +59,13 @@ class Route:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class RenderedSite:
-    pages: dict[str, bytes]  # output file (relative) -> bytes
-    copies: dict[str, Path]  # output file (relative) -> file to copy
-    written: list[str] = field(default_factory=list)  # every file already written (streamed)
-    indexed: list[str] = field(default_factory=list)  # the written pages for the search index
-
-
 LOCAL_OFFER_INCLUDES_PATH = "/local-offer-includes/"
 
 
-def build_routes(site: model.Site) -> list[Route]:
-    """Every page of the site. Two routes with the same path are an error naming both sources."""
+def build_routes(site: model.Site, data_page: Mapping[str, Any] | None = None) -> list[Route]:
+    """Every page of the site. Two routes with the same path are an error naming both sources.
+    `data_page` is what the publish stage tells the data page about its feeds (the pipeline's
+    plan_site gives it)."""
     theme = BUILT_IN
     routes = [
         Route("/", "home.html", site.config.title, _origin(site.home_page, theme)),
@@ -106,12 +87,7 @@ def build_routes(site: model.Site) -> list[Route]:
             "data.html",
             "Open data",
             theme,
-            {
-                "data_files": catalogue(site),
-                "feed": discovery(site.config),
-                "validator_url": VALIDATOR_URL,
-                "register_url": REGISTER_URL,
-            },
+            {"data_files": catalogue(site), **(data_page or {})},
         ),
         Route("/404.html", "404.html", "Page not found", theme),
     ]
@@ -158,34 +134,6 @@ def _origin(page: model.Page | None, default: Origin) -> Origin:
 
 def inspection_title(inspection: model.Inspection) -> str:
     return f"{labels.label(inspection.kind)}, {uk_date_range(inspection.dates.start, inspection.dates.end)}"
-
-
-def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
-    """Refuse two sources that would write the same file (case-insensitively, for Windows and macOS)."""
-    errors = ErrorLog()
-    owners: dict[str, tuple[Origin, str]] = {}
-    claims = [(output_file(r.path), r.path, r.origin, r.title) for r in routes]
-    claims += [(target, "/" + target, origin, target) for target, origin in extra.items()]
-    # The built-in pages claim their addresses first, so an author's file is the one to rename.
-    claims.sort(key=lambda claim: claim[2] is not BUILT_IN)
-    for target, address, origin, title in claims:
-        first, first_title = owners.setdefault(target.lower(), (origin, title))
-        if first is origin:
-            continue
-        if first is BUILT_IN:
-            errors.add(
-                origin.at(None),
-                f"this would be published at {address}, the address of the built-in page "
-                f"'{first_title}'",
-                "Rename the file: every site has that page.",
-            )
-        else:
-            errors.add(
-                origin.at(None),
-                f"this would be published at {address}, the same address as {first.path}",
-                "Rename one of the two files so that each has its own address.",
-            )
-    errors.raise_if_any()
 
 
 def make_environment(
@@ -333,67 +281,7 @@ def _glossary_letters(
     return [(key, list(group)) for key, group in groupby(entries, key=letter)]
 
 
-def render_site(
-    site: model.Site,
-    site_dir: Path,
-    progress: Callable[[int, int], None] | None = None,
-    into: Path | None = None,
-    *,
-    fingerprint: bool = True,
-) -> RenderedSite:
-    """Every page and file of the site; `progress(done, total)` hears how far the pages are.
-    With `into` (a build's staging folder), each page is written there as soon as it is made
-    and only its name is kept, so a big site's pages never all sit in memory at once.
-    With `fingerprint=False` static files keep their plain names, as in the live preview, which
-    renames nothing so that an edited style sheet does not make every page new."""
-    linker = Linker(site.config.base_path)
-    converted = MarkdownCache(site_dir / CACHE_FOLDER)
-    static = dict(_static_files(site_dir))
-    names = static_names(static, _styles(site)) if fingerprint else {}
-    env = make_environment(
-        site_dir, linker, auto_reload=False, markdown=converted.convert, static_files=names
-    )
-    _compile_templates(env, site_dir)
-    _reuse_service_cards(env)
-    routes = build_routes(site)
-    copies = {renamed(target, names): source for target, source in static.items()}
-    copies.update(_asset_files(site_dir, site.assets))
-    shared = shared_context(site)
-    if META_HOSTS.intersection(site.config.hosts):
-        shared["csp_meta"] = content_security_policy(in_meta=True)
-    finish = page_finisher(site, linker)
-    keep = _Keeper(into)
-
-    def render(index: int) -> tuple[str, bytes]:
-        route = routes[index]
-        return output_file(route.path), render_route(env, shared, route, site_dir, finish)
-
-    def tell(done: int) -> None:
-        if progress is not None:
-            progress(done, len(routes))
-
-    pages: dict[str, bytes] | None = None
-    if parallel.can_fork(len(routes)):
-        pages, generated = parallel.render_parallel(
-            render, len(routes), lambda: generated_files(site, routes, names), tell, keep
-        )
-    else:
-        generated = generated_files(site, routes, names)
-    claimed = {target: Origin(str(src)) for target, src in copies.items()}
-    claimed.update({target: GENERATED for target in generated})
-    check_unique_paths(routes, claimed)
-    if pages is None:  # one process (a small site, or a mistake to report in order)
-        pages = _render_in_order(render, len(routes), tell, keep)
-    pages.update(generated)
-    converted.prune()  # every page is made: conversions no page used are stale
-    if into is None:
-        return RenderedSite(pages, copies)
-    write_files(into, generated, copies)
-    indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
-    return RenderedSite({}, {}, written=sorted([*pages, *copies]), indexed=indexed)
-
-
-def _compile_templates(env: jinja2.Environment, site_dir: Path) -> None:
+def compile_templates(env: jinja2.Environment, site_dir: Path) -> None:
     """Compile every template now, before the workers fork (so each does not compile them
     again), keeping the compiled code in the site's cache folder for the next build. Jinja checks
     each template's source against what was compiled, so an edited template is compiled again.
@@ -430,7 +318,7 @@ def _compiler_settings(env: jinja2.Environment) -> str:
     return hashlib.blake2b(repr(settings).encode(), digest_size=8).hexdigest()
 
 
-def _reuse_service_cards(env: jinja2.Environment) -> None:
+def reuse_service_cards(env: jinja2.Environment) -> None:
     """Render each service's card once per build, not once for every list it is on (a service
     is on a dozen listing pages; its card was a third of the time spent on them). A macro of an
     import without context sees only its arguments and the globals, so its card is the same
@@ -452,64 +340,6 @@ def _reuse_service_cards(env: jinja2.Environment) -> None:
         return made[key][1]
 
     macros.service_card = reused_card  # type: ignore[attr-defined]
-
-
-class _Keeper:
-    """Where a rendered page goes: into the pages returned, or straight into the staging folder
-    (then only its name is kept)."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.made: set[Path] = set()
-
-    def __call__(self, name: str, data: bytes) -> bytes:
-        if self.folder is None:
-            return data
-        write_file(self.folder, name, data, self.made)
-        return _INDEXED if asks_to_be_indexed(data) else b""
-
-
-_INDEXED = b"indexed"  # what a streamed page leaves behind when it asks to be in the search index
-
-
-def _render_in_order(
-    render: Callable[[int], tuple[str, bytes]],
-    count: int,
-    progress: Callable[[int], None],
-    keep: Callable[[str, bytes], bytes],
-) -> dict[str, bytes]:
-    errors = ErrorLog()
-    pages: dict[str, bytes] = {}
-    for index in range(count):
-        try:
-            name, data = render(index)
-            if not errors.errors:  # after a mistake the build fails: nothing more to write
-                pages[name] = keep(name, data)
-        except ContentError as exc:
-            errors.extend([exc])
-        if index % 100 == 99:
-            progress(index + 1)
-    # A broken shared template fails every page that uses it; say so once.
-    unique = {str(e): e for e in errors.errors}
-    if unique:
-        raise ContentErrors(unique.values())
-    return pages
-
-
-GENERATED = Origin("(the built-in open data and feed files)")
-
-
-def generated_files(
-    site: model.Site, routes: list[Route], names: Mapping[str, str] | None = None
-) -> dict[str, bytes]:
-    """The files that are not pages: open data, the Open Referral UK feed, the Atom feed,
-    sitemap.xml, robots.txt and the council's colours (static/brand.css, fingerprinted with
-    `names`)."""
-    files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
-    files.update(data_files(site))
-    files.update(openreferral_files(site))
-    files.update(discovery_files(site, [r.path for r in routes]))
-    return files
 
 
 Finisher = Callable[[Route, str], str]
@@ -616,7 +446,7 @@ def _display_template(filename: str, site_dir: Path) -> str:
     return filename
 
 
-def _static_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+def static_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     """Theme static files, each replaced by templates/static/NAME when the site has one."""
     theme_static = THEME_DIR / "static"
     site_static = site_dir / "templates" / "static"
@@ -644,14 +474,6 @@ def refuse_outside(site_dir: Path, file: Path, shown: str) -> None:
         )
 
 
-def _styles(site: model.Site) -> dict[str, bytes]:
-    stylesheet = brand_stylesheet(site.config.brand)
-    return {} if stylesheet is None else {BRAND_STYLESHEET: stylesheet}
-
-
-def _asset_files(site_dir: Path, assets: list[str]) -> Iterator[tuple[str, Path]]:
+def asset_files(site_dir: Path, assets: list[str]) -> Iterator[tuple[str, Path]]:
     for relative in assets:
         yield f"assets/{relative}", site_dir / "content" / "assets" / relative
-
-
-RenderFunction = Callable[[model.Site, Path], RenderedSite]

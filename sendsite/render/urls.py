@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from sendsite import model
 
+FEED_PATH = "/feed.xml"
+# What a browser tells another site about the page whose link it follows: the pages say it in a
+# <meta> element, and the hosts (publish/hosting/policy.py) in a header.
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+
 
 def path_for(item: object) -> str:
     """The site-relative URL path of a model object's page, or of its place on a page."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sendsite.cli import main
-from sendsite.publish.stamp import CACHE_FOLDER
+from sendsite.source.cache import CACHE_FOLDER
 from tests.conftest import BUILD_DATE, TINY_SITE
 
 

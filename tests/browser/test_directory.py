@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from sendsite import model
-from sendsite.publish.build import load_site
+from sendsite.publish.pipeline import load_site
 from tests.browser.conftest import BUILD_DATE, REPO, SUB_PATH, axe_violations
 
 

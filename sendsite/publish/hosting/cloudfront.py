@@ -21,12 +21,12 @@ from typing import Any
 
 from sendsite.publish.hosting.policy import (
     AREAS,
-    REFERRER_POLICY,
     REVALIDATE,
     Policy,
     content_security_policy,
     made_by,
 )
+from sendsite.render.urls import REFERRER_POLICY
 
 FOLDER = ".hosting/s3-cloudfront/"
 

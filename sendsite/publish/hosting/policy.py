@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sendsite.publish.cms.script import CDN_ORIGIN
 from sendsite.publish.hosting.routes import REWRITES, Rewrite
+from sendsite.render.urls import REFERRER_POLICY
 
 # Only the site's own scripts and styles run: no inline script or style, no other origin.
 # 'wasm-unsafe-eval' lets the search's Pagefind library start its WebAssembly; it allows no
@@ -63,7 +64,6 @@ def admin_content_security_policy() -> str:
     return "; ".join(f"{name} {value}" for name, value in ADMIN_CSP_DIRECTIVES)
 
 
-REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("Content-Security-Policy", content_security_policy()),
     ("X-Content-Type-Options", "nosniff"),

@@ -1,4 +1,4 @@
-"""A job the live preview runs in a thread after rebuilds, never in the way of the next one."""
+"""A job that runs in a thread (the live preview's search index and checks), never in the way of the next rebuild."""
 
 from __future__ import annotations
 

@@ -1,0 +1,274 @@
+"""The one pipeline: load the site, plan its pages and files (and refuse two sources that claim
+one file), render, write. `sendsite build` runs all of it (publish/build.py), `sendsite check`
+all but the writing, and the live preview runs the same stages on the inputs that changed
+(preview/incremental.py), so the three never drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendsite import model
+from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
+from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
+from sendsite.model.config import load_config
+from sendsite.model.derived import derive
+from sendsite.model.validate import build_site
+from sendsite.publish.feed import discovery_files
+from sendsite.publish.hosting.pages import META_HOSTS
+from sendsite.publish.hosting.policy import content_security_policy
+from sendsite.publish.opendata import data_files
+from sendsite.publish.openreferral import (
+    REGISTER_URL,
+    VALIDATOR_URL,
+    discovery,
+    openreferral_files,
+)
+from sendsite.publish.search_index import asks_to_be_indexed
+from sendsite.publish.writer import write_file, write_files
+from sendsite.render import parallel
+from sendsite.render.fingerprint import renamed, static_names
+from sendsite.render.markdown_cache import MarkdownCache
+from sendsite.render.site import (
+    BUILT_IN,
+    Route,
+    asset_files,
+    build_routes,
+    compile_templates,
+    make_environment,
+    page_finisher,
+    render_route,
+    reuse_service_cards,
+    shared_context,
+    static_files,
+)
+from sendsite.render.urls import Linker, output_file
+from sendsite.source.cache import CACHE_FOLDER
+from sendsite.source.loader import Reader, load_content
+from sendsite.source.sourcefile import read_source
+
+GENERATED = Origin("(the built-in open data and feed files)")
+
+
+@dataclass
+class RenderedSite:
+    pages: dict[str, bytes]  # output file (relative) -> bytes
+    copies: dict[str, Path]  # output file (relative) -> file to copy
+    written: list[str] = field(default_factory=list)  # every file already written (streamed)
+    indexed: list[str] = field(default_factory=list)  # the written pages for the search index
+
+
+@dataclass
+class Plan:
+    """What a site publishes, before anything is rendered: its pages, the files copied into it,
+    and the names its static files are published under ('style.css' -> 'style.HASH.css')."""
+
+    routes: list[Route]
+    copies: dict[str, Path]  # output file (relative) -> file to copy
+    names: dict[str, str]
+
+
+# --- load ------------------------------------------------------------------------------------
+
+
+def load_site(site_dir: Path, build_date: dt.date, read: Reader = read_source) -> model.Site:
+    """Read, validate and link a site; raises ContentErrors listing every mistake. `read` lets
+    the live preview reuse the files it has already read."""
+    log = ErrorLog()
+    config = load_config(site_dir, log)
+    content = load_content(site_dir, log, read)
+    if config is None:
+        log.raise_if_any()
+        raise AssertionError("load_config returned None without logging why")
+    site = build_site(config, content, build_date, log)
+    log.raise_if_any()
+    derive(site)
+    return site
+
+
+# --- plan ------------------------------------------------------------------------------------
+
+
+def plan_site(site: model.Site, site_dir: Path, *, fingerprint: bool = True) -> Plan:
+    """Every page and copied file. With `fingerprint=False` static files keep their plain names,
+    as in the live preview, which renames nothing so that an edited style sheet does not make
+    every page new."""
+    static = dict(static_files(site_dir))
+    names = static_names(static, _styles(site)) if fingerprint else {}
+    routes = build_routes(site, data_page(site))
+    copies = {renamed(target, names): source for target, source in static.items()}
+    copies.update(asset_files(site_dir, site.assets))
+    return Plan(routes, copies, names)
+
+
+def data_page(site: model.Site) -> dict[str, Any]:
+    """What the data page says about the Open Referral UK feed: its address, whether the hosts
+    answer its API, and where to check and register it."""
+    return {
+        "feed": discovery(site.config),
+        "validator_url": VALIDATOR_URL,
+        "register_url": REGISTER_URL,
+    }
+
+
+def generated_files(
+    site: model.Site, routes: list[Route], names: Mapping[str, str] | None = None
+) -> dict[str, bytes]:
+    """The files that are not pages: open data, the Open Referral UK feed, the Atom feed,
+    sitemap.xml, robots.txt and the council's colours (static/brand.css, fingerprinted with
+    `names`)."""
+    files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
+    files.update(data_files(site))
+    files.update(openreferral_files(site))
+    files.update(discovery_files(site, [r.path for r in routes]))
+    return files
+
+
+def claim_files(plan: Plan, generated: Mapping[str, bytes]) -> None:
+    """Refuse two sources that would write the same file."""
+    claimed = {target: Origin(str(source)) for target, source in plan.copies.items()}
+    claimed.update({target: GENERATED for target in generated})
+    check_unique_paths(plan.routes, claimed)
+
+
+def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
+    """Refuse two sources that would write the same file (case-insensitively, for Windows and macOS)."""
+    errors = ErrorLog()
+    owners: dict[str, tuple[Origin, str]] = {}
+    claims = [(output_file(r.path), r.path, r.origin, r.title) for r in routes]
+    claims += [(target, "/" + target, origin, target) for target, origin in extra.items()]
+    # The built-in pages claim their addresses first, so an author's file is the one to rename.
+    claims.sort(key=lambda claim: claim[2] is not BUILT_IN)
+    for target, address, origin, title in claims:
+        first, first_title = owners.setdefault(target.lower(), (origin, title))
+        if first is origin:
+            continue
+        if first is BUILT_IN:
+            errors.add(
+                origin.at(None),
+                f"this would be published at {address}, the address of the built-in page "
+                f"'{first_title}'",
+                "Rename the file: every site has that page.",
+            )
+        else:
+            errors.add(
+                origin.at(None),
+                f"this would be published at {address}, the same address as {first.path}",
+                "Rename one of the two files so that each has its own address.",
+            )
+    errors.raise_if_any()
+
+
+def _styles(site: model.Site) -> dict[str, bytes]:
+    stylesheet = brand_stylesheet(site.config.brand)
+    return {} if stylesheet is None else {BRAND_STYLESHEET: stylesheet}
+
+
+# --- render (and, for a build, write) ----------------------------------------------------------
+
+
+def render_site(
+    site: model.Site,
+    site_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+    into: Path | None = None,
+    *,
+    fingerprint: bool = True,
+) -> RenderedSite:
+    """Every page and file of the site; `progress(done, total)` hears how far the pages are.
+    With `into` (a build's staging folder), each page is written there as soon as it is made
+    and only its name is kept, so a big site's pages never all sit in memory at once."""
+    linker = Linker(site.config.base_path)
+    converted = MarkdownCache(site_dir / CACHE_FOLDER)
+    plan = plan_site(site, site_dir, fingerprint=fingerprint)
+    env = make_environment(
+        site_dir, linker, auto_reload=False, markdown=converted.convert, static_files=plan.names
+    )
+    compile_templates(env, site_dir)
+    reuse_service_cards(env)
+    routes = plan.routes
+    shared = page_context(site)
+    finish = page_finisher(site, linker)
+    keep = _Keeper(into)
+
+    def render(index: int) -> tuple[str, bytes]:
+        route = routes[index]
+        return output_file(route.path), render_route(env, shared, route, site_dir, finish)
+
+    def tell(done: int) -> None:
+        if progress is not None:
+            progress(done, len(routes))
+
+    pages: dict[str, bytes] | None = None
+    if parallel.can_fork(len(routes)):
+        pages, generated = parallel.render_parallel(
+            render, len(routes), lambda: generated_files(site, routes, plan.names), tell, keep
+        )
+    else:
+        generated = generated_files(site, routes, plan.names)
+    claim_files(plan, generated)
+    if pages is None:  # one process (a small site, or a mistake to report in order)
+        pages = _render_in_order(render, len(routes), tell, keep)
+    pages.update(generated)
+    converted.prune()  # every page is made: conversions no page used are stale
+    if into is None:
+        return RenderedSite(pages, plan.copies)
+    write_files(into, generated, plan.copies)
+    indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
+    return RenderedSite({}, {}, written=sorted([*pages, *plan.copies]), indexed=indexed)
+
+
+def page_context(site: model.Site, *, preview: bool = False) -> dict[str, Any]:
+    """The variables every page gets. A build for a host that sends no headers puts the
+    Content-Security-Policy in a <meta> element; the live preview leaves it out, since it would
+    block the preview's own reload script."""
+    shared = shared_context(site)
+    if not preview and META_HOSTS.intersection(site.config.hosts):
+        shared["csp_meta"] = content_security_policy(in_meta=True)
+    return shared
+
+
+class _Keeper:
+    """Where a rendered page goes: into the pages returned, or straight into the staging folder
+    (then only its name is kept)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.made: set[Path] = set()
+
+    def __call__(self, name: str, data: bytes) -> bytes:
+        if self.folder is None:
+            return data
+        write_file(self.folder, name, data, self.made)
+        return _INDEXED if asks_to_be_indexed(data) else b""
+
+
+_INDEXED = b"indexed"  # what a streamed page leaves behind when it asks to be in the search index
+
+
+def _render_in_order(
+    render: Callable[[int], tuple[str, bytes]],
+    count: int,
+    progress: Callable[[int], None],
+    keep: Callable[[str, bytes], bytes],
+) -> dict[str, bytes]:
+    errors = ErrorLog()
+    pages: dict[str, bytes] = {}
+    for index in range(count):
+        try:
+            name, data = render(index)
+            if not errors.errors:  # after a mistake the build fails: nothing more to write
+                pages[name] = keep(name, data)
+        except ContentError as exc:
+            errors.extend([exc])
+        if index % 100 == 99:
+            progress(index + 1)
+    # A broken shared template fails every page that uses it; say so once.
+    unique = {str(e): e for e in errors.errors}
+    if unique:
+        raise ContentErrors(unique.values())
+    return pages

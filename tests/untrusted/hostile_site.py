@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 SUMMARY_LIMIT = 200
+# Phone fields must hold a UK number, so hostile text there is refused before any page is made
+# (test_phone_numbers_with_anything_else_in_them_are_refused); every other text field gets it.
+PHONE = "01632 960000"
 
 
 def _yaml(data: dict[str, Any]) -> str:
@@ -48,7 +51,7 @@ def hostile_settings(texts: list[str]) -> str:
             "partnership": [
                 {"name": t, "url": f"https://example.org/p{i}"} for i, t in enumerate(texts)
             ],
-            "contact": {"email": "team@example.org", "phone": joined, "address": joined},
+            "contact": {"email": "team@example.org", "phone": PHONE, "address": joined},
             "feedback": {"email": "comments@example.org", "url": "https://example.org/f"},
         }
     )
@@ -96,7 +99,7 @@ def _write_items(root: Path, i: int, t: str) -> None:
                 "description": t,
                 "url": f"https://example.org/o{i}",
                 "email": f"o{i}@example.org",
-                "phone": t,
+                "phone": PHONE,
             }
         ),
     )
@@ -119,7 +122,7 @@ def _write_items(root: Path, i: int, t: str) -> None:
                 "cost": t,
                 "eligibility": t,
                 "referral": {"self_referral": True, "how": t},
-                "contacts": [{"name": t, "role": t, "phone": t, "email": f"s{i}@example.org"}],
+                "contacts": [{"name": t, "role": t, "phone": PHONE, "email": f"s{i}@example.org"}],
                 "website": f"https://example.org/s{i}",
                 "locations": [
                     {

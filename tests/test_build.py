@@ -343,7 +343,7 @@ def test_minimal_site_with_only_required_fields_builds(tmp_path: Path) -> None:
     (root / "content/taxonomy.yaml").write_text("categories: []\nneeds: []\nareas: []\n")
     assert main(["build", str(root), "--date", "2026-11-23"]) == 0
     home = BeautifulSoup((root / "_site/index.html").read_text(), "html.parser")
-    assert h1(home) == "T"
+    assert h1(home) == "Find help for your child"  # the site's name is in the header
     for page in ("services", "inspections", "plans", "news", "glossary", "you-said-we-did"):
         assert (root / "_site" / page / "index.html").is_file()
 

@@ -105,17 +105,18 @@ def test_service_page_has_every_field_in_the_order_a_parent_needs(directory: Tin
     main = soup.find("main")
     assert isinstance(main, Tag)
     headings = [" ".join(h.get_text(" ").split()) for h in main.find_all("h2")]
+    # How to get in touch first (on a phone, within the first screen); no two headings alike.
     assert headings == [
+        "Contact",
         "Who it is for",
         "Cost",
         "How to get it",
-        "Contact",
         "Where",
         "When it is open",
         "Languages",
         "Easy read",
         "More about this service",
-        "About this service",
+        "Who runs it",
     ]
     text = text_of(main)
     lead = main.find("p", class_="lead")

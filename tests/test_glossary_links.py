@@ -69,3 +69,10 @@ def test_a_page_without_main_or_a_site_without_glossary_is_unchanged() -> None:
     page = "<body><p>EHC plan</p></body>"
     assert link_terms(page, make_matcher(GLOSSARY), lambda e: "#") == page
     assert link_terms("<main>EHC</main>", make_matcher([]), lambda e: "#") == "<main>EHC</main>"
+
+
+def test_words_inside_a_taxonomy_label_stay_plain() -> None:
+    # "Short breaks and leisure" is one category's name: linking "Short breaks" and leaving
+    # "and leisure" plain would split it in two.
+    html = '<dd><data value="short-breaks">Short breaks and leisure</data></dd><p>short break</p>'
+    assert linked(html) == [("short break", "/glossary/#short-break")]

@@ -3,7 +3,8 @@ its entry on the glossary page, with the meaning as the link's title.
 
 This works on the rendered page (only inside <main>), so it covers every Markdown body and
 every text field alike, and counts "first use" across the whole page. It never changes text
-inside links, headings, code, abbreviations, forms, charts or the page's navigation.
+inside links, headings, code, abbreviations, forms, charts, taxonomy labels (<data>) or the page's
+navigation.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from sendsite.model import GlossaryEntry
 
 _SKIP = frozenset(
-    {"a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label",
+    {"a", "abbr", "button", "code", "data", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label",
      "option", "pre", "samp", "script", "select", "style", "svg", "textarea", "title"}
 )  # fmt: skip
 # The opening or closing tag of an element in _SKIP (the whole name, so <abbrx> is not <abbr>).

@@ -415,6 +415,21 @@ def test_services_and_feedback_cover_items_without_a_page(clean: TinySite) -> No
     assert len(found) == 1 and "Regulation 56" in found[0], found
 
 
+def test_only_items_checked_against_the_legislation_say_their_wording_was_checked() -> None:
+    """`quoted` means compared with SI 2014/1530 on legislation.gov.uk, so it needs that source."""
+    for item in REQUIRED_ITEMS:
+        if item.quoted:
+            assert item.source.startswith(
+                (
+                    "http://www.legislation.gov.uk/uksi/2014/1530/",
+                    "http://legislation.gov.uk/uksi/2014/1530/",
+                )
+            ), item.id
+    assert [i.citation for i in REQUIRED_ITEMS if i.quoted] == [
+        f"Schedule 2, paragraph {n}" for n in (1, 2, 3, 5)
+    ]
+
+
 def test_covers_names_only_required_items(clean: TinySite) -> None:
     covering(clean, ["complaint"])
     run = check(clean)

@@ -2,11 +2,22 @@
 (SI 2014/1530), regulation 53 and Schedule 2 ("Information to be published by a local authority
 in its local offer"), and regulation 56 (publishing comments on the Local Offer).
 
-Each item has the paragraph it comes from and a plain title for families. `quoted` is True where
-the regulation's wording was checked, word for word, against the text of SI 2014/1530 Schedule 2
-as made (legislation.gov.uk); the others follow the Schedule's order as sendsite's authors know
-it, and their paragraph numbers should be checked against legislation.gov.uk before anyone cites
-them in a complaint or an audit (see docs/local-offer-coverage.md).
+Each item has the paragraph it comes from, a plain title for families, and `source`: the page its
+citation was checked against. `quoted` is True only where the paragraph's wording was compared,
+word for word, with the text of SI 2014/1530 Schedule 2 as made on legislation.gov.uk: paragraphs
+1, 2 and 3 (the whole-Schedule page; the stored copy stops in 3(d), at "the arrangements the local
+authority has for funding children a") and 5 (its own page). Checked 2 December 2026:
+
+- Paragraphs 15 (information, advice and support) and 17 (complaints): the numbers are confirmed
+  by a secondary source (Family Rights Group), not by the legislation's own text.
+- Regulation 56 ("Publication of comments on the local offer"): its number, heading and duty are
+  confirmed from a copy of the regulation's text on Local Offer Wirral; legislation.gov.uk's
+  Part 4 page was not available in full, so the wording is not marked as checked.
+- Paragraphs 4, 7, 8, 10, 11, 13 and 14: their text could not be found. The stored copies of
+  legislation.gov.uk's Schedule 2 pages stop in paragraph 3, and no page for any of these
+  paragraphs was available. Their numbers follow the Schedule's order as sendsite's authors know
+  it and must be checked against legislation.gov.uk before anyone cites them in a complaint or
+  an audit (docs/local-offer-coverage.md).
 
 A site shows it covers an item in three ways: a page or guide names it in `covers:`; a service
 in one of the item's `categories` (taxonomy ids) is in the directory; or, for comments, the
@@ -30,7 +41,21 @@ class RequiredItem:
     quoted: bool = False  # the citation's wording checked word for word (see above)
     categories: tuple[str, ...] = ()  # directory categories whose services show this item
     feedback: bool = False  # covered by published feedback records
+    source: str = ""  # the page the citation was checked against; "" where none was found
 
+
+# The pages each citation was checked against (see the module docstring for what each confirms).
+SCHED = (
+    "http://www.legislation.gov.uk/uksi/2014/1530/schedule/2/made/data.xht?view=snippet&wrap=true"
+)
+P5 = "http://legislation.gov.uk/uksi/2014/1530/schedule/2/paragraph/5/data.xht"
+FRG = (
+    "https://frg.org.uk/get-help-and-advice/why/children-with-disabilities-and-children-with-"
+    "special-educational-needs/how-will-families-know-what-services-are-available-locally/"
+)
+WIRRAL = (
+    "https://localofferwirral.org/the-special-educational-needs-and-disability-regulations-2014/"
+)
 
 REQUIRED_ITEMS: tuple[RequiredItem, ...] = (
     RequiredItem(
@@ -39,18 +64,21 @@ REQUIRED_ITEMS: tuple[RequiredItem, ...] = (
         "Help with learning and training in our area, from nurseries to colleges",
         quoted=True,
         categories=("education", "early-years"),
+        source=SCHED,
     ),
     RequiredItem(
         "provision-outside-area",
         "Schedule 2, paragraph 2",
         "Schools, colleges and training outside our area that children from here use",
         quoted=True,
+        source=SCHED,
     ),
     RequiredItem(
         "schools-and-funding",
         "Schedule 2, paragraph 3",
         "What mainstream schools, special schools and colleges provide, and how it is paid for",
         quoted=True,
+        source=SCHED,
     ),
     RequiredItem(
         "identifying-needs",
@@ -62,6 +90,7 @@ REQUIRED_ITEMS: tuple[RequiredItem, ...] = (
         "Schedule 2, paragraph 5",
         "How schools and colleges teach, adapt lessons, check progress and support wellbeing",
         quoted=True,
+        source=P5,
     ),
     RequiredItem(
         "health",
@@ -98,17 +127,20 @@ REQUIRED_ITEMS: tuple[RequiredItem, ...] = (
         "Schedule 2, paragraph 15",
         "Free information, advice and support, and groups for parents and carers",
         categories=("information-and-advice",),
+        source=FRG,
     ),
     RequiredItem(
         "complaints",
         "Schedule 2, paragraph 17",
         "How to complain, sort out a disagreement, use mediation or appeal to the tribunal",
+        source=FRG,
     ),
     RequiredItem(
         "comments",
         "Regulation 56",
         "What families told us about this Local Offer, and what we did",
         feedback=True,
+        source=WIRRAL,
     ),
 )
 

@@ -46,7 +46,7 @@ TINY_SITE: dict[str, str] = {
           phone: 01632 960000
         partnership:
           - name: Testshire Council
-            url: https://example.org/council
+            url: https://www.example.org/council
         """,
     "content/taxonomy.yaml": """\
         categories:
@@ -68,7 +68,7 @@ TINY_SITE: dict[str, str] = {
         """,
     "content/organisations/testshire-council.yaml": """\
         name: Testshire Council
-        url: https://example.org/council
+        url: https://www.example.org/council
         phone: 01632 960001
         """,
     "content/services/portage.md": """\

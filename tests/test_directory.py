@@ -177,7 +177,7 @@ def test_service_page_has_schema_org_data_for_the_service_and_provider(
     assert data["provider"] == {
         "@type": "Organization",
         "name": "Testshire Council",
-        "url": "https://example.org/council",
+        "url": "https://www.example.org/council",
         "telephone": "01632 960001",
     }
     assert data["areaServed"] == [

@@ -65,7 +65,7 @@ FIELDS = [
     ("content/organisations/testshire-council.yaml", "phone: 01632 960001", "phone: {v}"),
     (
         "content/organisations/testshire-council.yaml",
-        "url: https://example.org/council",
+        "url: https://www.example.org/council",
         "url: {v}",
     ),
     ("content/inspections/2017-inspection.md", "area: Testshire", "area: {v}"),

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urlsplit
 
 from sendsite import model
+from sendsite.check.addresses import built_file, check_field_addresses, own_path
 from sendsite.check.coverage import check_coverage
 from sendsite.check.levels import DEFAULT_STRICT, LEVEL_NAMES, level_of, rank
 from sendsite.check.plain_english import check_plain_english
 from sendsite.errors import Origin
 from sendsite.render.glossary import make_matcher, spellings
 from sendsite.render.markdown import markdown_to_html
-from sendsite.render.urls import output_file
 from sendsite.text import months_between, plural, uk_date
 
 if TYPE_CHECKING:
@@ -173,6 +173,10 @@ def run_checks(
     texts = list(site_texts(site, source))
     found = [
         *check_links(texts, site, rendered, source),
+        *(
+            Advice(origin, "link", message, hint)
+            for origin, message, hint in check_field_addresses(site, rendered, source.find)
+        ),
         *check_reviews(site, source),
         *check_contact_routes(site, source),
         *check_coverage(site, source),
@@ -291,7 +295,7 @@ def check_links(
                     "Portage session](photo.jpg). Use empty brackets only for decoration.",
                 )
         for href in collector.links:
-            problem = link_problem(href, base_path, rendered, ids_of)
+            problem = link_problem(href, base_path, rendered, ids_of, site.config.base_url)
             if problem is not None:
                 message, hint = problem
                 yield Advice(
@@ -307,6 +311,7 @@ def link_problem(
     base_path: str,
     rendered: RenderedSite,
     ids_of: Callable[[str], set[str]],
+    base_url: str = "",
 ) -> tuple[str, str] | None:
     parts = urlsplit(href)
     if parts.scheme in ("http", "https"):
@@ -316,7 +321,14 @@ def link_problem(
                 f"the link '{href}' is not a valid web address",
                 "Check it in a browser and copy it again.",
             )
-        return None
+        inside = own_path(href, base_url) if base_url else None
+        if inside is None:
+            return None
+        # A full address into this site's own base URL: it must lead to a page, as /paths do.
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return page_problem(
+            href, base_path + inside.lstrip("/") + fragment, base_path, rendered, ids_of
+        )
     if parts.scheme == "mailto":
         if "@" not in parts.path:
             return (
@@ -338,7 +350,7 @@ def link_problem(
         )
     if href.startswith("www."):
         return (f"the link '{href}' has no https:// at the start", f"Write it as https://{href}.")
-    path, fragment = urldefrag(href)
+    path = urldefrag(href)[0]
     if not path:
         return None  # a link to a place on the same page: checked with the page
     if not path.startswith("/"):
@@ -346,12 +358,22 @@ def link_problem(
             f"the link '{href}' is relative to the page it is on",
             "Start links to this site's pages with /, e.g. /services/portage/.",
         )
+    return page_problem(href, href, base_path, rendered, ids_of)
+
+
+def page_problem(
+    href: str,
+    link: str,
+    base_path: str,
+    rendered: RenderedSite,
+    ids_of: Callable[[str], set[str]],
+) -> tuple[str, str] | None:
+    """What is wrong with `link`, a /path[#fragment] on this site written as `href`, if anything."""
+    path, fragment = urldefrag(link)
     if path.startswith(base_path) and base_path != "/":
         path = "/" + path[len(base_path) :]
-    target = output_file(
-        path if path.endswith("/") or "." in path.rsplit("/", 1)[-1] else path + "/"
-    )
-    if target not in rendered.pages and target not in rendered.copies:
+    target = built_file(path, rendered)
+    if target is None:
         return (f"the link '{href}' points at a page that does not exist", "Check the address.")
     if fragment and target in rendered.pages and fragment not in ids_of(target):
         return (

@@ -414,13 +414,13 @@ CASES: list[Case] = [
     case(
         "url-data",
         Replace(
-            ORG, "url: https://example.org/council", "url: data:text/html,<script>alert(1)</script>"
+            ORG, "url: https://www.example.org/council", "url: data:text/html,<script>alert(1)</script>"
         ),
         expect="content/organisations/testshire-council.yaml:2: 'data:text/html,<script>alert(1)</script>' is not a web address. Write the full address, starting with https://.",
     ),
     case(
         "url-no-scheme",
-        Replace(ORG, "url: https://example.org/council", "url: www.example.org"),
+        Replace(ORG, "url: https://www.example.org/council", "url: www.example.org"),
         expect="content/organisations/testshire-council.yaml:2: 'www.example.org' is not a web address. Write the full address, starting with https://.",
     ),
     case(
@@ -778,7 +778,7 @@ def _org_bytes(text: str) -> bytes:
     return text.encode("utf-8")
 
 
-_ORG_TEXT = "name: Testshire Council\nurl: https://example.org/council\nphone: 01632 960001\n"
+_ORG_TEXT = "name: Testshire Council\nurl: https://www.example.org/council\nphone: 01632 960001\n"
 
 WORKS: list[Works] = [
     Works(

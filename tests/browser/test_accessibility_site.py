@@ -10,9 +10,12 @@ import urllib.error
 import urllib.request
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+import yaml
 from bs4 import BeautifulSoup
 
+from sendsite.check.addresses import own_path
 from tests.browser.a11y_support import (  # noqa: F401  (fixtures)
+    REPO,
     VNU_JAR,
     ServedSite,
     a11y_site,
@@ -59,6 +62,8 @@ def test_every_internal_link_and_anchor_leads_somewhere(a11y_site: ServedSite) -
     links: list[tuple[str, str]] = []  # (page it is on, absolute href)
     queue = [start, a11y_site.url("404.html")]
     broken: list[str] = []
+    base_url = yaml.safe_load((REPO / "site.yaml").read_text(encoding="utf-8"))["base_url"]
+    own_links = 0
     while queue:
         url = queue.pop()
         if url in pages:
@@ -76,6 +81,14 @@ def test_every_internal_link_and_anchor_leads_somewhere(a11y_site: ServedSite) -
             if not href or urlsplit(href).scheme in ("mailto", "tel"):
                 continue
             absolute = urljoin(url, href)
+            # A full address into the site's own base URL (a canonical link, a service website,
+            # a feedback form) must be a page this build makes, as much as a relative link.
+            inside = own_path(absolute, base_url)
+            if inside is not None:
+                own_links += 1
+                absolute = a11y_site.url(inside.lstrip("/")) + (
+                    f"#{urlsplit(absolute).fragment}" if urlsplit(absolute).fragment else ""
+                )
             if urlsplit(absolute).netloc != urlsplit(start).netloc:
                 continue
             links.append((url, absolute))
@@ -91,7 +104,8 @@ def test_every_internal_link_and_anchor_leads_somewhere(a11y_site: ServedSite) -
             broken.append(f"{on_page} links to #{fragment}, which is not on {target}")
     anchors = sum(1 for _, link in links if urldefrag(link)[1])
     print(
-        f"crawled {len(pages)} addresses, checked {len(links)} internal links ({anchors} to #anchors)"
+        f"crawled {len(pages)} addresses, checked {len(links)} internal links ({anchors} to "
+        f"#anchors, {own_links} full addresses into {base_url}), {len(set(broken))} broken"
     )
     assert not broken, "\n".join(sorted(set(broken)))
     # Every page the build wrote is reachable by following links.

@@ -153,7 +153,7 @@ URL_FIELDS = [
     ("content/services/portage.md", "cost: free", "cost: free\nwebsite: {url}"),
     (
         "content/organisations/testshire-council.yaml",
-        "url: https://example.org/council",
+        "url: https://www.example.org/council",
         "url: {url}",
     ),
     (
@@ -162,7 +162,7 @@ URL_FIELDS = [
         "survey_responses: 433\nreport_url: {url}",
     ),
     ("site.yaml", "base_url: https://example.org/", "base_url: {url}"),
-    ("site.yaml", "    url: https://example.org/council", "    url: {url}"),
+    ("site.yaml", "    url: https://www.example.org/council", "    url: {url}"),
     ("site.yaml", "area: Testshire", "area: Testshire\nfeedback:\n  url: {url}"),
 ]
 

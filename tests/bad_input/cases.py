@@ -414,7 +414,9 @@ CASES: list[Case] = [
     case(
         "url-data",
         Replace(
-            ORG, "url: https://www.example.org/council", "url: data:text/html,<script>alert(1)</script>"
+            ORG,
+            "url: https://www.example.org/council",
+            "url: data:text/html,<script>alert(1)</script>",
         ),
         expect="content/organisations/testshire-council.yaml:2: 'data:text/html,<script>alert(1)</script>' is not a web address. Write the full address, starting with https://.",
     ),

@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sendsite import __version__
-from sendsite.commands.progress import ProgressLine
+from sendsite.commands.build import build_command
 from sendsite.errors import ContentError, ContentErrors
 from sendsite.model.derived import build_date_from_environment
-from sendsite.publish import stamp as buildcache
 from sendsite.text import plural
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -205,45 +204,8 @@ def _build_date(args: argparse.Namespace) -> dt.date:
 
 def _build(args: argparse.Namespace) -> int:
     site_dir = _site_folder(args)
-    build_date = _build_date(args)
-    inputs = buildcache.inputs_digest(site_dir, args.output, build_date.isoformat(), args.strict)
-    stamp = buildcache.load(site_dir)
-    if (
-        stamp is not None
-        and stamp.inputs == inputs
-        and buildcache.output_digest(Path(stamp.folder)) == stamp.output
-    ):
-        for line in stamp.report:  # nothing changed: the output is what a build would write
-            print(line[1:], file=sys.stdout if line[0] == "1" else sys.stderr)
-        return EXIT_OK
-    from sendsite.publish.build import build  # the heavy modules load only when there is work to do
-
-    shown = ProgressLine(sys.stderr)
-    try:
-        result = build(site_dir, build_date, args.output, strict=args.strict, progress=shown.show)
-    except ContentErrors as exc:
-        shown.clear()
-        return _report(exc.errors)
-    except ContentError as exc:
-        shown.clear()
-        return _report([exc])
-    shown.clear()
-    report = [f"2{str(w).replace(': ', ': warning: ', 1)}" for w in result.warnings]
-    report.append(
-        f"1Built {plural(result.pages, 'page')} ({plural(result.files, 'file')}) into "
-        f"{result.output} in {result.seconds:.2f} s, as of {build_date.isoformat()}."
-    )
-    for line in report:
-        print(line[1:], file=sys.stdout if line[0] == "1" else sys.stderr)
-    output = result.output.resolve()
-    report[-1] = (
-        f"1Nothing changed since the last build: {plural(result.pages, 'page')} "
-        f"({plural(result.files, 'file')}) in {result.output} are up to date, "
-        f"as of {build_date.isoformat()}."
-    )
-    folder, written = str(output), buildcache.output_digest(output)
-    buildcache.save(site_dir, buildcache.Stamp(inputs, folder, written, report))
-    return EXIT_OK
+    errors = build_command(site_dir, _build_date(args), args.output, args.strict)
+    return _report(errors) if errors else EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:

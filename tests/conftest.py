@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +15,10 @@ from bs4 import BeautifulSoup, Tag
 from sendsite.cli import main
 
 BUILD_DATE = "2026-11-23"
+
+# Builds keep their cache outside the site folder, in the user's cache folder: the tests' builds
+# keep theirs in a temporary one (each site folder has its own subfolder in it).
+os.environ["SENDSITE_CACHE_DIR"] = tempfile.mkdtemp(prefix="sendsite-test-cache-")
 
 # Whole files of slow tests: browsers, servers, runs of many builds, long property searches. A test
 # elsewhere that is slow says so with @pytest.mark.slow. `pytest -m "not slow"` runs the rest.

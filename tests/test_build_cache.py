@@ -15,7 +15,7 @@ from sendsite.commands import progress
 from sendsite.commands.progress import ProgressLine
 from sendsite.render import parallel
 from sendsite.render.site import THEME_DIR
-from sendsite.source.cache import CACHE_FOLDER
+from sendsite.source.cache import CACHE_FOLDER, cache_folder
 from tests.conftest import TinySite
 
 
@@ -45,7 +45,7 @@ def cold(site: TinySite, tmp_path: Path) -> dict[str, bytes]:
 
 def test_nothing_changed_writes_nothing(site: TinySite, tmp_path: Path) -> None:
     first = site.build()
-    assert first.code == 0 and (site.root / CACHE_FOLDER).is_dir()
+    assert first.code == 0 and cache_folder(site.root).is_dir()
     before = stats(site.output)
     again = site.build()
     assert again.code == 0
@@ -133,7 +133,7 @@ def test_a_touched_output_or_a_deleted_cache_builds_again(site: TinySite, tmp_pa
     (site.output / "index.html").write_text("tampered", encoding="utf-8")
     assert site.build().out.startswith("Built")
     assert snapshot(site.output) == expected
-    shutil.rmtree(site.root / CACHE_FOLDER)
+    shutil.rmtree(cache_folder(site.root))
     assert site.build().out.startswith("Built")
     assert site.build().out.startswith("Nothing changed")
     shutil.rmtree(site.output)

@@ -92,7 +92,7 @@ def test_every_content_type_is_there_with_comments_saying_what_the_fields_are_fo
     assert settings["host"] == "github-pages"
     texts = [p.read_text(encoding="utf-8") for p in starter.rglob("*") if p.is_file()]
     assert not [t for t in texts if "__AREA__" in t or "__DATE" in t or "__TODAY__" in t]
-    assert ".sendsite-cache/" in (starter / ".gitignore").read_text(encoding="utf-8").split()
+    assert ".cache/" in (starter / ".gitignore").read_text(encoding="utf-8").split()
     assert (starter / "templates/README.md").is_file()
     assert (starter / "templates/_footer_notice.html").is_file()
     assert (REPO / "sendsite/theme/templates/_footer_notice.html").is_file()
@@ -221,7 +221,7 @@ def test_the_github_workflow_passes_actionlint(starter: Path, tmp_path: Path) ->
         "--require-hashes -r requirements.txt",
         "sendsite check --strict",
         "sendsite build",
-        "path: .sendsite-cache",
+        "path: ~/.cache/sendsite",
         "actions/deploy-pages@",
     ):
         assert step in text, step
@@ -255,7 +255,8 @@ def test_the_gitlab_ci_file_passes_gitlabs_schema(starter: Path, tmp_path: Path)
     for step in (
         "--require-hashes -r requirements.txt",
         "sendsite check --strict",
-        ".sendsite-cache/",
+        ".cache/sendsite/",
+        'SENDSITE_CACHE_DIR: "$CI_PROJECT_DIR/.cache/sendsite"',
     ):
         assert step in text, step
     broken = tmp_path / ".gitlab-ci.yml"

@@ -161,7 +161,7 @@ def check_report(site_dir: Path, build_date: dt.date) -> CheckReport:
     from sendsite.publish.pipeline import load_site, render_site
 
     site = load_site(site_dir, build_date)
-    rendered = render_site(site, site_dir)
+    rendered = render_site(site, site_dir, keep_cache=False)  # check writes nothing
     settings = CheckSettings.from_config(site.config.checks)
     return CheckReport(run_checks(site, rendered, site_dir, settings), settings)
 

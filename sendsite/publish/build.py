@@ -17,7 +17,7 @@ from sendsite.publish.hosting.hosts import host_files
 from sendsite.publish.pipeline import load_site, render_site
 from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
 from sendsite.publish.writer import check_output_folder, write_files, write_into
-from sendsite.source.cache import CACHE_FOLDER
+from sendsite.source.cache import cache_folder
 from sendsite.text import uk_date
 
 
@@ -79,7 +79,7 @@ def build(
         if not site.active_services:
             return
         if indexed:
-            record = site_dir / CACHE_FOLDER / "search.json"
+            record = cache_folder(site_dir) / "search.json"
             reuse_or_write_search_index(folder, indexed, out, record)
         else:  # the site's own templates mark no page: Pagefind indexes every page
             write_search_index(folder)

@@ -47,7 +47,7 @@ from sendsite.render.site import (
     static_files,
 )
 from sendsite.render.urls import Linker, output_file
-from sendsite.source.cache import CACHE_FOLDER
+from sendsite.source.cache import cache_folder, inside_site
 from sendsite.source.loader import Reader, load_content
 from sendsite.source.sourcefile import read_source
 
@@ -178,17 +178,20 @@ def render_site(
     into: Path | None = None,
     *,
     fingerprint: bool = True,
+    keep_cache: bool = True,
 ) -> RenderedSite:
     """Every page and file of the site; `progress(done, total)` hears how far the pages are.
     With `into` (a build's staging folder), each page is written there as soon as it is made
-    and only its name is kept, so a big site's pages never all sit in memory at once."""
+    and only its name is kept, so a big site's pages never all sit in memory at once.
+    With `keep_cache=False` (`sendsite check`, which writes nothing) the cache is read only."""
     linker = Linker(site.config.base_path)
-    converted = MarkdownCache(site_dir / CACHE_FOLDER)
+    cache = cache_folder(site_dir)
+    converted = MarkdownCache(cache, writable=keep_cache, untrusted=inside_site(cache, site_dir))
     plan = plan_site(site, site_dir, fingerprint=fingerprint)
     env = make_environment(
         site_dir, linker, auto_reload=False, markdown=converted.convert, static_files=plan.names
     )
-    compile_templates(env, site_dir)
+    compile_templates(env, site_dir, keep_cache)
     reuse_service_cards(env)
     routes = plan.routes
     shared = page_context(site)

@@ -1,6 +1,6 @@
 """The build stamp: skip a build whose inputs and output are exactly as the last build left them.
 
-After a successful build, `.sendsite-cache/build.json` in the site folder records
+After a successful build, `build.json` in the site's cache folder (source/cache.py: outside the site) records
 - a digest of every input: the bytes of site.yaml and of every file under content/ and templates/
   (with their paths), the git commit the site is at (the feed's dates come from commits), the build date, the output folder, `--strict`, the versions of Python and of
   the libraries that shape the output, and the size and modification time of every file of the
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from sendsite.source.cache import CACHE_FOLDER, write_atomically
+from sendsite.source.cache import cache_folder, write_atomically
 
 STAMP_FILE = "build.json"
 _FORMAT = 1
@@ -103,7 +103,7 @@ def output_digest(output: Path) -> str:
 
 def load(site_dir: Path) -> Stamp | None:
     try:
-        data = json.loads((site_dir / CACHE_FOLDER / STAMP_FILE).read_text(encoding="utf-8"))
+        data = json.loads((cache_folder(site_dir) / STAMP_FILE).read_text(encoding="utf-8"))
         report = [str(s) for s in data["report"]]
         return Stamp(str(data["inputs"]), str(data["folder"]), str(data["output"]), report)
     except (OSError, ValueError, KeyError, TypeError):
@@ -117,7 +117,7 @@ def save(site_dir: Path, stamp: Stamp) -> None:
         "output": stamp.output,
         "report": stamp.report,
     }
-    write_atomically(site_dir / CACHE_FOLDER / STAMP_FILE, json.dumps(data).encode())
+    write_atomically(cache_folder(site_dir) / STAMP_FILE, json.dumps(data).encode())
 
 
 def _libraries() -> list[str]:

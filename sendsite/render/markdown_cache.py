@@ -1,12 +1,15 @@
 """Converted Markdown kept between builds, so an edit to one file does not convert every other
 text again (Python-Markdown is most of a page's cost: about 3.6 ms for 800 words).
 
-Each conversion is one file in `.sendsite-cache/markdown-<settings>/`, named by a digest of the
+Each conversion is one file in the site's cache folder (outside the site: publish/stamp.py's
+`cache_folder`), in `markdown-<settings>/`, named by a digest of the
 text and the conversion's arguments; <settings> is a digest of the code and library versions that
 shape the HTML, so a new sendsite, Python-Markdown or nh3 never reads an old conversion. Workers
 of a parallel build read and write entries themselves (writes are atomic). An entry used by a
 build has its time set to that build's; `prune` then removes the entries no build since used.
-Deleting the folder only costs speed.
+Deleting the folder only costs speed. Where $SENDSITE_CACHE_DIR puts the cache inside the site
+folder (GitLab caches only paths there), an entry is used only if the sanitiser leaves it as it
+is, so a planted entry can never add a script; `check` reads the cache and writes nothing.
 """
 
 from __future__ import annotations
@@ -43,10 +46,22 @@ def _check(data: bytes) -> bytes:
 
 
 class MarkdownCache:
-    def __init__(self, cache_folder: Path, convert: Convert = markdown_html.markdown_to_html):
+    def __init__(
+        self,
+        cache_folder: Path,
+        convert: Convert = markdown_html.markdown_to_html,
+        *,
+        writable: bool = True,
+        untrusted: bool = False,
+    ):
         self.folder = cache_folder / f"markdown-{_settings()}"
         self.convert_now = convert
         self.started = time.time_ns()
+        self.writable = writable
+        self.untrusted = untrusted
+        if not writable:
+            self.usable = self.folder.is_dir()
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.usable = True
@@ -62,20 +77,23 @@ class MarkdownCache:
             stored = entry.read_bytes()
             check, data = stored[:_CHECK], stored[_CHECK:]
             if check == _check(data):
-                os.utime(entry, ns=(self.started, self.started))
-                return data.decode("utf-8")
+                html = data.decode("utf-8")
+                if not self.untrusted or markdown_html.sanitise(html) == html:
+                    if self.writable:
+                        os.utime(entry, ns=(self.started, self.started))
+                    return html
         except (OSError, UnicodeDecodeError):
             pass
         html = self.convert_now(source, top, base_path)
         data = html.encode("utf-8")
-        if write_atomically(entry, _check(data) + data):
+        if self.writable and write_atomically(entry, _check(data) + data):
             os.utime(entry, ns=(self.started, self.started))
         return html
 
     def prune(self) -> None:
         """Remove the conversions this build did not use (after a build that succeeded), and any
         folders of other settings."""
-        if not self.usable:
+        if not self.usable or not self.writable:
             return
         for entry in os.scandir(self.folder):
             try:

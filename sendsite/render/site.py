@@ -37,7 +37,7 @@ from sendsite.render.markdown import markdown_to_html
 from sendsite.render.template_errors import undefined_message
 from sendsite.render.urls import FEED_PATH, REFERRER_POLICY, Linker, path_for
 from sendsite.source import phone
-from sendsite.source.cache import CACHE_FOLDER
+from sendsite.source.cache import cache_folder, inside_site
 from sendsite.source.sourcefile import MAX_FILE_BYTES
 from sendsite.text import age_range_label, count, plural, slugify, uk_date, uk_date_range
 
@@ -281,17 +281,20 @@ def _glossary_letters(
     return [(key, list(group)) for key, group in groupby(entries, key=letter)]
 
 
-def compile_templates(env: jinja2.Environment, site_dir: Path) -> None:
+def compile_templates(env: jinja2.Environment, site_dir: Path, keep_cache: bool = True) -> None:
     """Compile every template now, before the workers fork (so each does not compile them
     again), keeping the compiled code in the site's cache folder for the next build. Jinja checks
     each template's source against what was compiled, so an edited template is compiled again.
-    A template with a mistake is left for the pages that use it to report."""
-    cache = site_dir / CACHE_FOLDER / f"templates-{_compiler_settings(env)}"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
-    except OSError:
-        pass  # a site folder that cannot be written to only costs speed
+    A template with a mistake is left for the pages that use it to report.
+    Compiled code is loaded with `marshal` and run: it is never kept in a folder inside the site
+    (where $SENDSITE_CACHE_DIR may point), which the content's authors control."""
+    cache = cache_folder(site_dir) / f"templates-{_compiler_settings(env)}"
+    if keep_cache and not inside_site(cache, site_dir):
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+        except OSError:
+            pass  # a cache folder that cannot be written to only costs speed
     for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
         try:
             env.get_template(name)

@@ -1,14 +1,40 @@
-"""The site's cache folder, and writing a file in it whole or not at all.
+"""The site's cache folder (outside the site), and writing a file in it whole or not at all.
 
 Only the standard library is imported here: the build stamp uses it before the heavy modules load.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
-CACHE_FOLDER = ".sendsite-cache"
+CACHE_FOLDER = ".sendsite-cache"  # where older versions kept the cache, inside the site: never read
+
+
+def cache_root() -> Path:
+    """Where sendsite keeps what it may reuse between builds: $SENDSITE_CACHE_DIR, or the user's
+    cache folder ($XDG_CACHE_HOME/sendsite, ~/.cache/sendsite)."""
+    configured = os.environ.get("SENDSITE_CACHE_DIR")
+    if configured:
+        return Path(configured).expanduser().absolute()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "sendsite"
+
+
+def cache_folder(site_dir: Path) -> Path:
+    """The cache of one site. It is kept outside the site folder, which the content's authors
+    (and a shared drive, a `git add -f` or a CI cache of another branch) can fill: a file planted
+    there must not change a page. One folder per site folder, named after its full path."""
+    resolved = site_dir.resolve()
+    digest = hashlib.blake2b(str(resolved).encode(), digest_size=8).hexdigest()
+    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in resolved.name)[:40]
+    return cache_root() / f"{name or 'site'}-{digest}"
+
+
+def inside_site(folder: Path, site_dir: Path) -> bool:
+    """True when `folder` (a cache set by $SENDSITE_CACHE_DIR) lies in the site folder."""
+    return folder.resolve().is_relative_to(site_dir.resolve())
 
 
 def write_atomically(file: Path, data: bytes) -> bool:

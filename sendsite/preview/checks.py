@@ -51,12 +51,16 @@ class BackgroundChecks:
         self.request = self._worker.request
 
     def stop(self) -> None:
+        """Stop at once: a run in progress is of no use any more, and a service manager (or
+        `docker stop`) that sent SIGTERM waits for the preview to end."""
         self._worker.stopping.set()
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        for process in processes:
+            process.kill()
         self._pool.shutdown(wait=False, cancel_futures=True)
-        processes = getattr(self._pool, "_processes", None) or {}
-        for process in list(processes.values()):
-            process.terminate()  # a run in progress is of no use any more
-        self._worker.stop(timeout=10)
+        for process in processes:
+            process.join(timeout=1)
+        self._worker.stop(timeout=1)
 
     def _check(self) -> bool:
         try:

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 import tornado.httpserver
 import tornado.ioloop
+import tornado.routing
 import tornado.web
 import watchfiles
 from livereload.handlers import (  # type: ignore[import-untyped]
@@ -171,6 +172,10 @@ class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
     def initialize(self, clients: Clients) -> None:
         self.clients = clients
 
+    def check_origin(self, origin: str) -> bool:
+        # livereload accepts any origin; a page on another site must not hear this preview.
+        return bool(urlsplit(origin).netloc.lower() == self.request.host.lower())
+
     def on_message(self, message: str | bytes) -> None:
         data = escape.json_decode(message)
         if data.get("command") == "hello":
@@ -186,6 +191,42 @@ class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
 
     def on_close(self) -> None:
         self.clients.tabs.pop(self, None)
+
+
+def page_segments(relative: str) -> list[str] | None:
+    """The folders and file of a path below the site's sub-path, or None if it is not a page's
+    path. Checked before anything touches the disk: joining '/etc' or '../' to the output
+    folder would leave it, and answering differently for folders that exist would tell a
+    page on another site which folders this computer has."""
+    segments = relative.split("/")
+    if segments and segments[-1] == "":
+        segments.pop()  # a trailing slash: the folder's index page
+    for segment in segments:
+        if segment in ("", ".", "..") or "\\" in segment or "\0" in segment or ":" in segment:
+            return None
+    return segments
+
+
+# The names a browser uses for this computer: localhost, 127.x.x.x and ::1 (with or without [ ]).
+_LOOPBACK_NAMES = r"(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|\[::1\])"
+
+
+class OtherHostHandler(tornado.web.RequestHandler):
+    def prepare(self) -> None:
+        raise tornado.web.HTTPError(403, reason="Not this preview's address")
+
+
+def own_address_only(host: str, rules: list[Any]) -> list[Any]:
+    """Answer only to the preview's own address. A web page elsewhere can point its own name at
+    127.0.0.1 (DNS rebinding) and then read the preview, drafts and all, or save through the
+    editor, as if it were its own site; its requests carry its name in Host. A `--host` other
+    than a loopback address lets every name in."""
+    if not is_loopback(host):
+        return rules
+    return [
+        (tornado.routing.HostMatches(_LOOPBACK_NAMES + "$"), rules),
+        (tornado.routing.AnyMatches(), OtherHostHandler),
+    ]
 
 
 class SiteHandler(tornado.web.RequestHandler):
@@ -207,12 +248,15 @@ class SiteHandler(tornado.web.RequestHandler):
                 return
             self._not_found()
             return
-        relative = url_path[len(base) :]
-        file = preview.output / relative
-        if relative == "" or relative.endswith("/"):
+        segments = page_segments(url_path[len(base) :])
+        if segments is None:  # '..', '//', a backslash: never a page, and never looked for
+            self._not_found()
+            return
+        file = preview.output.joinpath(*segments)
+        if not segments or url_path.endswith("/"):
             file = file / "index.html"
-        elif file.is_dir():
-            self.redirect(url_path + "/")
+        elif _inside(file, preview.output) and file.is_dir():
+            self.redirect(base + "/".join(segments) + "/")
             return
         if not _inside(file, preview.output) or not file.is_file():
             self._not_found()
@@ -335,13 +379,16 @@ class PreviewServer:
             else []
         )
         app = tornado.web.Application(
-            [
-                *editor,
-                (r"/livereload", ReloadSocket, {"clients": self.clients}),
-                (r"/livereload\.js", LiveReloadJSHandler),
-                (re.escape(PANEL_STYLESHEET_PATH), PanelStyleHandler),
-                (r"/(.*)", SiteHandler, {"preview": self}),
-            ],
+            own_address_only(
+                self.host,
+                [
+                    *editor,
+                    (r"/livereload", ReloadSocket, {"clients": self.clients}),
+                    (r"/livereload\.js", LiveReloadJSHandler),
+                    (re.escape(PANEL_STYLESHEET_PATH), PanelStyleHandler),
+                    (r"/(.*)", SiteHandler, {"preview": self}),
+                ],
+            ),
             log_function=lambda _handler: None,  # the terminal is for rebuilds, not requests
         )
         server = tornado.httpserver.HTTPServer(app)

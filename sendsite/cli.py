@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import sys
 from collections import Counter
@@ -42,6 +43,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        # Whatever the stage, a file or folder that cannot be made, read or written is one
+        # sentence with its path and a fix, never a traceback.
+        print(f"sendsite: {os_error(exc)}", file=sys.stderr)
+        return 1
+
+
+_OS_FIXES = {
+    errno.EEXIST: "A file is in the way where a folder is needed: choose another folder "
+    "(with -o for a build's output), or move the file.",
+    errno.ENOTDIR: "Part of the path is a file, not a folder: choose another folder "
+    "(with -o for a build's output).",
+    errno.EACCES: "You do not have permission: choose a folder you can write to, or ask for access.",
+    errno.EPERM: "You do not have permission: choose a folder you can write to, or ask for access.",
+    errno.ENOSPC: "The disk is full: free some space and try again.",
+    errno.EROFS: "That disk can only be read: choose a folder on another disk.",
+    errno.ENOENT: "Check that the folder exists and the path is spelt right.",
+    errno.ENAMETOOLONG: "The path is too long: choose a shorter folder name or a folder nearer the top.",
+}
+
+
+def os_error(exc: OSError) -> str:
+    """An OSError as the author needs it: what, where, and what to do."""
+    reason = exc.strerror or exc.__class__.__name__
+    where = f" '{exc.filename}'" if exc.filename else ""
+    fix = _OS_FIXES.get(exc.errno or 0, "Check the path and try again.")
+    return f"could not use{where}: {reason.lower()}. {fix}"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -77,6 +77,18 @@ def write_search_index(
         shutil.rmtree(shown, ignore_errors=True)
 
 
+_DEFAULT_TIME_LIMIT = 600.0  # seconds: Pagefind takes seconds, a minute for a very large site
+
+
+def pagefind_time_limit() -> float:
+    """How long Pagefind may run: SENDSITE_PAGEFIND_TIMEOUT seconds, or ten minutes."""
+    try:
+        limit = float(os.environ.get("SENDSITE_PAGEFIND_TIMEOUT", _DEFAULT_TIME_LIMIT))
+    except ValueError:
+        return _DEFAULT_TIME_LIMIT
+    return limit if limit > 0 else _DEFAULT_TIME_LIMIT
+
+
 def _run_pagefind(pages: Path, folder: Path, background: bool = False) -> None:
     nice = shutil.which("nice") if background else None
     command = [
@@ -88,8 +100,18 @@ def _run_pagefind(pages: Path, folder: Path, background: bool = False) -> None:
         str(folder / INDEX_FOLDER),
         "--silent",
     ]
+    limit = pagefind_time_limit()
     try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=limit)
+    except subprocess.TimeoutExpired:
+        # subprocess.run has killed it; the build stops here, before the swap, so the site
+        # that was published stays as it was.
+        raise ContentError(
+            _ORIGIN,
+            f"the search index could not be made: Pagefind did not finish in {limit:g} seconds",
+            "Build again; if it happens every time, set SENDSITE_PAGEFIND_TIMEOUT to more "
+            "seconds, or check that the computer is not short of memory.",
+        ) from None
     except OSError as exc:
         raise ContentError(
             _ORIGIN,

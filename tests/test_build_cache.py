@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -154,7 +155,21 @@ def test_pages_rendered_in_worker_processes_equal_one_process(
     expected = cold(site, tmp_path)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
-    assert parallel.can_fork(2) == ("fork" in multiprocessing.get_all_start_methods())
+    assert parallel.can_fork(2) == (
+        sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    )
+    run = site.build()
+    assert run.code == 0 and snapshot(site.output) == expected
+
+
+def test_macos_renders_in_one_process_with_the_same_pages(
+    site: TinySite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = cold(site, tmp_path)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(sys, "platform", "darwin")  # fork is offered there, but not safe
+    assert not parallel.can_fork(2)
     run = site.build()
     assert run.code == 0 and snapshot(site.output) == expected
 

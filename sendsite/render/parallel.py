@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -38,11 +40,20 @@ def workers() -> int:
 
 
 def can_fork(pages: int) -> bool:
+    """Fork only on Linux. macOS offers fork but its system libraries are not safe to use in a
+    forked child (CPython defaults to spawn there for that reason); elsewhere the pages are
+    rendered in this process, with the same output."""
     return (
         pages >= PARALLEL_FROM
         and workers() > 1
+        and sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
     )
+
+
+# The work is handed to forked workers through a module global (a fork shares memory, and a
+# closure cannot be pickled); one render at a time may use it.
+_one_at_a_time = threading.Lock()
 
 
 def render_parallel(
@@ -56,6 +67,17 @@ def render_parallel(
     passes each page to `keep` and sends back what it returns (a build's workers write the page
     into the staging folder themselves and send back nothing but its name). Returns the pages
     (None when a chunk met a mistake) and what `side_job` returned."""
+    with _one_at_a_time:
+        return _render_parallel(render, count, side_job, progress, keep)
+
+
+def _render_parallel(
+    render: Render,
+    count: int,
+    side_job: Callable[[], T],
+    progress: Callable[[int], None] | None,
+    keep: Keep,
+) -> tuple[dict[str, bytes] | None, T]:
     global _job
     chunks = min(CHUNKS, count)
     _job = (render, keep, chunks, count)

@@ -49,7 +49,7 @@ def test_a_failing_disk_is_one_sentence_and_the_site_is_kept(
         raise OSError(code, "simulated failure", str(folder / relative))
 
     monkeypatch.setattr(writer, "write_file", failing)
-    monkeypatch.setattr("sendsite.render.site.write_file", failing)
+    monkeypatch.setattr("sendsite.publish.pipeline.write_file", failing)
     run = site.build()
     assert run.code == 1
     assert "Traceback" not in run.err

@@ -63,11 +63,14 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
         launched.close()
 
 
-def _new_page(browser: Browser, *, javascript: bool) -> Iterator[Page]:
-    # A phone-sized window: families mostly use the directory on phones.
-    context = browser.new_context(
-        java_script_enabled=javascript, viewport={"width": 390, "height": 844}
-    )
+PHONE = {"width": 390, "height": 844}
+
+
+def new_page(
+    browser: Browser, *, javascript: bool, viewport: dict[str, int] = PHONE
+) -> Iterator[Page]:
+    # A phone-sized window by default: families mostly use the directory on phones.
+    context = browser.new_context(java_script_enabled=javascript, viewport=viewport)
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
@@ -78,12 +81,12 @@ def _new_page(browser: Browser, *, javascript: bool) -> Iterator[Page]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    yield from _new_page(browser, javascript=True)
+    yield from new_page(browser, javascript=True)
 
 
 @pytest.fixture
 def page_without_js(browser: Browser) -> Iterator[Page]:
-    yield from _new_page(browser, javascript=False)
+    yield from new_page(browser, javascript=False)
 
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"

@@ -7,27 +7,19 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.conftest import new_page
+
 SCREEN = {"width": 375, "height": 812}
-
-
-def _phone(browser: Browser, *, javascript: bool) -> Iterator[Page]:
-    context = browser.new_context(java_script_enabled=javascript, viewport=SCREEN)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    yield from _phone(browser, javascript=True)
+    yield from new_page(browser, javascript=True, viewport=SCREEN)
 
 
 @pytest.fixture
 def phone_without_js(browser: Browser) -> Iterator[Page]:
-    yield from _phone(browser, javascript=False)
+    yield from new_page(browser, javascript=False, viewport=SCREEN)
 
 
 def bottom(page: Page, selector: str) -> float:

@@ -254,3 +254,52 @@ def test_build_date_is_what_the_month_tests_assume() -> None:
     from tests.conftest import BUILD_DATE
 
     assert dt.date.fromisoformat(BUILD_DATE) == dt.date(2026, 11, 23)
+
+
+def test_a_plans_period_can_be_given_in_months(site: TinySite) -> None:
+    with_full_inspection(site)
+    site.write(
+        "content/plans/app.md",
+        PLAN.replace(
+            "published: 2024-07\n",
+            "published: 2024-07\nperiod: {start: 2024-07, end: December 2026}\n",
+        ),
+    )
+    assert site.build().code == 0
+    assert "Runs from July 2024 to December 2026" in text_of(site.page("/plans/app/"))
+    assert "July 2024 to December 2026" in text_of(site.page("/plans/"))
+
+
+def test_a_period_ending_in_the_month_it_starts_is_accepted(site: TinySite) -> None:
+    with_full_inspection(site)
+    period = "period: {start: 2024-07-15, end: 2024-07}\n"
+    site.write(
+        "content/plans/app.md",
+        PLAN.replace("published: 2024-07\n", f"published: 2024-07\n{period}"),
+    )
+    assert site.build().code == 0
+    assert "Runs from 15 July 2024 to July 2024" in text_of(site.page("/plans/app/"))
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("{start: 2024-07, end: 2024-06}", "the plan's period ends before it starts"),
+        ("{start: 2024-07, end: 2026-13}", "'2026-13' in 'end' is not a real month"),
+        (
+            "{start: Jully 2024, end: 2026-12}",
+            "'jully 2024' in 'start' is not a date. write dates as yyyy-mm-dd, for example 2024-03-11, or a month as 2025-07 or july 2025.",
+        ),
+    ],
+)
+def test_a_wrong_period_is_refused_at_its_line(site: TinySite, period: str, message: str) -> None:
+    with_full_inspection(site)
+    text = PLAN.replace("published: 2024-07\n", f"published: 2024-07\nperiod: {period}\n")
+    site.write("content/plans/app.md", text)
+    run = site.build()
+    assert run.code == 1
+    line = text.splitlines().index(f"period: {period}") + 1
+    assert any(
+        e.startswith(f"content/plans/app.md:{line}: ") and message in e.lower()
+        for e in run.error_lines
+    ), run.err

@@ -732,7 +732,9 @@ class _Validator:
             elif found not in responds_to:
                 responds_to.append(found)
         period = self.date_range(f, "period", required=False, month=True)
-        if period is not None and period.end < period.start:
+        # A period ending in a month ("2025-03") runs to that month's last day, so one that
+        # starts on 15 March 2025 and ends in March 2025 is fine.
+        if period is not None and last_day(period.end) < period.start:
             f.error("period", "the plan's period ends before it starts")
         plan = model.Plan(
             id=item.id,

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from sendsite.publish.pipeline import generated_files, load_site, render_site
-from sendsite.render.site import build_routes
+from sendsite.render.routes import build_routes
 
 REPO = Path(__file__).resolve().parent.parent
 

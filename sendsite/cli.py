@@ -298,10 +298,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from sendsite.preview.server import (  # the web server's modules load only when serving
-        is_loopback,
-        serve,
-    )
+    # the web server's modules load only when serving
+    from sendsite.preview.address import is_loopback
+    from sendsite.preview.server import serve
 
     site_dir = _site_folder(args)
     if not 0 <= args.port <= 65535:

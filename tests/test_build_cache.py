@@ -15,7 +15,7 @@ import pytest
 from sendsite.commands import progress
 from sendsite.commands.progress import ProgressLine
 from sendsite.render import parallel
-from sendsite.render.site import THEME_DIR
+from sendsite.render.theme import THEME_DIR
 from sendsite.source.cache import CACHE_FOLDER, cache_folder
 from tests.conftest import TinySite
 

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendsite.cli import main
-from sendsite.render import site as render
+from sendsite.render import environment as render
 from sendsite.render.markdown import markdown_to_html
 from tests.conftest import BUILD_DATE, TINY_SITE
 from tests.untrusted.active_content import active_content

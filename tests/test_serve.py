@@ -23,7 +23,9 @@ from bs4 import BeautifulSoup
 from tornado.websocket import websocket_connect
 
 from sendsite.cli import _parser, main
-from sendsite.preview.server import Clients, PreviewServer, is_loopback
+from sendsite.preview.address import is_loopback
+from sendsite.preview.reload import Clients
+from sendsite.preview.server import PreviewServer
 from tests.conftest import TINY_SITE
 
 DATE = dt.date(2026, 11, 23)

@@ -14,7 +14,7 @@ import pytest
 from sendsite.publish.pipeline import load_site, render_site
 from sendsite.publish.search_index import INDEX_FOLDER, asks_to_be_indexed, write_search_index
 from sendsite.render import parallel
-from sendsite.render.site import THEME_DIR
+from sendsite.render.theme import THEME_DIR
 from tests.conftest import TINY_SITE, TinySite
 from tests.test_build_cache import snapshot
 

@@ -49,15 +49,10 @@ from sendsite.publish.pipeline import (
     plan_site,
 )
 from sendsite.publish.writer import remove_file, replace_file, write_site
-from sendsite.render.site import (
-    THEME_DIR,
-    Finisher,
-    Route,
-    make_environment,
-    page_finisher,
-    render_route,
-    service_route,
-)
+from sendsite.render.environment import make_environment
+from sendsite.render.routes import Route, service_route
+from sendsite.render.site import Finisher, page_finisher, render_route
+from sendsite.render.theme import THEME_DIR
 from sendsite.render.urls import Linker, output_file
 from sendsite.source.fields import ID_PATTERN
 from sendsite.source.loader import COLLECTIONS, Item, is_ignored

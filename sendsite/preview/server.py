@@ -15,9 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import errno
-import ipaddress
-import mimetypes
 import re
 import shutil
 import signal
@@ -25,268 +22,35 @@ import socket
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import tornado.httpserver
 import tornado.ioloop
-import tornado.routing
 import tornado.web
 import watchfiles
-from livereload.handlers import (  # type: ignore[import-untyped]
-    LiveReloadHandler,
-    LiveReloadJSHandler,
-)
-from tornado import escape
+from livereload.handlers import LiveReloadJSHandler  # type: ignore[import-untyped]
 
 from sendsite.check.review import Advice
+from sendsite.preview.address import PortInUse, bind, is_loopback, own_address_only
 from sendsite.preview.checks import (
-    PANEL_CSS,
     PANEL_STYLESHEET_PATH,
     BackgroundChecks,
     advice_by_file,
     panel,
 )
 from sendsite.preview.editing import Editing, handlers
-from sendsite.preview.errorpage import error_page
 from sendsite.preview.incremental import IncrementalSite, Rebuild
+from sendsite.preview.pages import PanelStyleHandler, SiteHandler
+from sendsite.preview.reload import Clients, ReloadSocket, page_path
 from sendsite.publish.search_index import BackgroundSearchIndex
-from sendsite.render.site import THEME_DIR
+from sendsite.render.theme import THEME_DIR
 from sendsite.source.loader import is_ignored
 from sendsite.text import plural
 
-PORTS_TO_TRY = 20
 STEP_MS = 30  # a burst of file events ends after this long without another one
 DEBOUNCE_MS = 1600  # but a rebuild never waits longer than this for a burst to end
-
-_RELOAD_SCRIPT = (
-    '<script>(function(){var s=document.createElement("script");'
-    's.src="//"+window.location.host+"/livereload.js?port="+(window.location.port||'
-    '(window.location.protocol=="https:"?443:80));document.head.appendChild(s);})();</script>'
-)
-
-
-class PanelStyleHandler(tornado.web.RequestHandler):
-    """The stylesheet of the preview's panel of warnings."""
-
-    def get(self) -> None:
-        self.set_header("Content-Type", "text/css; charset=utf-8")
-        self.set_header("Cache-Control", "no-store")
-        self.finish(PANEL_CSS)
-
-
-class PortInUse(Exception):
-    """No free port in the range tried."""
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def bind(host: str, port: int) -> tuple[socket.socket, int]:
-    """A listening socket on the first free port from `port` (0: any free port), and that port."""
-    last = port if port == 0 else min(port + PORTS_TO_TRY - 1, 65535)
-    for candidate in range(port, last + 1):
-        try:
-            listener = _listen(host, candidate)
-        except OSError as exc:
-            if exc.errno not in (errno.EADDRINUSE, errno.EACCES):
-                raise
-            if candidate == last:
-                raise PortInUse(
-                    f"port {port} is in use"
-                    if port == last
-                    else f"ports {port} to {last} are all in use; choose a free one with --port"
-                ) from None
-            continue
-        return listener, listener.getsockname()[1]
-    raise PortInUse(f"port {port} is in use")  # pragma: no cover - the loop always returns
-
-
-def _listen(host: str, port: int) -> socket.socket:
-    family, kind, proto, _, address = socket.getaddrinfo(
-        host, port, 0, socket.SOCK_STREAM, 0, socket.AI_PASSIVE
-    )[0]
-    listener = socket.socket(family, kind, proto)
-    try:
-        # Lets a restarted preview take its port back at once; a port that another program is
-        # listening on is still refused.
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(address)
-        listener.listen(128)
-        listener.setblocking(False)
-    except BaseException:
-        listener.close()
-        raise
-    return listener
-
-
-class Clients:
-    """Open browser tabs, each with the page it shows; used only on the server's event loop."""
-
-    def __init__(self) -> None:
-        self.tabs: dict[ReloadSocket, str] = {}
-        # When each page was last sent, and last changed: a tab that loaded a page just before
-        # a change, and connects just after the reload was sent, must still be told.
-        self.served: dict[str, float] = {}
-        self.changed: dict[str, float] = {}
-        self.all_changed = 0.0
-
-    def page_sent(self, url_path: str) -> None:
-        self.served[_page_path(url_path)] = time.monotonic()
-
-    def connect(self, tab: ReloadSocket, url_path: str) -> None:
-        shown = _page_path(url_path)
-        self.tabs[tab] = shown
-        changed = max(self.changed.get(shown, 0.0), self.all_changed)
-        if changed > self.served.get(shown, 0.0):
-            tab.send_message({"command": "reload", "path": shown, "liveCSS": True})
-
-    def reload(self, paths: set[str] | None) -> int:
-        """Tell tabs to reload: those showing one of `paths` (URL paths), or every tab."""
-        now = time.monotonic()
-        if paths is None:
-            self.all_changed = now
-        else:
-            self.changed.update(dict.fromkeys(paths, now))
-        told = 0
-        for tab, shown in list(self.tabs.items()):
-            if paths is not None and shown not in paths:
-                continue
-            tab.send_message({"command": "reload", "path": shown, "liveCSS": True})
-            told += 1
-        return told
-
-
-class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
-    """livereload's protocol handler, keeping its tabs per server rather than per process."""
-
-    def initialize(self, clients: Clients) -> None:
-        self.clients = clients
-
-    def check_origin(self, origin: str) -> bool:
-        # livereload accepts any origin; a page on another site must not hear this preview.
-        return bool(urlsplit(origin).netloc.lower() == self.request.host.lower())
-
-    def on_message(self, message: str | bytes) -> None:
-        data = escape.json_decode(message)
-        if data.get("command") == "hello":
-            self.send_message(
-                {
-                    "command": "hello",
-                    "protocols": ["http://livereload.com/protocols/official-7"],
-                    "serverName": "sendsite",
-                }
-            )
-        elif data.get("command") == "info" and "url" in data:
-            self.clients.connect(self, urlsplit(str(data["url"])).path)
-
-    def on_close(self) -> None:
-        self.clients.tabs.pop(self, None)
-
-
-def page_segments(relative: str) -> list[str] | None:
-    """The folders and file of a path below the site's sub-path, or None if it is not a page's
-    path. Checked before anything touches the disk: joining '/etc' or '../' to the output
-    folder would leave it, and answering differently for folders that exist would tell a
-    page on another site which folders this computer has."""
-    segments = relative.split("/")
-    if segments and segments[-1] == "":
-        segments.pop()  # a trailing slash: the folder's index page
-    for segment in segments:
-        if segment in ("", ".", "..") or "\\" in segment or "\0" in segment or ":" in segment:
-            return None
-    return segments
-
-
-# The names a browser uses for this computer: localhost, 127.x.x.x and ::1 (with or without [ ]).
-_LOOPBACK_NAMES = r"(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|\[::1\])"
-
-
-class OtherHostHandler(tornado.web.RequestHandler):
-    def prepare(self) -> None:
-        raise tornado.web.HTTPError(403, reason="Not this preview's address")
-
-
-def own_address_only(host: str, rules: list[Any]) -> list[Any]:
-    """Answer only to the preview's own address. A web page elsewhere can point its own name at
-    127.0.0.1 (DNS rebinding) and then read the preview, drafts and all, or save through the
-    editor, as if it were its own site; its requests carry its name in Host. A `--host` other
-    than a loopback address lets every name in."""
-    if not is_loopback(host):
-        return rules
-    return [
-        (tornado.routing.HostMatches(_LOOPBACK_NAMES + "$"), rules),
-        (tornado.routing.AnyMatches(), OtherHostHandler),
-    ]
-
-
-class SiteHandler(tornado.web.RequestHandler):
-    """The site's files under its sub-path; the error page instead while there is a mistake."""
-
-    def initialize(self, preview: PreviewServer) -> None:
-        self.preview = preview
-
-    def get(self, path: str) -> None:
-        preview = self.preview
-        url_path = "/" + path
-        base = preview.site.base_path
-        if preview.errors:
-            self._send(error_page(preview.errors), "text/html", status=500)
-            return
-        if not url_path.startswith(base):
-            if url_path == "/" or url_path.rstrip("/") == base.rstrip("/"):
-                self.redirect(base)
-                return
-            self._not_found()
-            return
-        segments = page_segments(url_path[len(base) :])
-        if segments is None:  # '..', '//', a backslash: never a page, and never looked for
-            self._not_found()
-            return
-        file = preview.output.joinpath(*segments)
-        if not segments or url_path.endswith("/"):
-            file = file / "index.html"
-        elif _inside(file, preview.output) and file.is_dir():
-            self.redirect(base + "/".join(segments) + "/")
-            return
-        if not _inside(file, preview.output) or not file.is_file():
-            self._not_found()
-            return
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        body = file.read_bytes()
-        if kind == "text/html":
-            found = preview.page_panel(file.relative_to(preview.output).as_posix())
-            body = body.replace(b"<body>", b"<body>\n" + found, 1) if found else body
-        self._send(body, kind)
-
-    def head(self, path: str) -> None:
-        self.get(path)
-
-    def _not_found(self) -> None:
-        page = self.preview.output / "404.html"
-        body = page.read_bytes() if page.is_file() else b"<!doctype html><title>Not found</title>"
-        self._send(body, "text/html", status=404)
-
-    def _send(self, body: bytes, kind: str, status: int = 200) -> None:
-        if kind == "text/html":
-            body = body.replace(b"</head>", _RELOAD_SCRIPT.encode() + b"</head>", 1)
-            self.preview.clients.page_sent(self.request.path)
-            kind = "text/html; charset=utf-8"
-        elif kind.startswith("text/") or kind in ("application/javascript", "application/json"):
-            kind += "; charset=utf-8"
-        self.set_status(status)
-        self.set_header("Content-Type", kind)
-        self.set_header("Cache-Control", "no-store")
-        self.finish(body)
 
 
 class PreviewServer:
@@ -511,7 +275,7 @@ class PreviewServer:
             self.on_rebuild(result, told)
 
     def _url_of(self, output_file: str) -> str:
-        return _page_path(self.site.base_path + output_file)
+        return page_path(self.site.base_path + output_file)
 
     # --- the terminal --------------------------------------------------------------------------------
 
@@ -552,15 +316,6 @@ def _list_pages(written: list[str], removed: list[str]) -> str:
     if removed:
         text += f", {plural(len(removed), 'file')} removed"
     return text
-
-
-def _page_path(url_path: str) -> str:
-    """One spelling per page: '/a/b/index.html' and '/a/b/' are both '/a/b/'."""
-    return url_path.removesuffix("index.html")
-
-
-def _inside(file: Path, folder: Path) -> bool:
-    return file.resolve().is_relative_to(folder.resolve())
 
 
 def serve(site_dir: Path, build_date: dt.date, host: str, port: int, edit: bool = False) -> int:

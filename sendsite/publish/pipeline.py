@@ -31,21 +31,12 @@ from sendsite.publish.openreferral import (
 from sendsite.publish.search_index import asks_to_be_indexed
 from sendsite.publish.writer import write_file, write_files
 from sendsite.render import parallel
+from sendsite.render.environment import compile_templates, make_environment, reuse_service_cards
 from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.markdown_cache import MarkdownCache
-from sendsite.render.site import (
-    BUILT_IN,
-    Route,
-    asset_files,
-    build_routes,
-    compile_templates,
-    make_environment,
-    page_finisher,
-    render_route,
-    reuse_service_cards,
-    shared_context,
-    static_files,
-)
+from sendsite.render.routes import BUILT_IN, Route, build_routes
+from sendsite.render.site import page_finisher, render_route, shared_context
+from sendsite.render.theme import asset_files, static_files
 from sendsite.render.urls import Linker, output_file
 from sendsite.source.cache import cache_folder, inside_site
 from sendsite.source.loader import Reader, load_content

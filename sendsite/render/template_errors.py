@@ -1,4 +1,5 @@
-"""A template that uses something that does not exist, said in the content model's words.
+"""A template's mistake as its author sees it: the template's file and line, and a template that
+uses something that does not exist, said in the content model's words.
 
 Jinja says "'sendsite.model.Service object' has no attribute 'nmae'": a Python class the author
 never sees. The author wrote `service.nmae` in a template, and wants to hear that a service has no
@@ -10,10 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
+import jinja2
+
 from sendsite import model
+from sendsite.errors import ContentError, Origin
+from sendsite.render.routes import Route
+from sendsite.render.theme import display_template
 from sendsite.source.fields import did_you_mean
 
 _NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'$")
@@ -87,3 +94,56 @@ def _line_of(filename: str | None, line: int | None) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def template_error(
+    exc: jinja2.TemplateError, site_dir: Path, route: Route, names: Iterable[str] = ()
+) -> ContentError:
+    """Point at the template file and line, as the author sees it."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = display_template(exc.filename or exc.name or "?", site_dir)
+        return ContentError(
+            Origin(where, exc.lineno),
+            f"this template has a syntax error: {exc.message}",
+            "Check that every {% ... %} and {{ ... }} is closed and spelled as Jinja expects.",
+        )
+    filename, line = _template_frame(exc)
+    where = display_template(filename, site_dir) if filename else "(template)"
+    if isinstance(exc, jinja2.UndefinedError):
+        # No page in the message: a mistake in a template many pages use is reported once.
+        message, hint = undefined_message(exc.message or "", filename, line, names)
+        return ContentError(Origin(where, line), message, hint)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return ContentError(
+            Origin(where, line) if filename else Origin(f"templates/{exc.name}"),
+            f"the template '{exc.name}' does not exist",
+            "Check the name in the {% extends %} or {% include %} line.",
+        )
+    return ContentError(
+        Origin(where, line), f"this template failed while making the page {route.path}: {exc}"
+    )
+
+
+def site_template_failure(exc: Exception, site_dir: Path, route: Route) -> ContentError | None:
+    filename, line = _template_frame(exc)
+    if filename is None:
+        return None
+    try:
+        Path(filename).resolve().relative_to((site_dir / "templates").resolve())
+    except ValueError:
+        return None
+    return ContentError(
+        Origin(display_template(filename, site_dir), line),
+        f"this template failed while making the page {route.path} ({exc})",
+        "Check the calculation or filter on this line.",
+    )
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    # Jinja rewrites tracebacks so that template frames carry the template's file and line.
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml"))
+    ]
+    if not frames:
+        return None, None
+    return frames[-1].filename, frames[-1].lineno

@@ -5,14 +5,12 @@ shows it (one-to-one fields) and as `GET /{list}/{id}` answers it."""
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from sendsite import model
 from sendsite.model import identity
-from sendsite.publish.openreferral.days import byday
+from sendsite.publish.openreferral.service_parts import ServiceParts, keyed
 from sendsite.render.urls import Linker, path_for
 
 PROFILE_VERSION = "HSDS-UK-3.0"
@@ -20,33 +18,6 @@ PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index
 # The specification's current openapi.json, whose endpoints are tagged required or optional.
 OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
 VOCABULARIES = ("categories", "needs")  # published as taxonomies; areas are service areas
-
-# ISO 639 codes of languages often offered by UK services; others are published by name only.
-LANGUAGE_CODES = {
-    "arabic": "ar",
-    "bengali": "bn",
-    "british sign language": "bfi",
-    "bsl": "bfi",
-    "chinese": "zh",
-    "english": "en",
-    "french": "fr",
-    "german": "de",
-    "gujarati": "gu",
-    "italian": "it",
-    "lithuanian": "lt",
-    "polish": "pl",
-    "portuguese": "pt",
-    "punjabi": "pa",
-    "romanian": "ro",
-    "russian": "ru",
-    "somali": "so",
-    "spanish": "es",
-    "turkish": "tr",
-    "ukrainian": "uk",
-    "urdu": "ur",
-    "welsh": "cy",
-}
-_PRICE = re.compile(r"£\s*(\d+(?:\.\d{1,2})?)")
 
 
 @dataclass(frozen=True)
@@ -63,6 +34,7 @@ class Records:
         self.linker = Linker(site.config.base_path)
         self.namespace = identity.namespace(site.config)
         self.ids: dict[tuple[object, ...], str] = {}
+        self.parts = ServiceParts(self.id, site.config.area)
 
     def id(self, *parts: object) -> str:
         """A stable UUID for one record, from the site's id namespace and the record's name."""
@@ -175,7 +147,7 @@ class Records:
         service_id = record["id"]
         contacts = keyed(service.contacts, lambda c: (c.name, c.role, c.email, c.phone))
         record.update(
-            contacts=[self.contact(service_id, key, c) for key, c in contacts],
+            contacts=[self.parts.contact(service_id, key, c) for key, c in contacts],
             phones=[
                 {
                     "id": self.id(service_id, "phone", key),
@@ -187,25 +159,25 @@ class Records:
                 if c.phone
             ],
             service_at_locations=[
-                self.service_at_location(service_id, key, loc)
+                self.parts.service_at_location(service_id, key, loc)
                 for key, loc in keyed(
                     service.locations, lambda loc: (loc.name, loc.address, loc.postcode)
                 )
             ],
-            schedules=self.schedules(service_id, service),
-            cost_options=self.cost_options(service_id, service),
+            schedules=self.parts.schedules(service_id, service),
+            cost_options=self.parts.cost_options(service_id, service),
             languages=[
-                self.language(service_id, key, name)
+                self.parts.language(service_id, key, name)
                 for key, name in keyed(service.languages, lambda name: (name.lower(),))
             ],
-            service_areas=self.service_areas(service_id, service),
+            service_areas=self.parts.service_areas(service_id, service),
             attributes=self.attributes(service_id, service),
             funding=[],
         )
         if service.eligibility:
             record["eligibility_description"] = service.eligibility
         if service.referral is not None:
-            record["application_process"] = self.application_process(service.referral)
+            record["application_process"] = self.parts.application_process(service.referral)
         return record
 
     # --- parts of a service ------------------------------------------------------------------
@@ -235,135 +207,6 @@ class Records:
             ]
         return record
 
-    def contact(self, service_id: str, key: str, contact: model.Contact) -> dict[str, Any]:
-        contact_id = self.id(service_id, "contact", key)
-        record: dict[str, Any] = {"id": contact_id, "service_id": service_id}
-        if contact.name:
-            record["name"] = contact.name
-        if contact.role:
-            record["title"] = contact.role
-        if contact.email:
-            record["email"] = contact.email
-        record["phones"] = (
-            [
-                {
-                    "id": self.id(contact_id, "phone"),
-                    "contact_id": contact_id,
-                    "number": contact.phone,
-                }
-            ]
-            if contact.phone
-            else []
-        )
-        return record
-
-    def service_at_location(
-        self, service_id: str, key: str, location: model.Location
-    ) -> dict[str, Any]:
-        location_id = self.id(service_id, "location", key)
-        place: dict[str, Any] = {"id": location_id, "location_type": "physical"}
-        if location.name:
-            place["name"] = location.name
-        if location.latitude is not None:
-            place["latitude"] = location.latitude
-        if location.longitude is not None:
-            place["longitude"] = location.longitude
-        place["addresses"] = (
-            [self.address(location_id, location)] if location.address or location.postcode else []
-        )
-        place["accessibility"] = [
-            {
-                "id": self.id(location_id, "accessibility", key),
-                "location_id": location_id,
-                "description": text,
-            }
-            for key, text in keyed(location.accessibility, lambda text: (text,))
-        ]
-        return {
-            "id": self.id(service_id, "service-at-location", key),
-            "service_id": service_id,
-            "location_id": location_id,
-            "location": place,
-        }
-
-    def address(self, location_id: str, location: model.Location) -> dict[str, Any]:
-        """A UK address: the last comma-separated part of the address is taken as the town."""
-        parts = [p.strip() for p in (location.address or "").split(",") if p.strip()]
-        if len(parts) > 1:
-            street, town = ", ".join(parts[:-1]), parts[-1]
-        else:
-            street, town = (parts[0] if parts else location.name or ""), self.config.area
-        return {
-            "id": self.id(location_id, "address"),
-            "location_id": location_id,
-            "address_1": street,
-            "city": town,
-            "state_province": self.config.area,
-            "postal_code": location.postcode or "",
-            "country": "GB",
-            "address_type": "physical",
-        }
-
-    def schedules(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = []
-        for key, hours in keyed(service.opening_hours, lambda h: (h.days, h.opens, h.closes)):
-            record: dict[str, Any] = {
-                "id": self.id(service_id, "schedule", key),
-                "service_id": service_id,
-                "description": f"{hours.days}, {hours.opens} to {hours.closes}",
-                "opens_at": hours.opens,
-                "closes_at": hours.closes,
-            }
-            days = byday(hours.days)
-            if days:
-                record.update(freq="WEEKLY", byday=days)
-            found.append(record)
-        if service.opening_hours_text:
-            found.append(
-                {
-                    "id": self.id(service_id, "schedule", "text"),
-                    "service_id": service_id,
-                    "description": service.opening_hours_text,
-                }
-            )
-        return found
-
-    def cost_options(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
-        if not service.cost:
-            return []
-        record: dict[str, Any] = {"id": self.id(service_id, "cost"), "service_id": service_id}
-        if service.is_free:
-            record.update(option="Free", amount=0)
-            return [record]
-        record["amount_description"] = service.cost
-        prices = _PRICE.findall(service.cost)
-        if len(prices) == 1:
-            record["amount"] = float(prices[0]) if "." in prices[0] else int(prices[0])
-        return [record]
-
-    def language(self, service_id: str, key: str, name: str) -> dict[str, Any]:
-        record = {
-            "id": self.id(service_id, "language", key),
-            "service_id": service_id,
-            "name": name,
-        }
-        code = LANGUAGE_CODES.get(name.strip().lower())
-        if code:
-            record["code"] = code
-        return record
-
-    def service_areas(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
-        names = [self.config.area] if service.areas_all else [t.label for t in service.areas]
-        return [
-            {
-                "id": self.id(service_id, "area", name),
-                "service_id": service_id,
-                "name": name,
-                "service_area": name,
-            }
-            for name in names
-        ]
-
     def attributes(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
         """Categories and needs, as taxonomy terms linked to the service."""
         linked = [("categories", "category", t) for t in service.categories]
@@ -390,32 +233,3 @@ class Records:
             "taxonomy": f"{self.config.title}: {vocabulary}",
             "taxonomy_id": self.id("taxonomy", vocabulary),
         }
-
-    def application_process(self, referral: model.Referral) -> str:
-        parts = []
-        if referral.self_referral is not None:
-            parts.append(
-                "You can refer yourself."
-                if referral.self_referral
-                else "You need someone, such as a professional, to refer you."
-            )
-        if referral.how:
-            parts.append(referral.how.strip())
-        return "\n\n".join(parts)
-
-
-Part = TypeVar("Part")
-
-
-def keyed(
-    parts: Iterable[Part], says: Callable[[Part], tuple[str | None, ...]]
-) -> list[tuple[str, Part]]:
-    """Each part of a list with a key made from what it says, not where it is in the list: a
-    reordered list keeps its ids. Two parts that say the same are told apart by a count."""
-    seen: dict[str, int] = {}
-    found = []
-    for part in parts:
-        key = "|".join(" ".join((v or "").lower().split()) for v in says(part))
-        seen[key] = seen.get(key, 0) + 1
-        found.append((key if seen[key] == 1 else f"{key}#{seen[key]}", part))
-    return found

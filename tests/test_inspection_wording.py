@@ -65,8 +65,8 @@ def test_widespread_failings_means_a_monitoring_inspection_then_a_full_one(site:
     with_full_inspection(site, "widespread-failings")
     assert site.build().code == 0
     words = text_of(outcome_of(site, "/inspections/2024-inspection/"))
-    assert "must publish a priority action plan" in words
-    assert "monitoring inspection, normally within about 18 months" in words
+    assert "must submit a priority action plan" in words
+    assert "monitoring inspection, normally about 18 months after the final report" in words
     assert "the next full inspection will normally be within about three years" in words
 
 
@@ -191,3 +191,13 @@ def test_home_page_with_an_empty_glossary_names_no_words(site: TinySite) -> None
     assert site.build().code == 0
     words = text_of(site.page("/"))
     assert "What the words used on this site mean." in words
+
+
+def test_the_wording_page_quotes_every_outcome_sentence_the_theme_writes() -> None:
+    from pathlib import Path
+
+    from sendsite.model.labels import OUTCOME_EXPLANATIONS
+
+    page = (Path(__file__).parents[1] / "docs" / "inspection-wording.md").read_text("utf-8")
+    for outcome, sentence in OUTCOME_EXPLANATIONS.items():
+        assert f'"{sentence}"' in page, f"docs/inspection-wording.md lacks the {outcome} sentence"

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_site import make_site, service_file  # noqa: E402
 
-DATE = "2026-01-01"
+DATE = "2026-11-23"  # after every last_reviewed make_site.py writes (a future one is refused)
 PEER_BENCH = Path(os.environ.get("PEER_BENCH", str(ROOT.parent / "shared" / "peer-bench")))
 
 

@@ -4,7 +4,7 @@ change re-read only the changed files and re-render only the pages whose inputs 
 - A changed service file is read and checked on its own and swapped into the model; any other
   content change re-checks the model from the files already in memory (only changed files are
   read again from disk).
-- Pages to render again are found from what each page read last time (`sendsite.tracking`).
+- Pages to render again are found from what each page read last time (render/tracking.py).
 - site.yaml, the taxonomy and the glossary feed every page, so a change to them rebuilds all.
 - A template change renders again the pages that used that template.
 - Only files whose bytes changed are written, each to a temporary file then renamed into place,
@@ -27,19 +27,6 @@ from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.model.derived import derive
 from sendsite.model.validate import validate_service
-from sendsite.preview.tracking import (
-    SITE,
-    Fingerprint,
-    Key,
-    PageReads,
-    Read,
-    TrackingEnvironment,
-    index_model,
-    is_call,
-    is_route_object,
-    key_of,
-    read_owners,
-)
 from sendsite.publish.pipeline import (
     Plan,
     claim_files,
@@ -50,9 +37,21 @@ from sendsite.publish.pipeline import (
 )
 from sendsite.publish.writer import remove_file, replace_file, write_site
 from sendsite.render.environment import make_environment
+from sendsite.render.reads import (
+    SITE,
+    Fingerprint,
+    Key,
+    PageReads,
+    Read,
+    index_model,
+    is_call,
+    key_of,
+    read_owners,
+)
 from sendsite.render.routes import Route, service_route
 from sendsite.render.site import Finisher, page_finisher, render_route
 from sendsite.render.theme import THEME_DIR
+from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.render.urls import Linker, output_file
 from sendsite.source.fields import ID_PATTERN
 from sendsite.source.loader import COLLECTIONS, Item, is_ignored
@@ -382,20 +381,7 @@ class IncrementalSite:
     def _route_prints(
         self, env: TrackingEnvironment, routes: dict[str, Route]
     ) -> dict[str, Fingerprint]:
-        """What each route gives its page besides the model reads the page records: a route
-        object (a listing, a pager) only by its type, since what is read of it is recorded."""
-        prints = env.prints
-        return {
-            out: (
-                route.template,
-                route.title,
-                tuple(
-                    (name, type(value).__name__ if is_route_object(value) else prints(value))
-                    for name, value in route.context.items()
-                ),
-            )
-            for out, route in routes.items()
-        }
+        return route_prints(env, routes)
 
     def _dirty(
         self,

@@ -12,10 +12,13 @@ from pathlib import Path
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, Origin
 from sendsite.model.statement import accessibility_statement_path
+from sendsite.publish import memory
 from sendsite.publish.cms.admin import admin_files
 from sendsite.publish.hosting.hosts import host_files
+from sendsite.publish.memory import Memory
 from sendsite.publish.pipeline import load_site, render_site
 from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
+from sendsite.publish.stamp import output_digest
 from sendsite.publish.writer import check_output_folder, write_files, write_into
 from sendsite.source.cache import cache_folder
 from sendsite.text import uk_date
@@ -29,6 +32,7 @@ class BuildResult:
     files: int
     seconds: float
     warnings: list[ContentError] = field(default_factory=list)
+    rendered: int = 0  # pages rendered; the others were taken unchanged from the last build
 
 
 def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tuple[Path, Origin]:
@@ -59,9 +63,15 @@ def build(
     editor = admin_files(site, site_dir)
     written: list[str] = []
     indexed: list[str] = []
+    kept: list[Memory | None] = []  # what the pages read, kept once the output is in place
+    counted: list[int] = []
 
     def fill(folder: Path) -> None:
-        rendered = render_site(site, site_dir, progress, into=folder, fingerprint=fingerprint)
+        rendered = render_site(
+            site, site_dir, progress, into=folder, fingerprint=fingerprint, previous=out
+        )
+        kept.append(rendered.memory)
+        counted.append(rendered.rendered)
         config = site.config
         hosting = host_files(
             config.hosts, base_path=config.base_path, title=config.title, base_url=config.base_url
@@ -85,6 +95,10 @@ def build(
             write_search_index(folder)
 
     write_into(out, fill, finish=index)
+    if kept and kept[0] is not None:
+        kept[0].output = str(out.resolve())
+        kept[0].output_digest = output_digest(out)
+        memory.save(cache_folder(site_dir), kept[0])
     return BuildResult(
         site=site,
         output=out,
@@ -92,6 +106,7 @@ def build(
         files=len(written),
         seconds=time.perf_counter() - started,
         warnings=found,
+        rendered=sum(counted),
     )
 
 

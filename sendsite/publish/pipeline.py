@@ -12,15 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
 from sendsite.model.config import load_config
 from sendsite.model.derived import derive
 from sendsite.model.validate import build_site
+from sendsite.publish import memory, stamp
 from sendsite.publish.feed import discovery_files
 from sendsite.publish.hosting.pages import META_HOSTS
 from sendsite.publish.hosting.policy import content_security_policy
+from sendsite.publish.memory import Encoded, Memory, encode_pages
 from sendsite.publish.opendata import data_files
 from sendsite.publish.openreferral import (
     REGISTER_URL,
@@ -29,14 +33,16 @@ from sendsite.publish.openreferral import (
     openreferral_files,
 )
 from sendsite.publish.search_index import asks_to_be_indexed
-from sendsite.publish.writer import write_file, write_files
+from sendsite.publish.writer import link_file, write_file, write_files
 from sendsite.render import parallel
 from sendsite.render.environment import compile_templates, make_environment, reuse_service_cards
 from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.markdown_cache import MarkdownCache
+from sendsite.render.reads import PageReads, index_model
 from sendsite.render.routes import BUILT_IN, Route, build_routes
 from sendsite.render.site import page_finisher, render_route, shared_context
 from sendsite.render.theme import asset_files, static_files
+from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.render.urls import Linker, output_file
 from sendsite.source.cache import cache_folder, inside_site
 from sendsite.source.loader import Reader, load_content
@@ -51,6 +57,8 @@ class RenderedSite:
     copies: dict[str, Path]  # output file (relative) -> file to copy
     written: list[str] = field(default_factory=list)  # every file already written (streamed)
     indexed: list[str] = field(default_factory=list)  # the written pages for the search index
+    memory: Memory | None = None  # what the pages read, to keep for the next build
+    rendered: int = 0  # pages rendered (the others were taken from the previous output)
 
 
 @dataclass
@@ -170,50 +178,162 @@ def render_site(
     *,
     fingerprint: bool = True,
     keep_cache: bool = True,
+    previous: Path | None = None,
 ) -> RenderedSite:
     """Every page and file of the site; `progress(done, total)` hears how far the pages are.
     With `into` (a build's staging folder), each page is written there as soon as it is made
     and only its name is kept, so a big site's pages never all sit in memory at once.
-    With `keep_cache=False` (`sendsite check`, which writes nothing) the cache is read only."""
+    With `previous` as well (the output folder the build replaces), what each page reads is
+    recorded, and the pages whose reads answer as they did in the last build (publish/memory.py)
+    are taken from there instead of rendered. With `keep_cache=False` (`sendsite check`, which
+    writes nothing) the cache is read only."""
     linker = Linker(site.config.base_path)
     cache = cache_folder(site_dir)
-    converted = MarkdownCache(cache, writable=keep_cache, untrusted=inside_site(cache, site_dir))
+    untrusted = inside_site(cache, site_dir)
+    converted = MarkdownCache(cache, writable=keep_cache, untrusted=untrusted)
     plan = plan_site(site, site_dir, fingerprint=fingerprint)
+    # The record is a pickle: never kept in a folder the content's authors control.
+    remember = into is not None and previous is not None and keep_cache and not untrusted
     env = make_environment(
-        site_dir, linker, auto_reload=False, markdown=converted.convert, static_files=plan.names
+        site_dir,
+        linker,
+        TrackingEnvironment if remember else jinja2.Environment,
+        auto_reload=False,
+        markdown=converted.convert,
+        static_files=plan.names,
     )
+    if isinstance(env, TrackingEnvironment):
+        env.track_calls()
     compile_templates(env, site_dir, keep_cache)
     reuse_service_cards(env)
-    routes = plan.routes
     shared = page_context(site)
     finish = page_finisher(site, linker)
     keep = _Keeper(into)
+    recalled = (
+        _recall(site, site_dir, env, plan, shared, previous)
+        if isinstance(env, TrackingEnvironment)
+        else None
+    )
+    routes = plan.routes
+    reused: list[str] = []
+    if recalled is not None and recalled.dirty is not None and previous is not None:
+        routes = [r for r in routes if output_file(r.path) in recalled.dirty]
+        reused = [name for name in recalled.memory_routes if name not in recalled.dirty]
+    recorded: dict[str, PageReads] = {}
 
     def render(index: int) -> tuple[str, bytes]:
         route = routes[index]
-        return output_file(route.path), render_route(env, shared, route, site_dir, finish)
+        name = output_file(route.path)
+        if not isinstance(env, TrackingEnvironment):
+            return name, render_route(env, shared, route, site_dir, finish)
+        recorded[name] = env.start(route.origin.path, route.context)
+        try:
+            return name, render_route(env, shared, route, site_dir, finish)
+        finally:
+            env.stop()
+
+    def gather(names: list[str]) -> Encoded:
+        return encode_pages({name: recorded.pop(name) for name in names})
 
     def tell(done: int) -> None:
         if progress is not None:
             progress(done, len(routes))
 
     pages: dict[str, bytes] | None = None
+    gathered: list[Encoded] = []
     if parallel.can_fork(len(routes)):
-        pages, generated = parallel.render_parallel(
-            render, len(routes), lambda: generated_files(site, routes, plan.names), tell, keep
+        pages, generated, gathered = parallel.render_parallel(
+            render,
+            len(routes),
+            lambda: generated_files(site, plan.routes, plan.names),
+            tell,
+            keep,
+            gather if remember else None,
         )
     else:
-        generated = generated_files(site, routes, plan.names)
+        generated = generated_files(site, plan.routes, plan.names)
     claim_files(plan, generated)
     if pages is None:  # one process (a small site, or a mistake to report in order)
+        recorded.clear()
         pages = _render_in_order(render, len(routes), tell, keep)
+        gathered = [encode_pages(recorded)] if remember else []
+    if previous is not None and into is not None:
+        for name in reused:
+            link_file(previous, into, name, keep.made)
     pages.update(generated)
-    converted.prune()  # every page is made: conversions no page used are stale
+    if not reused:
+        converted.prune()  # every page is made: conversions no page used are stale
     if into is None:
         return RenderedSite(pages, plan.copies)
     write_files(into, generated, plan.copies)
     indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
-    return RenderedSite({}, {}, written=sorted([*pages, *plan.copies]), indexed=indexed)
+    kept = None
+    if recalled is not None:
+        kept = recalled.remember(gathered, set(indexed), reused)
+        indexed = sorted({*indexed, *(n for n in reused if kept.pages[n].indexed)})
+    return RenderedSite(
+        {},
+        {},
+        written=sorted([*pages, *reused, *plan.copies]),
+        indexed=indexed,
+        memory=kept,
+        rendered=len(routes),
+    )
+
+
+@dataclass
+class _Recalled:
+    """The last build's record (if it can be used) beside this build's."""
+
+    now: Memory
+    before: Memory | None
+    dirty: set[str] | None  # the pages to render again; None: all
+    env: TrackingEnvironment
+    routes: dict[str, Route]
+
+    @property
+    def memory_routes(self) -> list[str]:
+        return list(self.routes)
+
+    def remember(self, gathered: list[Encoded], indexed: set[str], reused: list[str]) -> Memory:
+        prints = route_prints(self.env, self.routes)
+        memory = self.now
+        if self.before is not None and self.dirty is not None:
+            memory.table = self.before.table
+            memory.pages = {name: self.before.pages[name] for name in reused}
+        for encoded in gathered:
+            memory.add(encoded, prints, indexed)
+        memory.compact()
+        return memory
+
+
+def _recall(
+    site: model.Site,
+    site_dir: Path,
+    env: TrackingEnvironment,
+    plan: Plan,
+    shared: dict[str, Any],
+    previous: Path | None,
+) -> _Recalled:
+    """This build's record so far, the last build's, and which pages must be rendered again."""
+    cache = cache_folder(site_dir)
+    now = memory.Memory(
+        settings=stamp.settings_digest(site_dir, site.build_date.isoformat()),
+        inputs=memory.input_digests(site_dir),
+        names=dict(plan.names),
+        shared=env.prints(shared),
+    )
+    routes = {output_file(r.path): r for r in plan.routes}
+    before = memory.load(cache)
+    dirty = None
+    if (
+        before is not None
+        and previous is not None
+        and before.output == str(previous.resolve())
+        and before.output_digest == stamp.output_digest(previous)
+    ):
+        dirty = memory.dirty_pages(before, now, env, routes, index_model(site))
+    return _Recalled(now, before, dirty, env, routes)
 
 
 def page_context(site: model.Site, *, preview: bool = False) -> dict[str, Any]:

@@ -49,20 +49,7 @@ def inputs_digest(site_dir: Path, output: Path | None, build_date: str, strict: 
     digest = hashlib.blake2b(digest_size=20)
     chosen = str(output.resolve()) if output is not None else None
     site = site_dir.resolve()
-    settings = [
-        _FORMAT,
-        str(site),
-        build_date,
-        chosen,
-        strict,
-        sys.version,
-        _libraries(),
-        _head(site),
-    ]
-    digest.update(json.dumps(settings).encode())
-    for path, stat in _walk(_PACKAGE):
-        if "__pycache__" not in path:
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    digest.update(json.dumps([chosen, strict, settings_digest(site, build_date)]).encode())
     names = ["site.yaml"]
     for folder in ("content", "templates"):
         names += [f"{folder}/{p}" for p, _ in _walk(site / folder)]
@@ -74,6 +61,19 @@ def inputs_digest(site_dir: Path, output: Path | None, build_date: str, strict: 
                 digest.update(hashlib.blake2b(file.read(), digest_size=20).digest())
         except OSError:
             digest.update(b"(unreadable)")
+    return digest.hexdigest()
+
+
+def settings_digest(site_dir: Path, build_date: str) -> str:
+    """Everything besides the site's own files that shapes its pages: the site folder, the
+    build date, the git commit, and the versions of Python, the libraries and sendsite."""
+    digest = hashlib.blake2b(digest_size=20)
+    site = site_dir.resolve()
+    settings = [_FORMAT, str(site), build_date, sys.version, _libraries(), _head(site)]
+    digest.update(json.dumps(settings).encode())
+    for path, stat in _walk(_PACKAGE):
+        if "__pycache__" not in path:
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

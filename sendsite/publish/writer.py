@@ -126,6 +126,18 @@ def write_file(folder: Path, relative: str, data: bytes, made: set[Path]) -> Non
     target.write_bytes(data)
 
 
+def link_file(previous: Path, folder: Path, relative: str, made: set[Path]) -> None:
+    """Put a page of the previous output, unchanged, into the staging folder: a hard link
+    (the previous output is only ever replaced whole, never written in place), else a copy."""
+    target = _safe_target(folder, relative)
+    _make_parent(target, made)
+    source = _safe_target(previous, relative)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def replace_file(output: Path, relative: str, data: bytes) -> None:
     """Write one file of a served folder (the live preview's) so that a reader sees the old
     bytes or the new, never half of them."""

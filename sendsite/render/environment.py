@@ -172,8 +172,8 @@ def reuse_service_cards(env: jinja2.Environment) -> None:
     """Render each service's card once per build, not once for every list it is on (a service
     is on a dozen listing pages; its card was a third of the time spent on them). A macro of an
     import without context sees only its arguments and the globals, so its card is the same
-    wherever it appears. Only builds do this: the live preview records what each page reads,
-    which a reused card would hide."""
+    wherever it appears. The live preview does not: it records what each page reads, and keeps
+    the pages in memory."""
     try:
         macros = env.get_template("_macros.html").module
     except (jinja2.TemplateError, ContentError):
@@ -181,12 +181,25 @@ def reuse_service_cards(env: jinja2.Environment) -> None:
     card = getattr(macros, "service_card", None)
     if card is None:
         return
-    made: dict[tuple[int, Any], tuple[object, Markup]] = {}
+    made: dict[tuple[int, Any], tuple[object, Markup, Any]] = {}
+    # An environment that records what pages read (a build that remembers them) records what
+    # the card read on each page that shows it, not only on the first.
+    capture = getattr(env, "capture", None)
+    replay = getattr(env, "replay", None)
 
     def reused_card(service: object, *args: Any, **kwargs: Any) -> Markup:
         key = (id(service), (args, tuple(sorted(kwargs.items()))))
-        if key not in made:
-            made[key] = (service, card(service, *args, **kwargs))  # holds service: ids stay unique
-        return made[key][1]
+        hit = made.get(key)
+        if hit is not None and (capture is None or hit[2] is not None):
+            if replay is not None:
+                replay(hit[2])
+            return hit[1]
+
+        def make() -> Markup:
+            return Markup(card(service, *args, **kwargs))
+
+        html, reads = capture(make) if capture is not None else (make(), None)
+        made[key] = (service, html, reads)  # holds service: ids stay unique
+        return html
 
     macros.service_card = reused_card  # type: ignore[attr-defined]

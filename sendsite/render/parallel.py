@@ -17,7 +17,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sendsite.errors import ContentError
 
@@ -26,7 +26,8 @@ CHUNKS = 32
 T = TypeVar("T")
 Render = Callable[[int], tuple[str, bytes]]  # route i -> (file, bytes)
 Keep = Callable[[str, bytes], bytes]  # what to send back of a page: its bytes, or b"" if written
-Job = tuple[Render, Keep, int, int]
+Gather = Callable[[list[str]], Any]  # run in a worker after each chunk: what else to send back
+Job = tuple[Render, Keep, int, int, Gather | None]
 
 _job: Job | None = None
 
@@ -62,13 +63,15 @@ def render_parallel(
     side_job: Callable[[], T],
     progress: Callable[[int], None] | None = None,
     keep: Keep = lambda name, data: data,
-) -> tuple[dict[str, bytes] | None, T]:
+    gather: Gather | None = None,
+) -> tuple[dict[str, bytes] | None, T, list[Any]]:
     """Render routes 0..count-1 in worker processes while `side_job` runs here. Each worker
     passes each page to `keep` and sends back what it returns (a build's workers write the page
-    into the staging folder themselves and send back nothing but its name). Returns the pages
-    (None when a chunk met a mistake) and what `side_job` returned."""
+    into the staging folder themselves and send back nothing but its name), and after each
+    chunk what `gather(the chunk's pages)` returns (what the pages read). Returns the pages
+    (None when a chunk met a mistake), what `side_job` returned, and what `gather` did."""
     with _one_at_a_time:
-        return _render_parallel(render, count, side_job, progress, keep)
+        return _render_parallel(render, count, side_job, progress, keep, gather)
 
 
 def _render_parallel(
@@ -77,10 +80,12 @@ def _render_parallel(
     side_job: Callable[[], T],
     progress: Callable[[int], None] | None,
     keep: Keep,
-) -> tuple[dict[str, bytes] | None, T]:
+    gather: Gather | None,
+) -> tuple[dict[str, bytes] | None, T, list[Any]]:
     global _job
     chunks = min(CHUNKS, count)
-    _job = (render, keep, chunks, count)
+    _job = (render, keep, chunks, count, gather)
+    gathered: list[Any] = []
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers(), mp_context=context) as pool:
@@ -89,22 +94,24 @@ def _render_parallel(
             pages: dict[str, bytes] | None = {}
             done = 0
             for future in futures:
-                part = future.result()
-                if part is None or pages is None:
+                result = future.result()
+                if result is None or pages is None:
                     pages = None
                 else:
+                    part, extra = result
                     pages.update(part)
+                    gathered.append(extra)
                     done += len(part)
                 if progress is not None:
                     progress(done)
     finally:
         _job = None
-    return pages, side
+    return pages, side, gathered
 
 
-def _render_chunk(chunk: int) -> dict[str, bytes] | None:
+def _render_chunk(chunk: int) -> tuple[dict[str, bytes], Any] | None:
     assert _job is not None
-    render, keep, chunks, count = _job
+    render, keep, chunks, count, gather = _job
     pages: dict[str, bytes] = {}
     for index in range(chunk, count, chunks):
         try:
@@ -112,4 +119,4 @@ def _render_chunk(chunk: int) -> dict[str, bytes] | None:
         except ContentError:
             return None
         pages[name] = keep(name, data)
-    return pages
+    return pages, (gather(list(pages)) if gather is not None else None)

@@ -28,9 +28,8 @@ import dataclasses
 import datetime as dt
 import functools
 import types
-from collections.abc import Callable, Hashable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, cast
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast
 
 import jinja2
 from jinja2.defaults import DEFAULT_NAMESPACE
@@ -38,123 +37,19 @@ from jinja2.filters import FILTERS as DEFAULT_FILTERS
 
 from sendsite import model
 from sendsite.errors import Origin
-
-# Every model class: objects of other types (strings, dicts, Markup) are never recorded.
-MODEL_TYPES: frozenset[type] = frozenset(
-    obj
-    for obj in vars(model).values()
-    if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == model.__name__
+from sendsite.render.reads import (
+    CALL,
+    MODEL_TYPES,
+    CallArguments,
+    Fingerprint,
+    Fingerprints,
+    Key,
+    PageReads,
+    Read,
+    is_route_object,
 )
 
-Key = tuple[Hashable, ...]
-Fingerprint = Any  # plain values and nested tuples of them, compared with ==
-Read = tuple[Key, str]  # (owner's key, attribute name), or (call key, "")
-# A call's arguments in its key: (keyword or None, "key" or "value", the key or the value)
-CallArguments = tuple[tuple[str | None, str, Hashable], ...]
-SITE: Key = ("Site",)
-CALL = "(call)"  # first item of a call's key; no model class has this name
-
-
-def key_of(obj: Any) -> Key | None:
-    """A key that names the same thing in the next build's model: its type, origin and id."""
-    if isinstance(obj, model.Site):
-        return SITE
-    origin = getattr(obj, "origin", None)
-    if not isinstance(origin, Origin):
-        return None
-    name = getattr(obj, "id", None) or getattr(obj, "term", None)
-    return (type(obj).__name__, origin.path, origin.line, name)  # plain tuples hash fast
-
-
-@dataclass
-class PageReads:
-    """Everything one page depended on."""
-
-    files: set[str] = field(default_factory=set)  # read whole
-    templates: set[str] = field(default_factory=set)
-    reads: dict[Read, Fingerprint] = field(default_factory=dict)  # model reads and calls
-    context: dict[tuple[str, str], Fingerprint] = field(default_factory=dict)  # route objects
-    always: bool = False  # read something that cannot be asked again: render after any change
-
-
-class Fingerprints:
-    """`fingerprint(value)`, remembering each model object's key (or, for a part of one such as
-    a service's ages, its fingerprint) for the length of one rebuild: a listing page's hundreds
-    of services are looked up, not worked out again."""
-
-    def __init__(self) -> None:
-        # id -> (the object, kept alive so that its id is not reused; its key; its fingerprint)
-        self.models: dict[int, tuple[Any, Key | None, Fingerprint]] = {}
-
-    def forget(self) -> None:
-        """Start afresh: call before each rebuild, whose model may hold new objects."""
-        self.models.clear()
-
-    def model(self, obj: Any) -> tuple[Any, Key | None, Fingerprint]:
-        hit = self.models.get(id(obj))
-        if hit is None:
-            found = key_of(obj)
-            printed = found
-            if found is None:
-                # A part of another object (a service's ages, an inspection's dates): its fields.
-                fields = [self(getattr(obj, f.name)) for f in dataclasses.fields(obj)]
-                printed = (type(obj).__name__, *fields)
-            hit = self.models[id(obj)] = (obj, found, printed)
-        return hit
-
-    def key(self, obj: Any) -> Key | None:
-        return self.model(obj)[1]
-
-    def __call__(self, value: Any) -> Fingerprint:
-        """A summary of a value that differs whenever what a template could show of it differs,
-        apart from what is read of the model objects it holds (recorded as reads of their own)."""
-        kind = type(value)
-        if kind is str or value is None:
-            return value
-        if kind in MODEL_TYPES:
-            return self.model(value)[2]
-        if isinstance(value, str):
-            return str(value)  # Markup
-        if isinstance(value, bool | int | float | dt.date):
-            return (kind.__name__, value)  # 1, 1.0 and True are equal but show differently
-        if kind is list or kind is tuple:
-            models = self.models
-            printed = []
-            for item in value:
-                hit = models.get(id(item))  # most lists hold model objects seen before
-                printed.append(hit[2] if hit is not None else self(item))
-            return tuple(printed)
-        if isinstance(value, list | tuple):
-            return tuple([self(item) for item in value])
-        if isinstance(value, dict):
-            return ("dict", tuple([(self(k), self(v)) for k, v in value.items()]))
-        if isinstance(value, range):
-            return ("range", value.start, value.stop, value.step)
-        if isinstance(value, jinja2.Undefined):
-            return ("undefined",)
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            # A value made for one page (a listing, a row of the data page): its fields.
-            return (
-                kind.__name__,
-                *(self(getattr(value, f.name)) for f in dataclasses.fields(value)),
-            )
-        if isinstance(value, types.MethodType):
-            return ("method", value.__func__.__qualname__, self(value.__self__))
-        return object()  # anything else never compares equal, so its reader is always rendered
-
-
-def fingerprint(value: Any) -> Fingerprint:
-    return Fingerprints()(value)
-
-
-def is_route_object(value: Any) -> bool:
-    """A route's variable whose reads are recorded (a listing, a pager), rather than the whole
-    value fingerprinted: many pages share one listing of hundreds of services."""
-    return (
-        dataclasses.is_dataclass(value)
-        and not isinstance(value, type)
-        and type(value) not in MODEL_TYPES
-    )
+T = TypeVar("T")
 
 
 class TrackingEnvironment(jinja2.Environment):
@@ -179,6 +74,24 @@ class TrackingEnvironment(jinja2.Environment):
     def stop(self) -> None:
         self.current = None
         self._route_objects = {}
+
+    def capture(self, make: Callable[[], T]) -> tuple[T, PageReads | None]:
+        """Make something for the page being rendered (a service card, reused on other pages)
+        and also return what making it read, to `replay` on the pages that reuse it."""
+        page = self.current
+        if page is None:
+            return make(), None
+        own = self.current = PageReads()
+        try:
+            made = make()
+        finally:
+            self.current = page
+        page.merge(own)
+        return made, own
+
+    def replay(self, reads: PageReads) -> None:
+        if self.current is not None:
+            self.current.merge(reads)
 
     def track_calls(self) -> None:
         """Wrap sendsite's own template functions and filters (not Jinja's) so that their calls
@@ -366,45 +279,19 @@ def _is_plain(value: Any) -> bool:
     return params is not None and params.frozen and type(value) not in MODEL_TYPES
 
 
-def index_model(site: model.Site) -> dict[Key, Any]:
-    """Every keyed object of a model by its key, to ask recorded reads again."""
-    index: dict[Key, Any] = {}
-    for obj in _walk(site):
-        found = key_of(obj)
-        if found is not None:
-            index.setdefault(found, obj)
-    return index
-
-
-def _walk(site: model.Site) -> Iterator[Any]:
-    yield site
-    taxonomy = site.taxonomy
-    for vocabulary in (taxonomy.categories, taxonomy.needs, taxonomy.areas):
-        yield from vocabulary.values()
-    yield from site.glossary
-    yield from site.organisations
-    yield from site.services
-    for inspection in site.inspections:
-        yield inspection
-        yield from inspection.findings
-    for plan in site.plans:
-        yield plan
-        for action in plan.actions:
-            yield action
-            yield from action.measures
-    yield from site.news
-    yield from site.pages
-    yield from site.feedback
-
-
-def is_call(read: Read) -> bool:
-    return read[0][:1] == (CALL,)
-
-
-def read_owners(read: Read) -> Iterable[Key]:
-    """The keys of the objects whose change may change a read's answer."""
-    owner_key, _ = read
-    if is_call(read):
-        arguments = cast(CallArguments, owner_key[3])
-        return [cast(Key, value) for _, how, value in arguments if how == "key"]
-    return [owner_key]
+def route_prints(env: TrackingEnvironment, routes: dict[str, Any]) -> dict[str, Fingerprint]:
+    """What each route (output file -> Route) gives its page besides the model reads the page
+    records: a route object (a listing, a pager) only by its type, since what is read of it is
+    recorded."""
+    prints = env.prints
+    return {
+        out: (
+            route.template,
+            route.title,
+            tuple(
+                (name, type(value).__name__ if is_route_object(value) else prints(value))
+                for name, value in route.context.items()
+            ),
+        )
+        for out, route in routes.items()
+    }

@@ -1,0 +1,223 @@
+"""What each page of the last build read, kept with the build cache (`<cache>/pages.pickle`), so
+that a build after an edit renders again only the pages whose reads answer differently now and
+takes every other page as it is from the previous output.
+
+A page is rendered again when it is new; when its route gives it something else (its template,
+title or variables); when it read a source file or a template that changed; when it read
+something that cannot be asked again and any file changed; or when any model read it made
+(render/reads.py) answers differently on the new model. Every page is rendered when the record
+is missing or damaged, when the output folder is not exactly as the last build left it, when
+anything besides the site's files changed (sendsite itself, the libraries, the build date, the
+git commit: `stamp.settings_digest`), when the static files' published names changed, or when
+site.yaml, the taxonomy or the glossary changed (they shape every page). Rendering again and
+taking over are both exact, so the output is byte for byte a cold build's: the oracle tests
+(tests/test_build_memory.py) check it for every kind of content.
+
+Reads are kept once for the whole site (a read is shared by the many pages that made it) and
+each page keeps the numbers of its reads, so a 4,000-service site's million reads cost a few
+megabytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendsite.render.reads import Fingerprint, PageReads, Read
+from sendsite.render.tracking import TrackingEnvironment, route_prints
+from sendsite.source.cache import write_atomically
+
+FILE = "pages.pickle"
+_FORMAT = 1
+GLOBAL_SOURCES = frozenset({"site.yaml", "content/taxonomy.yaml", "content/glossary.yaml"})
+
+
+@dataclass
+class PageRecord:
+    reads: array[int]  # numbers of the site's reads (Memory.reads)
+    files: frozenset[str]
+    templates: frozenset[str]
+    context: dict[tuple[str, str], Fingerprint]
+    always: bool
+    route: Fingerprint = None
+    indexed: bool = False  # asks to be in the search index
+
+
+@dataclass
+class ReadTable:
+    """Every distinct read, numbered, with its answer."""
+
+    reads: list[Read] = field(default_factory=list)
+    answers: list[Fingerprint] = field(default_factory=list)
+    numbers: dict[Read, int] = field(default_factory=dict)
+
+    def number(self, read: Read, answer: Fingerprint) -> int:
+        found = self.numbers.get(read)
+        if found is None:
+            found = self.numbers[read] = len(self.reads)
+            self.reads.append(read)
+            self.answers.append(answer)
+        return found
+
+    def encode(self, page: PageReads) -> PageRecord:
+        number = self.number
+        return PageRecord(
+            array("I", [number(read, answer) for read, answer in page.reads.items()]),
+            frozenset(page.files),
+            frozenset(page.templates),
+            page.context,
+            page.always,
+        )
+
+
+Encoded = tuple[list[Read], list[Fingerprint], dict[str, PageRecord]]
+
+
+def encode_pages(pages: dict[str, PageReads]) -> Encoded:
+    """A worker's pages, with a table of their own, to send to the building process."""
+    table = ReadTable()
+    records = {name: table.encode(reads) for name, reads in pages.items()}
+    return table.reads, table.answers, records
+
+
+@dataclass
+class Memory:
+    settings: str  # stamp.settings_digest: everything but the site's files
+    inputs: dict[str, str]  # site file -> digest of its bytes
+    names: dict[str, str]  # static files' published names
+    shared: Fingerprint  # what every page is given
+    output: str = ""  # the output folder, resolved
+    output_digest: str = ""  # stamp.output_digest of it as the build left it
+    table: ReadTable = field(default_factory=ReadTable)
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+
+    def add(self, encoded: Encoded, routes: dict[str, Fingerprint], indexed: set[str]) -> None:
+        """Take in pages rendered now (a worker's, numbered by its own table)."""
+        reads, answers, records = encoded
+        number = self.table.number
+        mapping = [number(read, answer) for read, answer in zip(reads, answers, strict=True)]
+        for name, record in records.items():
+            record.reads = array("I", [mapping[i] for i in record.reads])
+            record.route = routes[name]
+            record.indexed = name in indexed
+            self.pages[name] = record
+
+    def compact(self) -> None:
+        """Drop the reads no page makes any more, when they are most of the table."""
+        used = set().union(*(record.reads for record in self.pages.values()))
+        if len(used) * 2 > len(self.table.reads):
+            return
+        old = self.table
+        self.table = ReadTable()
+        mapping = {i: self.table.number(old.reads[i], old.answers[i]) for i in sorted(used)}
+        for record in self.pages.values():
+            record.reads = array("I", [mapping[i] for i in record.reads])
+
+
+def dirty_pages(
+    before: Memory,
+    now: Memory,
+    env: TrackingEnvironment,
+    routes: dict[str, Any],
+    index: dict[Any, Any],
+) -> set[str] | None:
+    """The pages (output files) to render again, or None for all of them. `now` holds this
+    build's settings, inputs, names and shared fingerprint; `routes` maps output files to routes.
+    The answers in `before`'s table become this model's."""
+    if (before.settings, before.names, before.shared) != (now.settings, now.names, now.shared):
+        return None
+    changed = {
+        name
+        for name in before.inputs.keys() | now.inputs.keys()
+        if before.inputs.get(name) != now.inputs.get(name)
+    }
+    if changed & GLOBAL_SOURCES:
+        return None
+    templates = {name.removeprefix("templates/") for name in changed}
+    prints = route_prints(env, routes)
+    dirty = {
+        out for out in routes if out not in before.pages or before.pages[out].route != prints[out]
+    }
+    table = before.table
+    answers = table.answers
+    differ = set()
+    for number, read in enumerate(table.reads):
+        answer = env.answer(read, index)
+        if answer != answers[number]:
+            differ.add(number)
+            answers[number] = answer
+    for out, record in before.pages.items():
+        if out in dirty or out not in routes:
+            continue
+        if (
+            (record.always and changed)
+            or not record.files.isdisjoint(changed)
+            or not record.templates.isdisjoint(templates)
+            or not differ.isdisjoint(record.reads)
+            or _context_differs(env, routes[out].context, record.context)
+        ):
+            dirty.add(out)
+    return dirty
+
+
+def _context_differs(
+    env: TrackingEnvironment, context: dict[str, Any], before: dict[tuple[str, str], Fingerprint]
+) -> bool:
+    return any(
+        env.route_answer(context.get(name), attribute) != answer
+        for (name, attribute), answer in before.items()
+    )
+
+
+def input_digests(site_dir: Path) -> dict[str, str]:
+    """A digest of each of the site's files (site.yaml, content/, templates/) by its path."""
+    found: dict[str, str] = {}
+    root = str(site_dir)
+    for top in ("site.yaml", "content", "templates"):
+        path = os.path.join(root, top)
+        if os.path.isfile(path):
+            found[top] = _digest(path)
+            continue
+        for folder, _, files in os.walk(path):
+            relative = os.path.relpath(folder, root).replace(os.sep, "/")
+            for name in files:
+                found[f"{relative}/{name}"] = _digest(os.path.join(folder, name))
+    return found
+
+
+def _digest(path: str) -> str:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+    except OSError:
+        return "(unreadable)"
+
+
+def load(cache: Path) -> Memory | None:
+    try:
+        with open(cache / FILE, "rb") as file:
+            kept = pickle.load(file)
+    except Exception:  # missing, damaged or from another version: every page is rendered
+        return None
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _FORMAT):
+        return None
+    memory = kept[1]
+    if not isinstance(memory, Memory):
+        return None
+    memory.table.numbers = {read: i for i, read in enumerate(memory.table.reads)}
+    return memory
+
+
+def save(cache: Path, memory: Memory) -> None:
+    numbers, memory.table.numbers = memory.table.numbers, {}  # made again on loading
+    try:
+        write_atomically(cache / FILE, pickle.dumps((_FORMAT, memory), protocol=5))
+    except OSError:
+        pass  # a record that cannot be kept only costs the next build time
+    finally:
+        memory.table.numbers = numbers

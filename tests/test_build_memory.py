@@ -1,0 +1,195 @@
+"""A build after an edit, with the cache kept, renders again only the pages the edit can change
+and takes the rest from the last output; what it writes is byte for byte what a cold build of the
+same sources writes, after every kind of edit (publish/memory.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from benchmarks.make_site import make_site, service_file
+from sendsite.publish import memory
+from sendsite.publish.build import BuildResult, build
+from sendsite.render import parallel
+from sendsite.source.cache import cache_folder
+from tests.conftest import TINY_SITE
+
+DATE = dt.date(2026, 11, 23)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file but the search index, which Pagefind never writes the same way twice
+    (Pagefind/pagefind#638)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.relative_to(folder).as_posix().startswith("pagefind/")
+    }
+
+
+class Oracle:
+    """Builds a site with its cache kept, and after each edit compares the output with a cold
+    build (a fresh, empty cache) of the same sources."""
+
+    def __init__(self, root: Path, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.root, self.work, self.monkeypatch = root, work, monkeypatch
+        self.kept = work / "kept-cache"
+        self.runs = 0
+        monkeypatch.setenv("SENDSITE_CACHE_DIR", str(self.kept))
+        first = build(root, DATE, work / "out")
+        self.pages = first.pages
+        assert first.rendered == first.pages
+        assert (cache_folder(root) / memory.FILE).is_file()
+
+    def change(self, relative: str, how: Callable[[str], str] | None) -> None:
+        path = self.root / relative
+        if how is None:
+            path.unlink()
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        new = how(old)
+        assert new != old, f"the change to {relative} changes nothing"
+        path.write_text(new, encoding="utf-8")
+
+    def build(self) -> BuildResult:
+        """The incremental build, then the cold one to compare with."""
+        self.monkeypatch.setenv("SENDSITE_CACHE_DIR", str(self.kept))
+        result = build(self.root, DATE, self.work / "out")
+        self.runs += 1
+        cold_cache = self.work / f"cold-cache-{self.runs}"
+        self.monkeypatch.setenv("SENDSITE_CACHE_DIR", str(cold_cache))
+        cold = self.work / "cold"
+        shutil.rmtree(cold, ignore_errors=True)
+        build(self.root, DATE, cold)
+        shutil.rmtree(cold_cache)
+        self.monkeypatch.setenv("SENDSITE_CACHE_DIR", str(self.kept))
+        assert snapshot(self.work / "out") == snapshot(cold)
+        return result
+
+    def edit(self, relative: str, how: Callable[[str], str] | None) -> BuildResult:
+        self.change(relative, how)
+        return self.build()
+
+
+def replace(old: str, new: str) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+
+    return change
+
+
+@pytest.fixture
+def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Oracle:
+    root = tmp_path / "site"
+    for name, text in TINY_SITE.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return Oracle(root, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Oracle:
+    return Oracle(make_site(tmp_path / "site", services=40), tmp_path, monkeypatch)
+
+
+def test_a_service_edit_renders_its_page_and_the_pages_that_show_what_changed(
+    generated: Oracle,
+) -> None:
+    relative = service_file(generated.root, 7).relative_to(generated.root).as_posix()
+    result = generated.edit(relative, replace("## About the service", "## What it does"))
+    assert result.rendered == 1  # no listing shows the body
+    result = generated.edit(relative, replace("name: ", "name: Aaa "))
+    assert 1 < result.rendered < generated.pages / 2  # its page and the lists that name it
+    result = generated.build()
+    assert result.rendered == 0  # nothing changed (the stamp is no longer current: see below)
+
+
+def test_every_kind_of_service_change_equals_a_cold_build(generated: Oracle) -> None:
+    relative = service_file(generated.root, 3).relative_to(generated.root).as_posix()
+    for step in [
+        replace("organisation: org-0000", "organisation: org-0001"),
+        replace("categories: [", "categories: [transport, "),
+        replace("---\nname", "---\nstatus: closed\nname"),
+        replace("status: closed\n", ""),
+    ]:
+        generated.edit(relative, step)
+    generated.edit(
+        "content/services/brand-new.md", lambda _: generated.root.joinpath(relative).read_text()
+    )
+    generated.edit("content/services/brand-new.md", None)
+
+
+def test_every_kind_of_content_edit_equals_a_cold_build(tiny: Oracle) -> None:
+    edits: list[tuple[str, Callable[[str], str] | None]] = [
+        ("content/services/portage.md", replace("name: Portage", "name: Portage at home")),
+        (
+            "content/organisations/testshire-council.yaml",
+            replace("name: Testshire Council", "name: Testshire County Council"),
+        ),
+        (
+            "content/inspections/2019-revisit.md",
+            replace("progress: not-sufficient", "progress: sufficient"),
+        ),
+        ("content/plans/wsoa.md", replace("status: off-track", "status: complete")),
+        (
+            "content/news/revisit-outcome.md",
+            replace("title: Revisit outcome published", "title: Revisit letter out"),
+        ),
+        (
+            "content/news/second.md",
+            lambda _: "---\ntitle: Second\ndate: 2025-01-01\nsummary: More.\n---\nText.\n",
+        ),
+        ("content/pages/about.md", replace("title: About the Local Offer", "title: About us")),
+        ("content/pages/about/team.md", lambda _: "---\ntitle: Our team\n---\nWho we are.\n"),
+        ("content/pages/about.md", replace("title: About us", "title: About the offer")),
+        ("content/feedback/2024-website.yaml", replace("status: done", "status: planned")),
+        ("content/glossary.yaml", replace("An education, health and care plan.", "A plan.")),
+        ("content/taxonomy.yaml", replace("label: Education", "label: Learning")),
+        ("site.yaml", replace("title: Testshire SEND Local Offer", "title: Testshire Local Offer")),
+        ("content/assets/leaflet.txt", lambda _: "A leaflet.\n"),
+        ("content/news/second.md", None),
+        ("content/pages/about/team.md", None),
+    ]
+    for relative, how in edits:
+        tiny.edit(relative, how)
+
+
+def test_template_edits_equal_a_cold_build(tiny: Oracle) -> None:
+    theme = Path(__file__).parent.parent / "sendsite/theme/templates/news_item.html"
+    tiny.edit(
+        "templates/news_item.html",
+        lambda _: theme.read_text().replace("</h1>", "</h1><p>Override</p>", 1),
+    )
+    result = tiny.edit("templates/news_item.html", replace("<p>Override</p>", "<p>Changed</p>"))
+    assert result.rendered == 1  # the one news item
+    tiny.edit("templates/static/style.css", lambda _: "body { color: black; }\n")
+    tiny.edit("templates/news_item.html", None)
+
+
+def test_a_touched_output_or_a_damaged_record_renders_everything(tiny: Oracle) -> None:
+    tiny.change("content/services/portage.md", replace("name: Portage", "name: Portage visits"))
+    (tiny.work / "out/about/index.html").write_text("planted", encoding="utf-8")
+    assert tiny.build().rendered == tiny.pages
+    tiny.change("content/services/portage.md", replace("name: Portage visits", "name: Portage"))
+    (cache_folder(tiny.root) / memory.FILE).write_bytes(b"not a record")
+    assert tiny.build().rendered == tiny.pages
+
+
+def test_pages_rendered_in_worker_processes_are_remembered_too(
+    generated: Oracle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    if not parallel.can_fork(2):
+        pytest.skip("pages render in worker processes only on Linux with more than one core")
+    generated.build()  # rendered in workers, and remembered
+    relative = service_file(generated.root, 5).relative_to(generated.root).as_posix()
+    result = generated.edit(relative, replace("name: ", "name: Zzz "))
+    assert 1 < result.rendered < generated.pages / 2

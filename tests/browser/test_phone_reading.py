@@ -4,6 +4,7 @@ open. Measured on the Dorset example and the illustrative priority-action site."
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,31 @@ from tests.browser.a11y_support import BUILD_DATE, REPO, serve
 
 SCREEN = {"width": 375, "height": 812}  # a 375 px phone, one screen 812 px tall
 EXAMPLESHIRE = REPO / "tests" / "sites" / "exampleshire"
+LONG_ITEM = (
+    "Inspectors found that this part of the local area partnership's work is described at the "
+    "length real reports use, with several clauses, examples and the reasons behind them, so "
+    "that a list of these runs to many screens on a phone when it is not folded."
+)
+
+
+def with_long_lists(site: Path) -> None:
+    """The illustrative report with the long lists real priority-action reports have: 30
+    strengths, 25 points to improve and 12 inspectors, none of which may push the areas for
+    priority action down the page."""
+    config = site / "site.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace("/exampleshire-send/", "/long-send/"), "utf-8"
+    )
+    inspection = site / "content" / "inspections" / "2025-area-send-inspection.md"
+    text = inspection.read_text("utf-8")
+    for key, count in (("strengths", 30), ("to_improve", 25)):
+        items = "".join(f"  - {LONG_ITEM} ({key} {n})\n" for n in range(count))
+        text = text.replace(f"\n{key}:\n", f"\n{key}:\n{items}", 1)
+    team = "".join(
+        f"  - {{name: Inspector {n}, role: Ofsted Inspector, inspectorate: Ofsted}}\n"
+        for n in range(12)
+    )
+    inspection.write_text(text.replace("\ninspectors:\n", f"\ninspectors:\n{team}", 1), "utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +49,11 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert main(["build", str(REPO), "-o", str(root / "dorset-send"), "--date", BUILD_DATE]) == 0
     out = root / "exampleshire-send"
     assert main(["build", str(EXAMPLESHIRE), "-o", str(out), "--date", BUILD_DATE]) == 0
+    long_site = root / "long-source"
+    shutil.copytree(EXAMPLESHIRE, long_site, ignore=shutil.ignore_patterns(".sendsite-cache"))
+    with_long_lists(long_site)
+    long_out = root / "long-send"
+    assert main(["build", str(long_site), "-o", str(long_out), "--date", BUILD_DATE]) == 0
     with serve(Path(root)) as origin:
         yield origin
 
@@ -48,14 +79,17 @@ def screens(page: Page, selector: str | None = None) -> float:
     return float(height) / SCREEN["height"]
 
 
-# Most screens each page may take at 375 x 812 with its lists folded (about eight; the revisit's
-# own summary, a table of the four judgements, is long). Measured 2026-12-02, screens before ->
+# Most screens each page may take at 375 x 812 with its lists folded (about eight).
+# Measured 2026-12-02, screens before ->
 # after: Dorset 2024 17.7 -> 11.6 -> 8.8, revisit 11.8 -> 9.1, Exampleshire 8.5 -> 7.7.
 INSPECTIONS = [
     ("/dorset-send/inspections/2024-area-send-inspection/", 9),
     ("/dorset-send/inspections/2019-revisit/", 9.5),
     ("/exampleshire-send/inspections/2025-area-send-inspection/", 8),
     ("/exampleshire-send/inspections/2026-monitoring-inspection/", 8),
+    # A generated priority-action report with 30 strengths, 25 points to improve and 12
+    # inspectors: folded, they add a line each, not screens.
+    ("/long-send/inspections/2025-area-send-inspection/", 8),
 ]
 
 

@@ -279,7 +279,9 @@ def test_strict_turns_warnings_into_errors(site: TinySite) -> None:
     site.write("content/services/portage.md", text.replace("2026-09-01", "2024-09-01"))
     relaxed = site.build()
     assert relaxed.code == 0
-    assert "content/services/portage.md: warning: The service 'Portage'" in relaxed.err
+    # At the line of last_reviewed, the date to check and change.
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("last_reviewed:"))
+    assert f"content/services/portage.md:{line}: warning: The service 'Portage'" in relaxed.err
     site.build("-o", str(site.root / "strict-out"), "--strict")
     strict = site.build("-o", str(site.root / "strict-out"), "--strict")
     assert strict.code == 1

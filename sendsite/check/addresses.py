@@ -10,7 +10,7 @@ a wrong address on another page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -20,9 +20,6 @@ from sendsite.render.urls import output_file
 
 if TYPE_CHECKING:
     from sendsite.publish.pipeline import RenderedSite
-
-LineOf = Callable[[str, str], int | None]
-"""(file, text) -> the line of the file the text is written on."""
 
 
 def own_path(href: str, base_url: str) -> str | None:
@@ -52,32 +49,35 @@ def built_file(path: str, rendered: RenderedSite) -> str | None:
     return None
 
 
-def field_addresses(site: model.Site) -> Iterator[tuple[str, str, str]]:
-    """(file, field, address) of every web address written in a field rather than Markdown."""
+def field_addresses(site: model.Site) -> Iterator[tuple[Origin, str, str]]:
+    """(where, field, address) of every web address written in a field rather than Markdown."""
     for service in site.services:
         if service.website:
-            yield service.origin.path, "website", service.website
+            yield service.lines.origin("website", service.origin), "website", service.website
     for organisation in site.organisations:
         if organisation.url:
-            yield organisation.origin.path, "url", organisation.url
+            yield organisation.lines.origin("url", organisation.origin), "url", organisation.url
+    config = site.config.lines
+    site_yaml = Origin("site.yaml")
     feedback = site.config.feedback
     if feedback is not None and feedback.url:
-        yield "site.yaml", "feedback url", feedback.url
-    for member in site.config.partnership:
+        yield config.origin("feedback.url", site_yaml), "feedback url", feedback.url
+    for index, member in enumerate(site.config.partnership):
         if member.url:
-            yield "site.yaml", f"partnership url of {member.name}", member.url
+            where = config.origin(f"partnership.{index}.url", site_yaml)
+            yield where, f"partnership url of {member.name}", member.url
 
 
 def check_field_addresses(
-    site: model.Site, rendered: RenderedSite, line_of: LineOf
+    site: model.Site, rendered: RenderedSite
 ) -> Iterator[tuple[Origin, str, str]]:
     """(where, message, hint) for each field address into the site that leads to no page."""
-    for path, name, address in field_addresses(site):
+    for where, name, address in field_addresses(site):
         inside = own_path(address, site.config.base_url)
         if inside is None or built_file(inside.split("#", 1)[0], rendered) is not None:
             continue
         yield (
-            Origin(path, line_of(path, address)),
+            where,
             f"the {name} '{address}' is an address on this website, but the site has no such page",
             "Use the address of a page this site makes, or of the real page elsewhere, or remove "
             "the line.",

@@ -9,19 +9,18 @@ what it has not written yet and still pass `check --strict`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from sendsite import model
+from sendsite.check.advice import Advice
 from sendsite.errors import Origin
 from sendsite.model.local_offer_items import local_offer_coverage
 
-if TYPE_CHECKING:
-    from sendsite.check.review import Advice, SourceLines
 
-
-def check_coverage(site: model.Site, source: SourceLines) -> Iterator[Advice]:
-    from sendsite.check.review import Advice
-
+def check_coverage(site: model.Site) -> Iterator[Advice]:
+    lines = site.config.lines
+    # No page is where a missing item is written, so its warning points at site.yaml's
+    # `checks:`, where the site can say it has not written it yet.
+    settings = Origin("site.yaml", lines.line("checks"))
     for c in local_offer_coverage(site):
         if c.places:
             continue
@@ -29,7 +28,7 @@ def check_coverage(site: model.Site, source: SourceLines) -> Iterator[Advice]:
         what = f"'{item.title}' (SEND Regulations 2014, {item.citation}; id '{item.id}')"
         if c.not_yet:
             yield Advice(
-                Origin("site.yaml", source.field("site.yaml", "not_yet_covered")),
+                lines.origin("checks.not_yet_covered", settings),
                 "coverage-planned",
                 f"the Local Offer does not include {what} yet",
                 "Write a page that explains it and add "
@@ -37,9 +36,10 @@ def check_coverage(site: model.Site, source: SourceLines) -> Iterator[Advice]:
             )
         else:
             yield Advice(
-                Origin("content/pages"),
+                settings,
                 "coverage",
                 f"the Local Offer does not include {what}, which the law requires",
                 f"Write a page that explains it and add 'covers: [{item.id}]' to its front "
-                "matter (or add the id to a page that already does).",
+                "matter (or add the id to a page that already does); until it is written, name "
+                "it in not_yet_covered under checks: in site.yaml.",
             )

@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from sendsite.check.advice import Advice
 from sendsite.check.readability import HardWord, hard_words, reading_age, sentences
 from sendsite.errors import Origin
 
 if TYPE_CHECKING:
-    from sendsite.check.review import Advice, CheckSettings, SourceLines, Text
+    from sendsite.check.advice import CheckSettings
+    from sendsite.check.texts import SourceLines, Text
 
 FIELD_NAMES = {
     "body": "text",
@@ -57,10 +59,8 @@ def check_plain_english(
     jargon: Callable[[str], list[str]] | None,
     plain_text: Callable[[Text], str],
 ) -> Iterator[Advice]:
-    from sendsite.check.review import Advice
-
     for text in texts:
-        locate = SentenceLocator(source.lines(text.path), text.line)
+        locate = SentenceLocator(source.of(text), text.line)
         unquote = Unquoter()
         for sentence in sentences(plain_text(text)):
             line = locate(sentence)
@@ -122,19 +122,18 @@ class Unquoter:
 
 
 class SentenceLocator:
-    """Finds the line each sentence of a text starts on, in order, from the text's first line.
+    """Finds the line each sentence of a text starts on, in order, within the text's own lines.
 
     The sentences come from the rendered text (links and emphasis gone), so they are matched by
-    their first few words against the words of the file, which Markdown does not change.
+    their first few words against the words of the field's lines, which Markdown does not
+    change; the search never leaves the field, so the same words elsewhere in the file (another
+    update saying the same) cannot be taken for them.
     """
 
-    def __init__(self, lines: list[str], first_line: int | None) -> None:
+    def __init__(self, lines: list[tuple[int, str]], first_line: int | None) -> None:
         self.first_line = first_line
-        start = (first_line or 1) - 1
         self.tokens: list[tuple[str, int]] = [
-            (token, number)
-            for number, line in enumerate(lines[start:], start + 1)
-            for token in _TOKEN.findall(line.lower())
+            (token, number) for number, line in lines for token in _TOKEN.findall(line.lower())
         ]
         self.cursor = 0
 

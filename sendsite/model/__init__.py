@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sendsite.errors import Origin
+from sendsite.source.spans import FieldLines
 
 SERVICE_STATUSES = ("active", "closed")
 INSPECTION_KINDS = ("full", "monitoring", "initial", "revisit")
@@ -97,6 +98,7 @@ class SiteConfig:
     # The UUID every Open Referral UK id is made from (site.yaml `id_namespace`); None: one made
     # from base_url, so ids change with it (identity.py).
     id_namespace: str | None = None
+    lines: FieldLines = field(default_factory=FieldLines, repr=False, compare=False)  # of site.yaml
 
     @property
     def base_path(self) -> str:
@@ -195,6 +197,9 @@ class Organisation:
     origin: Origin
     services: list[Service] = field(default_factory=list)  # derived, sorted by name
     oruk_id: str | None = None  # its Open Referral UK id from another directory, kept as it was
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
 
 @dataclass
@@ -266,6 +271,9 @@ class Service:
     oruk_id: str | None = None  # its Open Referral UK id from another directory, kept as it was
     review_due: dt.date = dt.date.min  # derived: last_reviewed + review_after_months
     due_for_review: bool = False  # derived: review_due is on or before the build date
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
     @property
     def is_free(self) -> bool:
@@ -311,6 +319,9 @@ class Finding:
     actions: list[Action] = field(default_factory=list, repr=False)  # derived
     earlier: Finding | None = field(default=None, repr=False)  # derived: same id in `previous`
     later: list[Finding] = field(default_factory=list, repr=False)  # derived: judged on revisits
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
     @property
     def ref(self) -> str:
@@ -381,6 +392,9 @@ class Inspection:
     followed_by: list[Inspection] = field(default_factory=list, repr=False)  # derived
     plans: list[Plan] = field(default_factory=list, repr=False)  # derived: plans responding
     news: list[NewsItem] = field(default_factory=list, repr=False)  # derived
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
     @property
     def judged_findings(self) -> list[Finding]:
@@ -420,6 +434,9 @@ class Update:
     date: dt.date
     status: str | None
     text: str  # Markdown
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
 
 @dataclass
@@ -443,6 +460,9 @@ class Action:
     overdue: bool = False  # derived: due before the build date and not complete
     days_overdue: int = 0  # derived
     completed_late: bool = False  # derived: completed after the end of its due date
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
     @property
     def latest_update(self) -> Update | None:
@@ -476,6 +496,9 @@ class Plan:
     revisions: list[Revision] = field(default_factory=list)  # newest first
     status_counts: dict[str, int] = field(default_factory=dict)  # derived, every status in order
     overdue_actions: list[Action] = field(default_factory=list)  # derived
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
     @property
     def latest_update(self) -> Update | None:
@@ -502,6 +525,9 @@ class NewsItem:
     quotes: list[Quote]
     body: str  # Markdown
     origin: Origin
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
 
 @dataclass
@@ -518,6 +544,9 @@ class Page:
     parents: list[Page] = field(default_factory=list, repr=False)
     # derived: the pages directly below it, in the site's order of pages
     children: list[Page] = field(default_factory=list, repr=False)
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
     @property
     def url_path(self) -> str:
@@ -533,6 +562,9 @@ class Feedback:
     we_did: str  # Markdown
     status: str | None
     origin: Origin
+    lines: FieldLines = field(
+        default_factory=FieldLines, repr=False, compare=False
+    )  # where each field is
 
 
 @dataclass

@@ -126,6 +126,7 @@ def load_config(site_dir: Path, log: ErrorLog) -> SiteConfig | None:
         hosts=hosts,
         editor=editor_settings,
         id_namespace=id_namespace,
+        lines=fields.field_lines(),
     )
 
 

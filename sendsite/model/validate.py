@@ -189,6 +189,7 @@ class _Validator:
             required=required,
             what=what,
             today=self.today,
+            body=source.body_span,
         )
 
     # --- taxonomy and glossary ---------------------------------------------------------------
@@ -294,6 +295,7 @@ class _Validator:
             email=f.email("email"),
             phone=f.phone("phone"),
             origin=f.origin(),
+            lines=f.field_lines(),
         )
         return self.oruk_id(f, organisation)
 
@@ -363,6 +365,7 @@ class _Validator:
             status=f.choice("status", model.SERVICE_STATUSES, default="active") or "active",
             body=item.source.body,
             origin=f.origin(),
+            lines=f.field_lines(),
         )
         return self.oruk_id(f, service)
 
@@ -532,6 +535,7 @@ class _Validator:
             quotes=self.quotes(f),
             body=item.source.body,
             origin=f.origin(),
+            lines=f.field_lines(),
             next_monitoring=f.text("next_monitoring_inspection"),
             next_full=f.text("next_full_inspection"),
         )
@@ -574,6 +578,7 @@ class _Validator:
                 progress=self.judgement(entry, kind),
                 summary=entry.text("summary"),
                 origin=entry.origin("id"),
+                lines=entry.field_lines(),
                 label=entry.text("label"),
                 judgement=entry.text("judgement"),
             )
@@ -747,6 +752,7 @@ class _Validator:
             actions=[],
             body=item.source.body,
             origin=f.origin(),
+            lines=f.field_lines(),
             revisions=self.revisions(f),
         )
         seen: set[str] = set()
@@ -820,7 +826,10 @@ class _Validator:
             if date is not None:
                 updates.append(
                     model.Update(
-                        date, u.choice("status", model.ACTION_STATUSES), u.text("text") or ""
+                        date,
+                        u.choice("status", model.ACTION_STATUSES),
+                        u.text("text") or "",
+                        u.field_lines(),
                     )
                 )
         updates.sort(key=lambda u: u.date, reverse=True)
@@ -841,6 +850,7 @@ class _Validator:
             measures=measures,
             updates=updates,
             origin=f.origin("id"),
+            lines=f.field_lines(),
         )
 
     def finding_ref(
@@ -944,6 +954,7 @@ class _Validator:
             quotes=self.quotes(f),
             body=item.source.body,
             origin=f.origin(),
+            lines=f.field_lines(),
         )
 
     def page(self, item: Item) -> model.Page:
@@ -955,6 +966,7 @@ class _Validator:
             nav_order=f.number("nav_order"),
             body=item.source.body,
             origin=f.origin(),
+            lines=f.field_lines(),
             covers=_required_items(f, "covers"),
         )
 
@@ -970,6 +982,7 @@ class _Validator:
             we_did=f.text("we_did") or "",
             status=f.choice("status", model.FEEDBACK_STATUSES),
             origin=f.origin(),
+            lines=f.field_lines(),
         )
 
 

@@ -131,7 +131,7 @@ def warnings(site: model.Site) -> list[ContentError]:
     """Things that are not wrong but are probably not meant; `--strict` turns them into errors."""
     found = [
         ContentError(
-            s.origin.at(None),
+            s.lines.origin("last_reviewed", s.origin.at(None)),
             f"the service '{s.name}' was last reviewed on {uk_date(s.last_reviewed)} and is "
             "due for review",
             "Check the record with the provider and update last_reviewed.",

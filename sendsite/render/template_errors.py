@@ -35,7 +35,7 @@ def model_fields(class_name: str) -> list[str] | None:
     names = [f.name for f in dataclasses.fields(cls)]
     names += [n for n, v in vars(cls).items() if isinstance(v, property) and n not in names]
     # Where a value came from is sendsite's bookkeeping, not a field an author writes.
-    return [n for n in names if not n.startswith("_") and n != "origin"]
+    return [n for n in names if not n.startswith("_") and n not in ("origin", "lines")]
 
 
 def _noun(class_name: str) -> str:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.source.phone import PhoneMistake, read_phone
+from sendsite.source.spans import FieldLines, Span
 from sendsite.source.yamldoc import YamlList, YamlMap
 from sendsite.text import month_date, uk_date
 
@@ -87,6 +88,34 @@ def shown(value: Any, raw: str | None = None) -> str:
     return f"'{raw if raw is not None else value}'"
 
 
+def field_lines(data: YamlMap, path: str, body: Span | None = None) -> FieldLines:
+    """The span of every field of `data`, nested ones named with dots (`referral.how`,
+    `contacts.0.phone`), and of the body."""
+    spans: dict[str, Span] = {}
+    keys: dict[str, int] = {}
+    pending: list[tuple[str, Any]] = [("", data)]
+    while pending:
+        prefix, value = pending.pop()
+        if isinstance(value, YamlMap):
+            for key, item in value.items():
+                name = prefix + key
+                keys[name] = value.line_of(key)
+                if key in value.spans:
+                    spans[name] = value.spans[key]
+                pending.append((name + ".", item))
+        elif isinstance(value, YamlList):
+            for index, item in enumerate(value):
+                name = f"{prefix}{index}"
+                keys[name] = value.line_of(index)
+                if index < len(value.spans):
+                    spans[name] = value.spans[index]
+                pending.append((name + ".", item))
+    if body is not None:
+        spans["body"] = body
+        keys["body"] = body.first
+    return FieldLines(path, spans, keys)
+
+
 class Fields:
     """The fields of one YAML mapping, read with checks. `what` names the thing in messages."""
 
@@ -101,8 +130,10 @@ class Fields:
         what: str = "this item",
         line: int = 1,
         today: dt.date | None = None,
+        body: Span | None = None,
     ) -> None:
         self.path = path
+        self.body = body  # where a Markdown file's body is, for field_lines()
         self.log = log
         self.what = what
         self.today = today  # the build date: dates of things that have happened cannot be later
@@ -112,6 +143,7 @@ class Fields:
         if not self.valid:
             self.data: YamlMap = YamlMap()
             self.data.line, self.data.key_lines, self.data.raw = line, {}, {}
+            self.data.spans = {}
             needs = f" (it needs {', '.join(required)})" if required else ""
             if data is None:
                 log.add(
@@ -154,6 +186,10 @@ class Fields:
 
     def origin(self, key: str | None = None) -> Origin:
         return Origin(self.path, self.data.line_of(key) if key else self.data.line)
+
+    def field_lines(self) -> FieldLines:
+        """Where each of these fields (and the fields and items inside them) is written."""
+        return field_lines(self.data, self.path, self.body)
 
     def has(self, key: str) -> bool:
         return not self._blank(key)

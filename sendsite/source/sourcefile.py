@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sendsite.errors import ContentError, Origin
+from sendsite.source.spans import Span
 from sendsite.source.yamldoc import CONTROL_CHARACTER, parse_yaml
 
 # Content files are small; anything bigger is a mistake (a pasted export, a binary) and
@@ -21,7 +22,13 @@ class SourceFile:
     path: str
     data: Any
     body: str
-    body_line: int
+    body_line: int  # the line of the body's first line (blank lines after the front matter skipped)
+
+    @property
+    def body_span(self) -> Span | None:
+        if not self.body:
+            return None
+        return Span(self.body_line, self.body_line + self.body.rstrip("\n").count("\n"))
 
 
 def _megabytes(size: int) -> str:
@@ -99,8 +106,9 @@ def _split_markdown(text: str, display: str) -> SourceFile:
             front = "\n".join(lines[1:index])
             data = parse_yaml(front, display, first_line=2)
             body = "\n".join(lines[index + 1 :])
+            blank = len(body) - len(body.lstrip("\n"))
             return SourceFile(
-                display, data, body.strip("\n") + "\n" if body.strip() else "", index + 2
+                display, data, body.strip("\n") + "\n" if body.strip() else "", index + 2 + blank
             )
     raise ContentError(
         Origin(display, 1),

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from sendsite.errors import ContentError, Origin
+from sendsite.source.spans import Span
 
 try:
     _Loader: type[Any] = yaml.CSafeLoader
@@ -47,6 +48,8 @@ class YamlMap(dict[str, Any]):
     line: int
     key_lines: dict[str, int]
     raw: dict[str, str]
+    # key -> the first and last line of its value's text (the line after `|` or `>` for a block)
+    spans: dict[str, Span]
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -58,6 +61,7 @@ class YamlList(list[Any]):
     line: int
     item_lines: list[int]
     raw: list[str | None]
+    spans: list[Span]  # of each item's text, as YamlMap.spans
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
@@ -85,13 +89,13 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
 
 def _new_map(line: int) -> YamlMap:
     result = YamlMap()
-    result.line, result.key_lines, result.raw = line, {}, {}
+    result.line, result.key_lines, result.raw, result.spans = line, {}, {}, {}
     return result
 
 
 def _new_list(line: int) -> YamlList:
     result = YamlList()
-    result.line, result.item_lines, result.raw = line, [], []
+    result.line, result.item_lines, result.raw, result.spans = line, [], [], []
     return result
 
 
@@ -113,6 +117,19 @@ class _Builder:
         mark = event.start_mark
         return (int(mark.line) if mark is not None else 0) + 1 + self.offset
 
+    def span(self, event: yaml.Event, first: int) -> Span:
+        """The lines a value's text is written on: from `first` to where the event ends (a
+        block scalar's end mark is at the start of the line after it)."""
+        end = event.end_mark
+        if end is None:
+            return Span(first, first)
+        last = int(end.line) + 1 + self.offset
+        if int(end.column) == 0 and last > first:
+            last -= 1
+        if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
+            first += 1  # the text starts on the line after the indicator
+        return Span(first, max(first, last))
+
     def error(self, event: yaml.Event, message: str, hint: str) -> ContentError:
         return ContentError(Origin(self.path, self.line(event)), message, hint)
 
@@ -129,13 +146,14 @@ class _Builder:
                 )
             if not event.style:
                 self.check_continuation(event)
+            span = self.span(event, self.line(event))
             curly = _CURLY_QUOTED.match(event.value) if not event.style else None
             if curly is not None:
                 # Word and Outlook turn the author's "free" into “free”, which YAML takes as part
                 # of the text: read it as the quoted text the author typed.
-                self.add(curly.group(2), self.line(event), curly.group(2), event)
+                self.add(curly.group(2), self.line(event), curly.group(2), event, span)
                 return
-            self.add(self.scalar(event), self.line(event), str(event.value), event)
+            self.add(self.scalar(event), self.line(event), str(event.value), event, span)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.check_tag(event)
             if len(self.stack) >= _MAX_DEPTH:
@@ -146,7 +164,7 @@ class _Builder:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             done = self.stack.pop()
             self.pending_keys.pop()
-            self.add(done, done.line, None, event)
+            self.add(done, done.line, None, event, self.span(event, done.line))
         elif isinstance(event, yaml.AliasEvent):
             raise self.error(
                 event,
@@ -204,7 +222,7 @@ class _Builder:
             # validation can say which field it is and why.
             return str(event.value)
 
-    def add(self, value: Any, line: int, raw: str | None, event: yaml.Event) -> None:
+    def add(self, value: Any, line: int, raw: str | None, event: yaml.Event, span: Span) -> None:
         if not self.stack:
             self.result = value
             return
@@ -213,6 +231,7 @@ class _Builder:
             parent.append(value)
             parent.item_lines.append(line)
             parent.raw.append(raw)
+            parent.spans.append(span)
             return
         pending = self.pending_keys[-1]
         if pending is None:
@@ -222,6 +241,7 @@ class _Builder:
         self.pending_keys[-1] = None
         parent[key] = value
         parent.key_lines[key] = key_line
+        parent.spans[key] = span
         if raw is not None:
             parent.raw[key] = raw
 

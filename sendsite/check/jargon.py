@@ -1,0 +1,107 @@
+"""Plain English: hard and long sentences (plain_english.py), acronyms the glossary does not
+explain, and glossary terms in summaries, which are shown where the glossary cannot explain them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sendsite import model
+from sendsite.check.advice import Advice, CheckSettings
+from sendsite.check.plain_english import check_plain_english
+from sendsite.check.texts import SourceLines, Text, plain_text
+from sendsite.render.glossary import make_matcher, spellings
+
+# Abbreviations every reader knows; anything else in capitals belongs in the glossary.
+COMMON_ACRONYMS = frozenset({"UK", "NHS", "GP", "OK", "PDF", "TV", "AM", "PM", "BBC"})
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z](?:s)?\b")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def check_reading(
+    texts: list[Text], site: model.Site, settings: CheckSettings, source: SourceLines
+) -> Iterator[Advice]:
+    """Hard and long sentences (sendsite/check/plain_english.py); glossary acronyms are jargon."""
+    allowed = COMMON_ACRONYMS | settings.known_acronyms
+    acronyms = [
+        form
+        for entry in site.glossary
+        for form in spellings(entry)
+        if form[:2].isupper() and form.rstrip("s") not in allowed and form not in allowed
+    ]
+    pattern = (
+        re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(f) for f in sorted(acronyms, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        if acronyms
+        else None
+    )
+
+    def jargon(sentence: str) -> list[str]:
+        return pattern.findall(sentence) if pattern is not None else []
+
+    return check_plain_english(
+        texts, settings, source, jargon, lambda text: plain_text(text, quotations=False)
+    )
+
+
+def check_acronyms(
+    texts: list[Text], site: model.Site, settings: CheckSettings, source: SourceLines
+) -> Iterator[Advice]:
+    glossary = make_matcher(site.glossary)
+    allowed = COMMON_ACRONYMS | settings.known_acronyms
+    reported: set[tuple[str, str]] = set()
+    for text in texts:
+        words = plain_text(text)
+        if glossary.pattern is not None:
+            # Glossary terms are explained on the page, including those with capitals ("EHC plan").
+            words = glossary.pattern.sub(" ", words)
+        for acronym in _ACRONYM.findall(words):
+            singular = acronym[:-1] if acronym.endswith("s") else acronym
+            # "education, health and care (EHC) plans" explains the acronym where it is used.
+            explained_here = f"({singular})" in words
+            if singular in allowed or explained_here or _ROMAN.match(singular):
+                continue
+            if (text.path, singular) in reported:
+                continue
+            reported.add((text.path, singular))
+            yield Advice(
+                source.origin(text, acronym),
+                "acronym",
+                f"'{singular}' is not in the glossary",
+                "Add it to content/glossary.yaml with a plain-English meaning, or write it out in full.",
+            )
+
+
+def check_jargon_in_summaries(
+    texts: list[Text], site: model.Site, settings: CheckSettings, source: SourceLines
+) -> Iterator[Advice]:
+    """Summaries appear in lists, search results and link previews, where terms are not explained."""
+    spelled = [
+        (form, entry)
+        for entry in site.glossary
+        for form in spellings(entry)
+        if form[:2].isupper() and form not in settings.known_acronyms
+    ]
+    listed = {s.origin.path for s in site.services} | {n.origin.path for n in site.news}
+    for text in texts:
+        if text.field != "summary" or text.path not in listed:
+            continue
+        for form, entry in spelled:
+            found = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text.text)
+            if found:
+                yield Advice(
+                    source.origin(text, form),
+                    "jargon",
+                    f"the summary uses '{form}' without explaining it",
+                    "Summaries are shown in lists, where the glossary does not explain it: "
+                    f"say it in plain words ({_first_sentence(entry.meaning)}), or leave it for the "
+                    "full description.",
+                )
+                break
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".")

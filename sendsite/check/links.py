@@ -1,0 +1,149 @@
+"""Links and images in Markdown: each link must lead somewhere, each image must say what it shows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+from urllib.parse import urldefrag, urlsplit
+
+from sendsite import model
+from sendsite.check.addresses import built_file, own_path
+from sendsite.check.advice import Advice
+from sendsite.check.texts import SourceLines, Text
+from sendsite.render.markdown import markdown_to_html
+
+if TYPE_CHECKING:
+    from sendsite.publish.pipeline import RenderedSite
+
+_IDS = re.compile(r'\sid="([^"]+)"')
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.images: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a" and values.get("href") is not None:
+            self.links.append(values["href"] or "")
+        if tag == "img":
+            self.images.append((values.get("src") or "", values.get("alt")))
+
+
+def check_links(
+    texts: list[Text], site: model.Site, rendered: RenderedSite, source: SourceLines
+) -> Iterator[Advice]:
+    anchors: dict[str, set[str]] = {}
+
+    def ids_of(target: str) -> set[str]:
+        if target not in anchors:
+            page = rendered.pages.get(target, b"").decode("utf-8", "replace")
+            anchors[target] = set(_IDS.findall(page))
+        return anchors[target]
+
+    base_path = site.config.base_path
+    for text in texts:
+        if not text.markdown:
+            continue
+        collector = _LinkCollector()
+        collector.feed(markdown_to_html(text.text))
+        for src, alt in collector.images:
+            if not (alt or "").strip():
+                yield Advice(
+                    source.origin(text, src),
+                    "image-alt",
+                    f"the image '{src}' has no alt text",
+                    "Describe what the image shows inside the square brackets: ![A family at a "
+                    "Portage session](photo.jpg). Use empty brackets only for decoration.",
+                )
+        for href in collector.links:
+            problem = link_problem(href, base_path, rendered, ids_of, site.config.base_url)
+            if problem is not None:
+                message, hint = problem
+                yield Advice(
+                    source.origin(text, href),
+                    "link",
+                    message,
+                    hint,
+                )
+
+
+def link_problem(
+    href: str,
+    base_path: str,
+    rendered: RenderedSite,
+    ids_of: Callable[[str], set[str]],
+    base_url: str = "",
+) -> tuple[str, str] | None:
+    parts = urlsplit(href)
+    if parts.scheme in ("http", "https"):
+        host = parts.hostname or ""
+        if not host or "." not in host or " " in href:
+            return (
+                f"the link '{href}' is not a valid web address",
+                "Check it in a browser and copy it again.",
+            )
+        inside = own_path(href, base_url) if base_url else None
+        if inside is None:
+            return None
+        # A full address into this site's own base URL: it must lead to a page, as /paths do.
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return page_problem(
+            href, base_path + inside.lstrip("/") + fragment, base_path, rendered, ids_of
+        )
+    if parts.scheme == "mailto":
+        if "@" not in parts.path:
+            return (
+                f"the email link '{href}' has no email address",
+                "Write it as mailto:name@example.org.",
+            )
+        return None
+    if parts.scheme == "tel":
+        if not re.fullmatch(r"\+?[0-9 ]{6,}", parts.path):
+            return (
+                f"the phone link '{href}' is not a phone number",
+                "Write it as tel:01632960000.",
+            )
+        return None
+    if parts.scheme:
+        return (
+            f"the link '{href}' uses '{parts.scheme}:', which browsers will not open",
+            "Use an https:// address.",
+        )
+    if href.startswith("www."):
+        return (f"the link '{href}' has no https:// at the start", f"Write it as https://{href}.")
+    path = urldefrag(href)[0]
+    if not path:
+        return None  # a link to a place on the same page: checked with the page
+    if not path.startswith("/"):
+        return (
+            f"the link '{href}' is relative to the page it is on",
+            "Start links to this site's pages with /, e.g. /services/portage/.",
+        )
+    return page_problem(href, href, base_path, rendered, ids_of)
+
+
+def page_problem(
+    href: str,
+    link: str,
+    base_path: str,
+    rendered: RenderedSite,
+    ids_of: Callable[[str], set[str]],
+) -> tuple[str, str] | None:
+    """What is wrong with `link`, a /path[#fragment] on this site written as `href`, if anything."""
+    path, fragment = urldefrag(link)
+    if path.startswith(base_path) and base_path != "/":
+        path = "/" + path[len(base_path) :]
+    target = built_file(path, rendered)
+    if target is None:
+        return (f"the link '{href}' points at a page that does not exist", "Check the address.")
+    if fragment and target in rendered.pages and fragment not in ids_of(target):
+        return (
+            f"the link '{href}' points at '#{fragment}', which is not on that page",
+            "Check the heading or item it should go to.",
+        )
+    return None

@@ -8,17 +8,25 @@ Each timing is one whole `python -m sendsite build` process (start-up included),
 --work folder (use tmpfs, as the peer benchmark does). Peak memory is the largest resident set of
 the build process or a child it waited for (GNU time's %M; Pagefind included).
 
-- cold: the output folder and the site's .sendsite-cache/ deleted first;
-- warm: built again with nothing changed;
-- one edit: one service's description changed (a different service each run), then built.
+- cold: the output folder and the cache folder ($SENDSITE_CACHE_DIR, WORK/cache-N) deleted first;
+- kept cache: the output deleted, the cache kept (a CI run restoring its cache into a fresh
+  checkout: every page is rendered, from the conversions, templates and parsed files kept);
+- warm: built again with nothing changed (the build stamp);
+- one edit: one service's description changed (a different service each run), then built: the
+  search index is made again;
+- one edit, unsearched: a news item's text changed: no page in the search index changes.
 
-Every warm and one-edit output is compared, byte for byte (the search index's folder aside, which
-Pagefind never writes the same way twice), with a cold build of the same sources.
+Every kept-cache, warm and one-edit output is compared, byte for byte (the search index's folder
+aside, which Pagefind never writes the same way twice), with a cold build (a fresh cache) of the
+same sources.
 
 --peers runs ../shared/peer-bench/peers.py (default /work/shared/peer-bench) on its 4,000-page corpus
-with sendsite added by `--extra`, so the ratios to Hugo, Eleventy, Jekyll, Pelican and MkDocs come
-from one run; sendsite's timed command is `python benchmarks/peer_site.py {src} {out}`, which lays
-the corpus out as content/pages/ and builds it (see that file).
+with sendsite added by `--extra` twice (cold, and with its cache kept between runs), so the ratios
+to Hugo, Eleventy, Jekyll, Pelican and MkDocs come from one run; sendsite's timed command is
+`python benchmarks/peer_site.py {src} {out} [--cache DIR]`, which lays the corpus out as
+content/pages/ and builds it (see that file). Then ../shared/peer-bench/one_edit.py times one
+page's body edited and rebuilt, sendsite (cache kept) against Hugo (PEERS_DIR, default /tmp/peers,
+from install_peers.sh), on the same corpus, and prints the ratio.
 """
 
 from __future__ import annotations
@@ -46,7 +54,11 @@ def build_command(site: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "sendsite", "build", str(site), "-o", str(out), "--date", DATE]
 
 
-def run_build(site: Path, out: Path) -> None:
+def environment(cache: Path) -> dict[str, str]:
+    return {**os.environ, "SENDSITE_CACHE_DIR": str(cache)}
+
+
+def run_build(site: Path, out: Path, cache: Path) -> None:
     """One untimed `sendsite build` process."""
     done = subprocess.run(
         build_command(site, out),
@@ -54,12 +66,13 @@ def run_build(site: Path, out: Path) -> None:
         capture_output=True,
         stdin=subprocess.DEVNULL,
         check=False,
+        env=environment(cache),
     )
     if done.returncode != 0:
         raise SystemExit(f"build failed:\n{done.stdout.decode()}{done.stderr.decode()}")
 
 
-def peak_of_one(site: Path, out: Path) -> tuple[float, int]:
+def peak_of_one(site: Path, out: Path, cache: Path) -> tuple[float, int]:
     """Seconds and peak memory (MB) of one `sendsite build` process (GNU time's %M)."""
     gnu_time = "/usr/bin/time"
     started = time.perf_counter()
@@ -69,6 +82,7 @@ def peak_of_one(site: Path, out: Path) -> tuple[float, int]:
         capture_output=True,
         stdin=subprocess.DEVNULL,
         check=False,
+        env=environment(cache),
     )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
@@ -85,63 +99,78 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def edit(site: Path, number: int, run: int) -> None:
+    """A sentence added to one service's description: searchable text changes."""
     file = service_file(site, number)
     text = file.read_text(encoding="utf-8")
     file.write_text(text.replace("\n---\n", f"\n---\nEdited in run {run}.\n", 1), encoding="utf-8")
 
 
-def clear(site: Path, out: Path) -> None:
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(site / ".sendsite-cache", ignore_errors=True)
+def edit_unsearched(site: Path, run: int) -> None:
+    """A sentence added to a news item: no page in the search index changes."""
+    file = sorted((site / "content" / "news").glob("*.md"))[run % 3]
+    file.write_text(file.read_text(encoding="utf-8") + f"\nEdited in run {run}.\n", "utf-8")
+
+
+KINDS = ("cold", "kept cache", "warm", "one edit", "one edit, unsearched")
 
 
 def measure(size: int, runs: int, work: Path) -> dict[str, list[tuple[float, int]]]:
+    """cold: no cache, no output; kept cache: the output deleted, the cache kept (a CI run that
+    restores the cache into a fresh checkout); warm: nothing changed; one edit: a service's
+    description; one edit, unsearched: a news item's text."""
     site, out, check = work / f"site-{size}", work / f"out-{size}", work / f"check-{size}"
+    cache = work / f"cache-{size}"
     shutil.rmtree(site, ignore_errors=True)
     make_site(site, services=size)
-    times: dict[str, list[tuple[float, int]]] = {"cold": [], "warm": [], "one edit": []}
-    peak_of_one(site, out)  # warm-up: the OS file cache and __pycache__
+    times: dict[str, list[tuple[float, int]]] = {kind: [] for kind in KINDS}
+    peak_of_one(site, out, cache)  # warm-up: the OS file cache and __pycache__
     for _ in range(runs):
-        clear(site, out)
-        times["cold"].append(peak_of_one(site, out))
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        times["cold"].append(peak_of_one(site, out, cache))
     for _ in range(runs):
-        times["warm"].append(peak_of_one(site, out))
-    _same_as_cold(site, out, check)
+        shutil.rmtree(out, ignore_errors=True)
+        times["kept cache"].append(peak_of_one(site, out, cache))
+    _same_as_cold(site, out, check, work)
+    for _ in range(runs):
+        times["warm"].append(peak_of_one(site, out, cache))
+    _same_as_cold(site, out, check, work)
     for run in range(runs):
         edit(site, 7 + 11 * run, run)
-        times["one edit"].append(peak_of_one(site, out))
-    _same_as_cold(site, out, check)
+        times["one edit"].append(peak_of_one(site, out, cache))
+        _same_as_cold(site, out, check, work)
+    for run in range(runs):
+        edit_unsearched(site, run)
+        times["one edit, unsearched"].append(peak_of_one(site, out, cache))
+        _same_as_cold(site, out, check, work)
     return times
 
 
-def _same_as_cold(site: Path, out: Path, check: Path) -> None:
+def _same_as_cold(site: Path, out: Path, check: Path, work: Path) -> None:
+    """The output equals, byte for byte, a cold build's (a fresh cache) of the same sources."""
     shutil.rmtree(check, ignore_errors=True)
-    cache = site / ".sendsite-cache"
-    aside = site.parent / f"{site.name}.cache-aside"
-    shutil.rmtree(aside, ignore_errors=True)
-    if cache.exists():
-        cache.rename(aside)
-    try:
-        run_build(site, check)
-    finally:
-        shutil.rmtree(cache, ignore_errors=True)
-        if aside.exists():
-            aside.rename(cache)
+    fresh = work / "check-cache"
+    shutil.rmtree(fresh, ignore_errors=True)
+    run_build(site, check, fresh)
+    shutil.rmtree(fresh, ignore_errors=True)
     if snapshot(out) != snapshot(check):
         raise SystemExit(f"{out} differs from a cold build of the same sources ({check})")
+    print(f"  {out}: byte for byte a cold build's", file=sys.stderr, flush=True)
     shutil.rmtree(check)
 
 
 def table(results: dict[int, dict[str, list[tuple[float, int]]]]) -> str:
     lines = [
-        "| services | cold s (median) | warm s (median) | one edit s (median) | peak MB cold / warm / edit |",
-        "|---:|---:|---:|---:|---|",
+        "| services | " + " | ".join(f"{k} s" for k in KINDS) + " | peak MB cold / edit |",
+        "|---:|" + "---:|" * len(KINDS) + "---|",
     ]
     for size, times in results.items():
-        medians = [statistics.median(s for s, _ in times[k]) for k in ("cold", "warm", "one edit")]
-        peaks = [max(m for _, m in times[k]) for k in ("cold", "warm", "one edit")]
+        medians = [statistics.median(s for s, _ in times[k]) for k in KINDS]
+        peaks = [max(m for _, m in times[k]) for k in ("cold", "one edit")]
         lines.append(
-            f"| {size:,} | {medians[0]:.2f} | {medians[1]:.2f} | {medians[2]:.2f} | "
+            f"| {size:,} | "
+            + " | ".join(f"{m:.2f}" for m in medians)
+            + " | "
             + " / ".join(str(p) for p in peaks)
             + " |"
         )
@@ -149,13 +178,33 @@ def table(results: dict[int, dict[str, list[tuple[float, int]]]]) -> str:
 
 
 def peers(pages: int, runs: int, work: Path, names: str) -> int:
-    command = f"sendsite={sys.executable} {HERE / 'peer_site.py'} {{src}} {{out}}"
+    """The peer table (sendsite cold, and with its cache kept, beside the peers), then the
+    one-edit comparison with Hugo, in the same run."""
+    script = HERE / "peer_site.py"
+    kept = work / "peer-kept-cache"
+    shutil.rmtree(kept, ignore_errors=True)
     argv = [sys.executable, str(PEER_BENCH / "peers.py"), "--pages", str(pages)]
-    argv += ["--runs", str(runs), "--work", str(work / "peers"), "--extra", command]
+    argv += ["--runs", str(runs), "--work", str(work / "peers")]
+    argv += ["--extra", f"sendsite={sys.executable} {script} {{src}} {{out}}"]
+    argv += [
+        "--extra",
+        f"sendsite-kept-cache={sys.executable} {script} {{src}} {{out}} --cache {kept}",
+    ]
     if names:
         argv += ["--peers", names]
     print("$", " ".join(argv), flush=True)
-    return subprocess.run(argv, check=False).returncode
+    code = subprocess.run(argv, check=False).returncode
+    peers_dir = Path(os.environ.get("PEERS_DIR", "/tmp/peers"))
+    hugo = sorted(peers_dir.glob("venv/lib/python*/site-packages/hugo/binaries/hugo"))
+    if code or not hugo:
+        return code or 1
+    one = [sys.executable, str(PEER_BENCH / "one_edit.py"), "--corpus"]
+    one += [str(work / "peers" / f"corpus-{pages}"), "--sendsite", sys.executable]
+    one += ["--hugo", str(hugo[0]), "--runs", str(runs), "--work", str(work / "one-edit")]
+    print("$", " ".join(one), flush=True)
+    cache = work / "one-edit-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    return subprocess.run(one, check=False, env=environment(cache)).returncode
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """Build the shared peer-bench corpus with sendsite, "as pages/": the command timed beside the peers.
 
-    python benchmarks/peer_site.py SRC OUT
+    python benchmarks/peer_site.py SRC OUT [--cache DIR]
 
 SRC is the corpus's plain folder (services/*.md with YAML front matter: title, date, categories,
 tags, age_range, summary); OUT is an empty output folder. The corpus is laid out as a sendsite site
@@ -9,14 +9,19 @@ page), then `sendsite build` runs on it in this process, so the timed command in
 
 A page in content/pages/ takes only `title` and `summary` (docs/content-model.md), so `date`,
 `categories`, `tags` and `age_range` are dropped; the Markdown body is copied as it is. The site
-folder is made fresh every time (and its cache with it), so every run is a cold build.
+folder is made fresh every time, and so is its cache folder ($SENDSITE_CACHE_DIR, a new temporary
+folder), so every run is a cold build. With `--cache DIR` the cache is kept in DIR between runs
+instead: a CI run that restores the cache into a fresh checkout (the output is new each time, so
+every page is rendered, from conversions and parsed files kept).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 SITE_YAML = (
@@ -60,6 +65,9 @@ def lay_out(corpus: Path, site: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    kept = None
+    if len(args) == 4 and args[2] == "--cache":
+        kept, args = Path(args[3]).resolve(), args[:2]
     if len(args) != 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -71,7 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's sendsite
     from sendsite.cli import main as sendsite_main
 
-    return sendsite_main(["build", str(site), "-o", str(out), "--date", "2026-01-01"])
+    fresh = None if kept is not None else tempfile.mkdtemp(prefix="peer-site-cache-")
+    os.environ["SENDSITE_CACHE_DIR"] = str(kept) if kept is not None else str(fresh)
+    try:
+        return sendsite_main(["build", str(site), "-o", str(out), "--date", "2026-01-01"])
+    finally:
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
 
 
 if __name__ == "__main__":

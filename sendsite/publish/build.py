@@ -12,7 +12,7 @@ from pathlib import Path
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, Origin
 from sendsite.model.statement import accessibility_statement_path
-from sendsite.publish import memory
+from sendsite.publish import memory, stamp
 from sendsite.publish.cms.admin import admin_files
 from sendsite.publish.hosting.hosts import host_files
 from sendsite.publish.memory import Memory
@@ -20,7 +20,9 @@ from sendsite.publish.pipeline import load_site, render_site
 from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
 from sendsite.publish.stamp import output_digest
 from sendsite.publish.writer import check_output_folder, write_files, write_into
-from sendsite.source.cache import cache_folder
+from sendsite.source.cache import cache_folder, inside_site
+from sendsite.source.parsed import ParsedFiles
+from sendsite.source.sourcefile import read_source
 from sendsite.text import uk_date
 
 
@@ -54,7 +56,10 @@ def build(
     """Build the site; with `strict`, warnings fail the build before anything is written.
     `progress(done, total)` hears how many pages are rendered."""
     started = time.perf_counter()
-    site = load_site(site_dir, build_date)
+    cache = cache_folder(site_dir)
+    # Pickles are never kept in a folder the content's authors control.
+    parsed = None if inside_site(cache, site_dir) else ParsedFiles(cache, _parser_version())
+    site = load_site(site_dir, build_date, parsed.read if parsed is not None else read_source)
     found = warnings(site)
     if strict and found:
         raise ContentErrors(found)
@@ -98,7 +103,9 @@ def build(
     if kept and kept[0] is not None:
         kept[0].output = str(out.resolve())
         kept[0].output_digest = output_digest(out)
-        memory.save(cache_folder(site_dir), kept[0])
+        memory.save(cache, kept[0])
+    if parsed is not None:
+        parsed.save()
     return BuildResult(
         site=site,
         output=out,
@@ -108,6 +115,11 @@ def build(
         warnings=found,
         rendered=sum(counted),
     )
+
+
+def _parser_version() -> str:
+    """What shapes a parsed file besides its bytes: sendsite's code and its libraries."""
+    return stamp.settings_digest(Path("/"), "")
 
 
 def _named_as_partner(organisation: model.Organisation, site: model.Site) -> bool:

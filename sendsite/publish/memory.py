@@ -24,11 +24,12 @@ import hashlib
 import os
 import pickle
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sendsite.render.reads import Fingerprint, PageReads, Read
+from sendsite.render.reads import SITE, Fingerprint, Key, PageReads, Read, is_call, read_owners
 from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.source.cache import write_atomically
 
@@ -146,7 +147,10 @@ def dirty_pages(
     table = before.table
     answers = table.answers
     differ = set()
+    asked = _may_change(changed)
     for number, read in enumerate(table.reads):
+        if asked is not None and not asked(read):
+            continue
         answer = env.answer(read, index)
         if answer != answers[number]:
             differ.add(number)
@@ -163,6 +167,23 @@ def dirty_pages(
         ):
             dirty.add(out)
     return dirty
+
+
+def _may_change(changed: set[str]) -> Callable[[Read], bool] | None:
+    """Which reads an edit of only service files can change (None: any read may). As in the
+    live preview: the services in those files, the site, and the lists of services that
+    organisations and terms are given (derive()); everything else comes from other files."""
+    if not all(name.startswith("content/services/") and name.count("/") == 2 for name in changed):
+        return None
+
+    def owned(key: Key, read: Read) -> bool:
+        if key == SITE or (len(key) > 1 and key[1] in changed):
+            return True
+        return key[:1] in (("Organisation",), ("Term",)) and (
+            read[1] == "services" or is_call(read)
+        )
+
+    return lambda read: any(owned(key, read) for key in read_owners(read))
 
 
 def _context_differs(

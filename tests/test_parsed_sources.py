@@ -1,0 +1,47 @@
+"""Parsed content files kept between builds: an unchanged file comes back as it was parsed, a
+changed one, another sendsite or a damaged record means parsing again (source/parsed.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sendsite.source.parsed import FILE, ParsedFiles
+from sendsite.source.sourcefile import read_source
+
+
+def test_an_unchanged_file_is_not_parsed_again_and_a_changed_one_is(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    file = tmp_path / "portage.md"
+    file.write_text("---\nname: Portage\n---\nVisits at home.\n", encoding="utf-8")
+    first = ParsedFiles(cache, "v1")
+    assert first.read(file, "content/services/portage.md") == read_source(
+        file, "content/services/portage.md"
+    )
+    first.save()
+    second = ParsedFiles(cache, "v1")
+    assert set(second.before) == {"content/services/portage.md"}
+    kept = second.read(file, "content/services/portage.md")
+    assert kept == read_source(file, "content/services/portage.md")
+    kept.data["name"] = "Changed by a later stage"  # never reaches the next build
+    second.save()
+    assert ParsedFiles(cache, "v1").read(file, "content/services/portage.md") == read_source(
+        file, "content/services/portage.md"
+    )
+    file.write_text("---\nname: Portage at home\n---\nVisits.\n", encoding="utf-8")
+    assert ParsedFiles(cache, "v1").read(file, "content/services/portage.md").body == "Visits.\n"
+    # The same bytes shown under another path are parsed again (messages name the path).
+    assert ParsedFiles(cache, "v1").read(file, "content/services/other.md").path == (
+        "content/services/other.md"
+    )
+
+
+def test_another_version_or_a_damaged_record_is_ignored(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    file = tmp_path / "a.yaml"
+    file.write_text("name: A\n", encoding="utf-8")
+    parsed = ParsedFiles(cache, "v1")
+    parsed.read(file, "content/organisations/a.yaml")
+    parsed.save()
+    assert ParsedFiles(cache, "v2").before == {}
+    (cache / FILE).write_bytes(b"damaged")
+    assert ParsedFiles(cache, "v1").before == {}

@@ -10,9 +10,8 @@ import textwrap
 from pathlib import Path
 
 from sendsite.cli import main
-from sendsite.source.fields import field_lines
 from sendsite.source.sourcefile import read_source
-from sendsite.source.spans import FieldLines, Span
+from sendsite.source.spans import FieldLines, Span, field_lines
 from sendsite.source.yamldoc import parse_yaml
 from tests.conftest import TinySite
 

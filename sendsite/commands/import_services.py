@@ -25,9 +25,10 @@ from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
 from sendsite.model import servicetable
 from sendsite.model.validate import validate_service
 from sendsite.publish.pipeline import load_site
-from sendsite.source.fields import ID_PATTERN, did_you_mean
+from sendsite.source.fields import ID_PATTERN
 from sendsite.source.loader import Item
 from sendsite.source.sourcefile import SourceFile
+from sendsite.source.wording import did_you_mean
 from sendsite.source.yamldoc import YamlList, YamlMap, parse_yaml
 from sendsite.text import slugify
 

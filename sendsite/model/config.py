@@ -21,8 +21,9 @@ from sendsite.model import (
     statement,
 )
 from sendsite.model.local_offer_items import ITEM_IDS
-from sendsite.source.fields import Fields, did_you_mean
+from sendsite.source.fields import Fields
 from sendsite.source.sourcefile import read_text
+from sendsite.source.wording import did_you_mean
 from sendsite.source.yamldoc import parse_yaml
 
 CONFIG_FILE = "site.yaml"

@@ -21,7 +21,7 @@ from sendsite import model
 from sendsite.errors import ContentError, Origin
 from sendsite.render.routes import Route
 from sendsite.render.theme import display_template
-from sendsite.source.fields import did_you_mean
+from sendsite.source.wording import did_you_mean
 
 _NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'$")
 _UNDEFINED = re.compile(r"^'([^']+)' is undefined$")

@@ -7,37 +7,24 @@ so a validator can read every field of an item and report all of its problems in
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from sendsite.errors import ContentError, ErrorLog, Origin
+from sendsite.source.dates import parse_date
 from sendsite.source.phone import PhoneMistake, read_phone
-from sendsite.source.spans import FieldLines, Span
+from sendsite.source.spans import FieldLines, Span, field_lines
+from sendsite.source.webaddress import web_address
+from sendsite.source.wording import describe, did_you_mean, nearest, shown
 from sendsite.source.yamldoc import YamlList, YamlMap
-from sendsite.text import month_date, uk_date
+from sendsite.text import uk_date
+
+# The validators import these from here with Fields (sendsite/source/wording.py is their home).
+__all__ = ["ID_PATTERN", "Fields", "did_you_mean", "nearest"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_WORDS_MONTH = re.compile(r"^([A-Za-z]+) (\d{4})$")
 # An address that is safe to put after mailto: as it is: no spaces, quotes, brackets or the
 # ?, & and # that would add a subject, a second recipient or a fragment to the link.
 _EMAIL = re.compile(
@@ -45,75 +32,6 @@ _EMAIL = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-def nearest(word: str, options: Sequence[str], count: int = 3) -> list[str]:
-    """The options closest to a misspelt word, best first."""
-    return difflib.get_close_matches(word, list(options), n=count, cutoff=0.6)
-
-
-def did_you_mean(word: str, options: Sequence[str], noun: str = "") -> str:
-    close = nearest(word, options)
-    if close:
-        return "Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    if options and len(options) <= 12:
-        return f"Use one of the {noun or 'values'}: " + ", ".join(f"'{o}'" for o in options) + "."
-    return ""
-
-
-def describe(value: Any) -> str:
-    """What kind of value this is, in an author's words, never a Python type name."""
-    if isinstance(value, bool):
-        return "yes/no value"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return "date"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, dict):
-        return "group of fields"
-    if value is None:
-        return "empty value"
-    return "text"
-
-
-def shown(value: Any, raw: str | None = None) -> str:
-    """A value as the author wrote it, for 'should be X, not Y' messages: a scalar is quoted as
-    typed (`yes`, not Python's True), a list or group is named by its kind."""
-    if isinstance(value, (list, dict)):
-        return f"a {describe(value)}"
-    if value is None:
-        return "empty"
-    return f"'{raw if raw is not None else value}'"
-
-
-def field_lines(data: YamlMap, path: str, body: Span | None = None) -> FieldLines:
-    """The span of every field of `data`, nested ones named with dots (`referral.how`,
-    `contacts.0.phone`), and of the body."""
-    spans: dict[str, Span] = {}
-    keys: dict[str, int] = {}
-    pending: list[tuple[str, Any]] = [("", data)]
-    while pending:
-        prefix, value = pending.pop()
-        if isinstance(value, YamlMap):
-            for key, item in value.items():
-                name = prefix + key
-                keys[name] = value.line_of(key)
-                if key in value.spans:
-                    spans[name] = value.spans[key]
-                pending.append((name + ".", item))
-        elif isinstance(value, YamlList):
-            for index, item in enumerate(value):
-                name = f"{prefix}{index}"
-                keys[name] = value.line_of(index)
-                if index < len(value.spans):
-                    spans[name] = value.spans[index]
-                pending.append((name + ".", item))
-    if body is not None:
-        spans["body"] = body
-        keys["body"] = body.first
-    return FieldLines(path, spans, keys)
 
 
 class Fields:
@@ -476,124 +394,3 @@ class Fields:
 
 
 _URL_HINT = "Write the full address, starting with https://"
-# RFC 3986: what may stand unencoded in a path, a query and a fragment ('%' only before two hex
-# digits). Everything else is percent-encoded as UTF-8.
-_PATH_SAFE = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/"
-)
-_QUERY_SAFE = _PATH_SAFE | {"?"}
-_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
-
-
-def _encode(text: str, safe: frozenset[str]) -> str:
-    out: list[str] = []
-    for index, char in enumerate(text):
-        if char in safe or (char == "%" and _PERCENT.match(text, index)):
-            out.append(char)
-        else:
-            out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
-    return "".join(out)
-
-
-def web_address(value: str) -> tuple[str | None, str]:
-    """(the address as a valid http(s) URI, "") or (None, what is wrong with it, in plain words,
-    or "" when it is not an http(s) address at all).
-
-    Characters a URI may not hold are percent-encoded in the path, query and fragment, and a
-    host name in another script becomes its xn-- form; what cannot be encoded is refused."""
-    # Browsers drop tabs and newlines inside a URL, so no space or control character may hide
-    # another address (or a script) inside one that starts with https://.
-    # A plain space is encoded like any other character (in the path; not in the site's name).
-    if any((c.isspace() and c != " ") or ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
-        return None, "it has a line break, a tab or an invisible character in it"
-    try:
-        parts = urlsplit(value)
-        port = parts.port
-    except ValueError:
-        return None, "the part after the last ':' before the path is not a port number"
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None, ""  # the hint says it: start with https://
-    host = parts.hostname or ""
-    if "@" in parts.netloc:
-        return None, "it has a user name or password before the site's name"
-    if host.startswith("["):
-        return None, "the site's name is an IP address"
-    try:
-        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
-    except UnicodeError:
-        return None, f"'{host}' is not a site name"
-    labels = ascii_host.lower().rstrip(".").split(".")
-    if not all(_HOST_LABEL.match(label) for label in labels):
-        return None, f"'{host}' is not a site name (only letters, digits, '-' and '.')"
-    netloc = ".".join(labels) + (f":{port}" if port is not None else "")
-    address = f"{parts.scheme.lower()}://{netloc}{_encode(parts.path, _PATH_SAFE)}"
-    if parts.query or value.rstrip("#").endswith("?"):
-        address += "?" + _encode(parts.query, _QUERY_SAFE)
-    if parts.fragment:
-        address += "#" + _encode(parts.fragment, _QUERY_SAFE)
-    return address, ""
-
-
-def is_web_address(value: str) -> bool:
-    return web_address(value)[0] is not None
-
-
-def parse_date(
-    value: Any, origin: Origin, key: str, log: ErrorLog, *, month: bool = False
-) -> dt.date | None:
-    """A date from YAML: a real calendar date written as YYYY-MM-DD; with `month`, also a month
-    written as YYYY-MM or 'July 2025'."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (list, dict)):
-        log.add(
-            origin,
-            f"'{key}' should be a date, not {shown(value)}",
-            "Write one date as YYYY-MM-DD, for example 2024-03-11.",
-        )
-        return None
-    text = str(value).strip()
-    if month:
-        found = _month_only(text)
-        if found is not None:
-            if not 1 <= found[1] <= 12:
-                log.add(
-                    origin,
-                    f"'{text}' in '{key}' is not a real month",
-                    "Write a month as YYYY-MM, for example 2025-07, or in words: July 2025.",
-                )
-                return None
-            return month_date(*found)
-    match = _ISO_DATE.match(text)
-    if match:
-        year, month_number, day = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month_number, day)
-        except ValueError:
-            log.add(
-                origin,
-                f"'{text}' in '{key}' is not a real date",
-                "Check the day and month: the date must exist on the calendar.",
-            )
-            return None
-    log.add(
-        origin,
-        f"'{text}' in '{key}' is not a date",
-        "Write dates as YYYY-MM-DD, for example 2024-03-11"
-        + (", or a month as 2025-07 or July 2025." if month else "."),
-    )
-    return None
-
-
-def _month_only(text: str) -> tuple[int, int] | None:
-    """(year, month) of a month written as YYYY-MM or 'July 2025'; None for anything else."""
-    iso = _ISO_MONTH.match(text)
-    if iso:
-        return int(iso.group(1)), int(iso.group(2))
-    words = _WORDS_MONTH.match(text)
-    if words and words.group(1).lower() in _MONTHS:
-        return int(words.group(2)), _MONTHS.index(words.group(1).lower()) + 1
-    return None

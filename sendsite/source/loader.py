@@ -119,7 +119,7 @@ def load_content(site_dir: Path, log: ErrorLog, read: Reader = read_source) -> L
 
 
 def _folder_hint(name: str) -> str:
-    from sendsite.source.fields import did_you_mean
+    from sendsite.source.wording import did_you_mean
 
     return did_you_mean(name, [*COLLECTIONS, "assets"], "folders") or (
         "Content folders are: " + ", ".join([*COLLECTIONS, "assets"]) + "."

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from sendsite.errors import Origin
+
+if TYPE_CHECKING:
+    from sendsite.source.yamldoc import YamlMap
 
 
 @dataclass(frozen=True)
@@ -47,3 +51,33 @@ class FieldLines:
         if line is not None:
             return Origin(self.path, line)
         return default if default is not None else Origin(self.path)
+
+
+def field_lines(data: YamlMap, path: str, body: Span | None = None) -> FieldLines:
+    """The span of every field of `data`, nested ones named with dots (`referral.how`,
+    `contacts.0.phone`), and of the body."""
+    from sendsite.source.yamldoc import YamlList, YamlMap  # which imports Span from here
+
+    spans: dict[str, Span] = {}
+    keys: dict[str, int] = {}
+    pending: list[tuple[str, Any]] = [("", data)]
+    while pending:
+        prefix, value = pending.pop()
+        if isinstance(value, YamlMap):
+            for key, item in value.items():
+                name = prefix + key
+                keys[name] = value.line_of(key)
+                if key in value.spans:
+                    spans[name] = value.spans[key]
+                pending.append((name + ".", item))
+        elif isinstance(value, YamlList):
+            for index, item in enumerate(value):
+                name = f"{prefix}{index}"
+                keys[name] = value.line_of(index)
+                if index < len(value.spans):
+                    spans[name] = value.spans[index]
+                pending.append((name + ".", item))
+    if body is not None:
+        spans["body"] = body
+        keys["body"] = body.first
+    return FieldLines(path, spans, keys)

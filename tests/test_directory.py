@@ -217,9 +217,12 @@ def test_search_filters_and_index_markers_on_an_active_service(directory: TinySi
     soup = directory.page("/services/hearing-support/")
     body = soup.find(attrs={"data-pagefind-body": True})
     assert body is not None
-    filters = sorted(
+    every = [
         str(t["data-pagefind-filter"]) for t in body.find_all(attrs={"data-pagefind-filter": True})
-    )
+    ]
+    # Each age it is for, for the search's reading of 'autism 7'.
+    assert [f for f in every if f.startswith("years:")] == [f"years:{n}" for n in range(3, 18)]
+    filters = sorted(f for f in every if not f.startswith("years:"))
     assert filters == [
         "age:0-4",
         "age:11-15",
@@ -238,7 +241,8 @@ def test_search_filters_and_index_markers_on_an_active_service(directory: TinySi
         for t in portage.find_all(attrs={"data-pagefind-filter": True})
         if str(t["data-pagefind-filter"]).startswith("need:")
     }
-    assert needs == {"need:autism", "need:hearing"}
+    # 'any' marks it, so that the search lists it apart, as the browse pages do.
+    assert needs == {"need:autism", "need:hearing", "need:any"}
 
 
 def test_closed_service_keeps_its_page_and_leaves_listings_and_search(site: TinySite) -> None:

@@ -163,6 +163,9 @@ class Term:
     description: str | None
     origin: Origin
     services: list[Service] = field(default_factory=list)  # derived: active services tagged with it
+    # Other words families search with for it ('respite' for short breaks, 'ASD' for autism):
+    # the search finds the term's services when one of them is typed.
+    also: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -650,6 +650,12 @@ def _vocabulary(name: str, label: str, hint: str) -> Field:
             _id(ID_HINT),
             Field("label", "Label", TEXT, "the name families see", required=True),
             Field("description", "Description", LONG_TEXT),
+            Field(
+                "also",
+                "Other words families use",
+                TEXT_LIST,
+                "words typed into the search that mean this, such as respite for short breaks",
+            ),
         ),
     )
 

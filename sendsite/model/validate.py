@@ -217,7 +217,7 @@ class _Validator:
             terms: dict[str, model.Term] = {}
             for entry in fields.group_list(
                 key,
-                allowed=("id", "label", "description"),
+                allowed=("id", "label", "description", "also"),
                 required=("id", "label"),
                 what=f"an entry of '{key}'",
             ):
@@ -239,9 +239,14 @@ class _Validator:
                     )
                     continue
                 terms[term_id] = model.Term(
-                    term_id, label, entry.text("description"), entry.origin("id")
+                    term_id,
+                    label,
+                    entry.text("description"),
+                    entry.origin("id"),
+                    also=entry.text_list("also"),
                 )
             vocabularies[key] = terms
+        _check_search_words(vocabularies, self.log)
         return model.Taxonomy(
             vocabularies["categories"], vocabularies["needs"], vocabularies["areas"]
         )
@@ -1023,3 +1028,23 @@ def _required_items(f: Fields, key: str) -> list[str]:
                 did_you_mean(name, list(ITEM_IDS), "items"),
             )
     return found
+
+
+def _check_search_words(vocabularies: dict[str, dict[str, model.Term]], log: ErrorLog) -> None:
+    """One meaning a word: a word under 'also' that is another term's label or 'also' word would
+    send the search to two places, so the second one is refused where it is written."""
+    owners: dict[str, model.Term] = {}
+    for terms in vocabularies.values():
+        for term in terms.values():
+            owners.setdefault(term.label.casefold(), term)
+    for terms in vocabularies.values():
+        for term in terms.values():
+            for word in term.also:
+                owner = owners.setdefault(word.casefold(), term)
+                if owner is not term:
+                    log.add(
+                        term.origin,
+                        f"'{word}' under 'also' of '{term.label}' already means "
+                        f"'{owner.label}' (line {owner.origin.line})",
+                        "Keep the word under one term only, so the search knows where it leads.",
+                    )

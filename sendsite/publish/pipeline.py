@@ -33,6 +33,7 @@ from sendsite.publish.openreferral import (
     openreferral_files,
 )
 from sendsite.publish.search_index import asks_to_be_indexed
+from sendsite.publish.search_terms import search_terms_files
 from sendsite.publish.writer import link_file, write_file, write_files
 from sendsite.render import parallel
 from sendsite.render.environment import compile_templates, make_environment, reuse_service_cards
@@ -117,11 +118,12 @@ def data_page(site: model.Site) -> dict[str, Any]:
 def generated_files(
     site: model.Site, routes: list[Route], names: Mapping[str, str] | None = None
 ) -> dict[str, bytes]:
-    """The files that are not pages: open data, the Open Referral UK feed, the Atom feed,
-    sitemap.xml, robots.txt and the council's colours (static/brand.css, fingerprinted with
-    `names`)."""
+    """The files that are not pages: open data, the search's words, the Open Referral UK feed,
+    the Atom feed, sitemap.xml, robots.txt and the council's colours (static/brand.css,
+    fingerprinted with `names`)."""
     files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
     files.update(data_files(site))
+    files.update(search_terms_files(site))
     files.update(openreferral_files(site))
     files.update(discovery_files(site, [r.path for r in routes]))
     return files

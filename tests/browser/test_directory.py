@@ -54,9 +54,9 @@ def result_paths(page: Page) -> set[str]:
 def show_all_results(page: Page) -> None:
     more = page.locator("#search-more")
     while more.is_visible():
-        count = page.locator("#search-results > li").count()
+        count = page.locator("#search-results .card").count()
         more.click()
-        expect(page.locator("#search-results > li")).not_to_have_count(count)
+        expect(page.locator("#search-results .card")).not_to_have_count(count)
 
 
 def wait_for_results(page: Page) -> str:

@@ -65,7 +65,7 @@ def walk_search_to_the_end(page: Page, services_url: str, facet: str, option: st
     expect(status).to_have_text(re.compile(r"^\d+ services? found"))
     total = int(status.inner_text().split()[0])
     shown = min(total, BATCH)
-    expect(page.locator("#search-results > li")).to_have_count(shown)
+    expect(page.locator("#search-results .card")).to_have_count(shown)
     if total > BATCH:
         expect(status).to_contain_text(f"Showing 1 to {BATCH} of {total}.")
     titles = result_titles(page)
@@ -74,7 +74,7 @@ def walk_search_to_the_end(page: Page, services_url: str, facet: str, option: st
     assert [s for s in passed if s.startswith("link:")][-shown:] == [f"link:{t}" for t in titles]
     while shown < total:
         page.keyboard.press("Enter")
-        expect(page.locator("#search-results > li")).to_have_count(min(total, shown + BATCH))
+        expect(page.locator("#search-results .card")).to_have_count(min(total, shown + BATCH))
         titles = result_titles(page)
         # Focus is on the first new result, not on <body> or a button above it.
         assert focused(page) == f"link:{titles[shown]}"

@@ -312,7 +312,7 @@ def test_chromium_loads_pages_with_the_policy_enforced_and_no_violation(
             assert "script-src 'self'" in response.headers["content-security-policy"]
             page.wait_for_load_state("networkidle")
             if what == "search":
-                results = page.locator("#search-results > li")
+                results = page.locator("#search-results .card")
                 results.first.wait_for()
                 assert results.count() > 0
             # The styles and scripts came from the site's own files and were applied.

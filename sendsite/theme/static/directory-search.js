@@ -5,10 +5,27 @@
 // into pagefind/) for matching services, shows them without a page load, keeps the search in
 // the address (?q=&category=&need=&area=&age=) so it can be shared, bookmarked or reloaded, and
 // puts the number of results in a live region so screen readers announce it.
+//
+// Families type as they speak: 'autsim 7 north dorset', 'respite', 'ASD'. Pagefind matches
+// words exactly, so before it is asked the words are read with the site's own vocabulary
+// (search-terms.json, made from the content): a need, area or type of help named in the words,
+// by its label or one of the taxonomy's 'also' words, becomes that filter; an age from 0 to 25
+// becomes that age; a glossary term is searched with its other spellings; a word no service
+// uses is corrected to the nearest one that is (one or two letters out), and the status says
+// so; a word with no near match finds nothing, rather than every service.
 
 const FILTERS = ["category", "need", "area", "age"];
 const BATCH = 20; // results drawn at a time; "Show more" draws the next batch
 const DELAY = 250; // ms to wait after typing before searching
+const MAX_AGE = 25;
+// Words that say nothing about which service: left out of the words searched for.
+const FILLER = new Set(
+  (
+    "a an the and or for of in on at to with from by near around is are my our his her their " +
+    "i me we us child childs children son daughter kid kids young person people age aged ages " +
+    "year years yr yrs old help support service services"
+  ).split(" "),
+);
 
 const section = document.querySelector("[data-search]");
 if (section) {
@@ -44,106 +61,414 @@ function queryFromForm(form) {
 function enhanceResults(root) {
   const form = root.querySelector("form");
   const status = root.querySelector("#search-status");
-  const list = root.querySelector("#search-results");
+  const results = root.querySelector("#search-results");
   const more = root.querySelector("#search-more");
   const clear = root.querySelector("[data-search-clear]");
   const browse = document.querySelectorAll("[data-search-hide]");
-  const level = list.dataset.level || "3";
+  const level = Number(results.dataset.level || "3");
   let pagefind = null;
+  let vocabulary = null;
   let latest = 0; // number of the newest search, so a slow older one never overwrites it
   let pending = [];
+  let groups = [];
   let total = 0; // results of the newest search, shown or not
+  let summary = "";
   let timer = 0;
 
   restoreFromAddress(form);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     window.clearTimeout(timer);
-    run();
+    run(true);
   });
   form.addEventListener("input", (event) => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(run, event.target.tagName === "SELECT" ? 0 : DELAY);
+    timer = window.setTimeout(() => run(false), event.target.tagName === "SELECT" ? 0 : DELAY);
   });
   clear.addEventListener("click", (event) => {
     event.preventDefault();
     form.reset();
-    run();
+    run(false);
     form.elements.q.focus();
   });
   more.addEventListener("click", () => showMoreFromButton(latest));
-  run();
+  // A search in the address was asked for on another page (the home page's form, a shared
+  // link): its answer is what the family is waiting for, so focus goes to it.
+  run(window.location.search.length > 1);
 
   async function load() {
     if (pagefind === null) {
-      pagefind = await import(root.dataset.pagefindUrl);
-      // Result addresses are site-relative; the base URL puts the site's sub-path in front.
-      await pagefind.options({ baseUrl: root.dataset.baseUrl });
-      await pagefind.init();
+      const [index, terms] = await Promise.all([
+        import(root.dataset.pagefindUrl).then(async (module) => {
+          // Result addresses are site-relative; the base URL puts the site's sub-path in front.
+          await module.options({ baseUrl: root.dataset.baseUrl });
+          await module.init();
+          return module;
+        }),
+        loadVocabulary(root.dataset.termsUrl),
+      ]);
+      pagefind = index;
+      vocabulary = terms;
     }
     return pagefind;
   }
 
-  async function run() {
+  async function run(moveFocus) {
     const number = ++latest;
     const params = queryFromForm(form);
     const address = params.toString();
     window.history.replaceState(null, "", window.location.pathname + (address ? `?${address}` : ""));
-    const words = params.get("q");
-    const filters = {};
+    const typed = params.get("q");
+    const chosen = {};
     for (const name of FILTERS) {
-      if (params.has(name)) filters[name] = params.get(name);
+      if (params.has(name)) chosen[name] = params.get(name);
     }
-    const active = words !== null || Object.keys(filters).length > 0;
+    const active = typed !== null || Object.keys(chosen).length > 0;
     for (const element of browse) element.hidden = active;
     if (!active) {
-      list.replaceChildren();
+      results.replaceChildren();
       more.hidden = true;
       status.textContent = "";
       return;
     }
-    let search;
+    let found;
+    let reading;
     try {
       const index = await load();
-      search = await index.search(words, words ? { filters } : { filters, sort: { name: "asc" } });
+      reading = readWords(typed || "", chosen, vocabulary);
+      found = await find(index, reading, vocabulary);
     } catch (error) {
       if (number !== latest) return;
       for (const element of browse) element.hidden = false;
-      list.replaceChildren();
+      results.replaceChildren();
       more.hidden = true;
       status.textContent = "Search is not working at the moment. You can still browse the services below.";
       return;
     }
     if (number !== latest) return;
-    pending = search.results;
-    total = search.results.length;
-    list.replaceChildren();
+    total = found.reduce((sum, group) => sum + group.results.length, 0);
+    groups = found.map((group) => ({ ...group, list: null }));
+    pending = found.flatMap((group, at) => group.results.map((result) => ({ result, at })));
+    results.replaceChildren();
+    // Nothing found: the browse lists come back, so the family has somewhere to go next.
+    if (total === 0) for (const element of browse) element.hidden = false;
     await showMore(number);
     if (number !== latest) return;
-    status.textContent = describe(total, form) + progress(0, list.children.length, total);
+    summary = describe(total, form, reading);
+    status.textContent = summary + progress(0, shownCount(), total);
+    if (moveFocus) {
+      status.focus({ preventScroll: true });
+      status.scrollIntoView({ block: "start" });
+    }
+  }
+
+  function shownCount() {
+    return results.querySelectorAll(".card").length;
   }
 
   async function showMore(number) {
     const batch = pending.slice(0, BATCH);
     pending = pending.slice(BATCH);
-    const records = await Promise.all(batch.map((result) => result.data()));
+    const records = await Promise.all(batch.map((item) => item.result.data()));
     if (number !== latest) return null;
-    const cards = records.map((record) => card(record, level));
-    list.append(...cards);
+    const grouped = groups.length > 1;
+    const cards = records.map((record, i) => {
+      const group = groups[batch[i].at];
+      const made = card(record, grouped ? level + 1 : level);
+      groupList(group, grouped).append(made);
+      return made;
+    });
     more.hidden = pending.length === 0;
     return cards;
+  }
+
+  // Grouped as the browse pages group them: the services for the need asked about, then the
+  // ones for any need, each under its own heading with its count.
+  function groupList(group, grouped) {
+    if (group.list !== null) return group.list;
+    group.list = element("ul", "cards");
+    if (!grouped) {
+      results.append(group.list);
+      return group.list;
+    }
+    const part = element("section", "search__group");
+    const heading = element(`h${level}`, "search__group-heading", group.heading);
+    heading.append(" ", element("span", "heading-count", plural(group.results.length, "service")));
+    part.append(heading);
+    if (group.note) part.append(element("p", "search__group-note", group.note));
+    part.append(group.list);
+    results.append(part);
+    return group.list;
   }
 
   // The button hides itself with the last batch, and stays below the new cards otherwise, so
   // focus moves to the first new result (WCAG 2.4.3) and the status says which ones were added
   // (4.1.3): without this, focus fell to <body> and the next Tab skipped every new result.
   async function showMoreFromButton(number) {
-    const before = list.children.length;
+    const before = shownCount();
     const cards = await showMore(number);
     if (cards === null || cards.length === 0) return;
     cards[0].querySelector("a").focus();
-    status.textContent = describe(total, form) + progress(before, list.children.length, total);
+    status.textContent = summary + progress(before, shownCount(), total);
   }
+}
+
+async function loadVocabulary(address) {
+  // Without the word list the search still works, as plain Pagefind.
+  try {
+    const response = await fetch(address);
+    if (!response.ok) return null;
+    const data = await response.json();
+    return {
+      facets: data.facets,
+      synonyms: data.synonyms.map((group) => group.map(split)),
+      words: new Set(data.words),
+      list: data.words,
+    };
+  } catch (error) {
+    return null;
+  }
+}
+
+function split(text) {
+  return text.split(" ").filter(Boolean);
+}
+
+// Words as the site's word list holds them: lower case, apostrophes dropped, split at
+// anything that is not a letter or a digit.
+function tokens(text) {
+  return text.toLowerCase().replace(/['’]/g, "").match(/[\p{L}\p{N}]+/gu) || [];
+}
+
+// What the words ask for: { filters, texts (the word lists to search, one per spelling),
+// corrected: [[typed, read]], unknown: [typed], named: [[facet, id]], years }.
+function readWords(typed, chosen, vocabulary) {
+  const filters = { ...chosen };
+  const reading = { filters, texts: [], corrected: [], unknown: [], named: [], years: null, plain: typed.trim() };
+  if (vocabulary === null) {
+    if (typed.trim()) reading.texts = [typed.trim()];
+    return reading;
+  }
+  const words = tokens(typed).map((word) => {
+    const read = correct(word, vocabulary);
+    if (read === null) {
+      reading.unknown.push(word);
+      return null;
+    }
+    if (read !== word) reading.corrected.push([word, read]);
+    return read;
+  });
+  const rest = [];
+  for (let i = 0; i < words.length; ) {
+    if (words[i] === null) {
+      i += 1;
+      continue;
+    }
+    const named = nameAt(words, i, vocabulary.facets, filters);
+    if (named !== null) {
+      filters[named.facet] = named.id;
+      reading.named.push([named.facet, named.id]);
+      i += named.length;
+      continue;
+    }
+    const age = /^\d+$/.test(words[i]) ? Number(words[i]) : NaN;
+    if (age <= MAX_AGE && reading.years === null && !("age" in chosen)) {
+      reading.years = age;
+      i += 1;
+      continue;
+    }
+    const synonym = synonymAt(words, i, vocabulary.synonyms);
+    if (synonym !== null) {
+      rest.push(synonym.spellings);
+      i += synonym.length;
+      continue;
+    }
+    if (!FILLER.has(words[i])) rest.push([[words[i]]]);
+    i += 1;
+  }
+  if (reading.years !== null) filters.years = String(reading.years);
+  reading.texts = spellings(rest);
+  const asked = reading.named.length > 0 || reading.years !== null || Object.keys(filters).length > 0;
+  // Only everyday words ('my child'): search them as typed rather than show nothing.
+  if (reading.texts.length === 0 && reading.unknown.length === 0 && !asked && typed.trim()) {
+    reading.texts = [typed.trim()];
+  }
+  return reading;
+}
+
+// Every way of writing the words, one choice of spelling per glossary term (at most four).
+function spellings(rest) {
+  let texts = [[]];
+  for (const choices of rest) {
+    texts = texts.flatMap((text) => choices.map((choice) => [...text, ...choice])).slice(0, 4);
+  }
+  return rest.length === 0 ? [] : texts.map((text) => text.join(" "));
+}
+
+// The longest need, area or type of help named at words[i] whose filter is still free.
+function nameAt(words, i, facets, filters) {
+  let best = null;
+  for (const facet of ["need", "area", "category"]) {
+    if (facet in filters) continue;
+    for (const term of facets[facet]) {
+      for (const phrase of term.words) {
+        const length = matches(words, i, split(phrase));
+        if (length > 0 && (best === null || length > best.length)) best = { facet, id: term.id, length };
+      }
+    }
+  }
+  return best;
+}
+
+function synonymAt(words, i, synonyms) {
+  let best = null;
+  for (const group of synonyms) {
+    for (const phrase of group) {
+      const length = matches(words, i, phrase);
+      if (length > 0 && (best === null || length > best.length)) best = { spellings: group, length };
+    }
+  }
+  return best;
+}
+
+function matches(words, i, phrase) {
+  if (phrase.length === 0 || i + phrase.length > words.length) return 0;
+  return phrase.every((word, k) => words[i + k] === word) ? phrase.length : 0;
+}
+
+// The word itself when services use it (or start with it, as when still typing), else the
+// nearest word they use: one letter out for short words, two for long ones; null when none is.
+function correct(word, vocabulary) {
+  if (/^\d+$/.test(word) || FILLER.has(word) || vocabulary.words.has(word)) return word;
+  if (word.length >= 3 && vocabulary.list.some((known) => known.startsWith(word))) return word;
+  if (word.length < 4) return null;
+  const most = word.length <= 5 ? 1 : 2;
+  let best = null;
+  let bestDistance = most + 1;
+  for (const known of vocabulary.list) {
+    if (Math.abs(known.length - word.length) > most || /^\d/.test(known)) continue;
+    const distance = editDistance(word, known, bestDistance);
+    // On a tie the word keeping the typed first letter wins: people rarely mistype that one.
+    if (distance < bestDistance || (distance === bestDistance && best !== null && best[0] !== word[0] && known[0] === word[0])) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+// Optimal string alignment distance (a swap of two letters counts as one), stopping early
+// once every path is at least `limit`.
+function editDistance(a, b, limit) {
+  let before = null;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (before !== null && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2] + 1);
+      }
+      current.push(value);
+      smallest = Math.min(smallest, value);
+    }
+    if (smallest >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// The results, in groups: [{ heading, note, results }].
+async function find(index, reading, vocabulary) {
+  // Only words no service uses, and nothing else to go on: no services, never all of them.
+  const asked = reading.named.length > 0 || reading.years !== null;
+  if (reading.unknown.length > 0 && reading.texts.length === 0 && !asked) {
+    return [{ heading: "", results: [] }];
+  }
+  const filters = reading.filters;
+  const texts = reading.texts.length > 0 ? reading.texts : [null];
+  const search = async (extra) => {
+    const all = await Promise.all(
+      texts.map((text) =>
+        index.search(text, text ? { filters: { ...filters, ...extra } } : { filters: { ...filters, ...extra }, sort: { name: "asc" } }),
+      ),
+    );
+    return merge(all.map((answer) => answer.results), texts[0] === null);
+  };
+  const need = reading.filters.need;
+  const area = reading.filters.area;
+  // Without other words, a need or type of help named in the words ranks the services by how
+  // much their pages say about it (its label and 'also' words), then by name.
+  // Each word on its own: Pagefind wants every word of a search on the page.
+  const rankWords = texts[0] === null ? namedWords(reading, vocabulary) : [];
+  const [found, anyNeed, anyArea, ...ranked] = await Promise.all([
+    search({}),
+    need ? search({ need: [need, "any"] }) : Promise.resolve([]),
+    area ? search({ area: [area, "any"] }) : Promise.resolve([]),
+    ...rankWords.map((word) => index.search(word, { filters }).then((answer) => answer.results)),
+  ]);
+  const score = new Map();
+  for (const result of ranked.flat()) score.set(result.id, (score.get(result.id) || 0) + result.score);
+  const byWords = rankWords.length > 0 ? stable(found, (result) => -(score.get(result.id) || 0)) : found;
+  // Then the services just for the area asked about come before those for every area.
+  const everywhere = new Set(anyArea.map((result) => result.id));
+  const ordered = texts[0] === null && area ? stable(byWords, (result) => (everywhere.has(result.id) ? 1 : 0)) : byWords;
+  if (!need) return [{ heading: "", results: ordered }];
+  const forAny = new Set(anyNeed.map((result) => result.id));
+  const label = optionLabel("need", need);
+  return [
+    { heading: `For ${label}`, results: ordered.filter((result) => !forAny.has(result.id)) },
+    {
+      heading: "For any need",
+      note: "These services help with any need, so they are listed once, here.",
+      results: ordered.filter((result) => forAny.has(result.id)),
+    },
+  ].filter((group) => group.results.length > 0);
+}
+
+// The words naming the need or type of help asked for that services use (at most six).
+function namedWords(reading, vocabulary) {
+  if (vocabulary === null) return [];
+  const words = new Set();
+  for (const [facet, id] of reading.named) {
+    if (facet === "area") continue;
+    const term = vocabulary.facets[facet].find((entry) => entry.id === id);
+    for (const word of term ? term.words.flatMap(split) : []) {
+      if (!FILLER.has(word) && vocabulary.words.has(word)) words.add(word);
+    }
+  }
+  return [...words].slice(0, 6);
+}
+
+// One list from the searches of each spelling: each service once, at its best score.
+function merge(lists, byName) {
+  if (lists.length === 1) return lists[0];
+  const best = new Map();
+  for (const list of lists) {
+    for (const result of list) {
+      const seen = best.get(result.id);
+      if (seen === undefined || result.score > seen.score) best.set(result.id, result);
+    }
+  }
+  const merged = [...best.values()];
+  return byName ? merged : merged.sort((a, b) => b.score - a.score);
+}
+
+function stable(list, rank) {
+  return list.map((item, at) => [rank(item), at, item]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((entry) => entry[2]);
+}
+
+function optionLabel(name, value) {
+  const select = document.getElementById(`search-${name}`);
+  const option = select ? [...select.options].find((o) => o.value === value) : undefined;
+  return option ? option.text : value;
+}
+
+function plural(count, word) {
+  return `${count} ${count === 1 ? word : `${word}s`}`;
 }
 
 // " Showing 21 to 40." after "N services found …" when not all results fit in one batch.
@@ -153,18 +478,30 @@ function progress(from, to, total) {
   return to >= total ? `${shown} That is all of them.` : shown;
 }
 
-// "3 services found for “swimming”, Autism, 5 to 10 years."
-function describe(count, form) {
+// "3 services found for “swimming”, Autism, 5 to 10 years." and what was read from the words.
+function describe(count, form, reading) {
   const chosen = [];
-  const words = form.elements.q.value.trim();
-  if (words) chosen.push(`“${words}”`);
+  const named = new Map(reading.named);
+  const words = reading.texts.length > 0 ? reading.texts[0] : "";
+  const understood = reading.named.length > 0 || reading.years !== null || reading.corrected.length > 0 || reading.unknown.length > 0;
+  if (reading.plain && (!understood || count === 0)) chosen.push(`“${reading.plain}”`);
+  else if (words) chosen.push(`“${words}”`);
   for (const name of FILTERS) {
     const select = form.elements[name];
     if (select.value) chosen.push(select.options[select.selectedIndex].text);
+    else if (named.has(name)) chosen.push(optionLabel(name, named.get(name)));
   }
-  const found = count === 0 ? "No services found" : `${count} ${count === 1 ? "service" : "services"} found`;
-  const hint = count === 0 ? " Try fewer words or fewer filters." : "";
-  return `${found} for ${chosen.join(", ")}.${hint}`;
+  if (reading.years !== null) chosen.push(`age ${reading.years}`);
+  if (chosen.length === 0) chosen.push(`“${reading.plain}”`);
+  const found = count === 0 ? "No services found" : `${plural(count, "service")} found`;
+  const notes = [];
+  for (const [typed, read] of reading.corrected) notes.push(` We searched for “${read}” instead of “${typed}”.`);
+  if (reading.unknown.length > 0) {
+    const list = reading.unknown.map((word) => `“${word}”`).join(", ");
+    notes.push(count === 0 ? "" : ` No service uses the word ${list}, so it was left out.`);
+  }
+  const hint = count === 0 ? " Try other words or fewer filters, or browse services by age, area or need below." : "";
+  return `${found} for ${chosen.join(", ")}.${notes.join("")}${hint}`;
 }
 
 function restoreFromAddress(form) {

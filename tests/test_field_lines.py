@@ -181,3 +181,14 @@ def test_a_service_due_for_review_is_reported_at_last_reviewed(site: TinySite) -
     replace(site, path, "last_reviewed: 2026-09-01", "last_reviewed: 2024-09-01")
     (found,) = [w for w in check(site) if "due for review" in w]
     assert found.startswith(f"{path}:{line_with(site, path, 'last_reviewed:')}: must fix"), found
+
+
+def test_the_builds_warnings_are_at_the_line_they_are_about(site: TinySite) -> None:
+    service = "content/services/portage.md"
+    replace(site, service, "last_reviewed: 2026-09-01", "last_reviewed: 2024-09-01")
+    site.write("content/organisations/nobody.yaml", "# A trust\nname: Nobody Names Us Trust\n")
+    run = site.build("--date", "2026-11-23")
+    assert run.code == 0, run.err
+    review = line_with(site, service, "last_reviewed:")
+    assert f"{service}:{review}: warning: The service 'Portage'" in run.err
+    assert "content/organisations/nobody.yaml:2: warning: The organisation" in run.err

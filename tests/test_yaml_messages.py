@@ -62,7 +62,7 @@ def test_libyaml_refusing_the_nesting_itself_gets_sendsites_sentence() -> None:
     error = yaml.scanner.ScannerError(
         "while increasing flow level", mark, "exceeded maximum nesting depth", mark
     )
-    from sendsite.source import yamldoc
+    from sendsite.source import yamlerrors
 
-    message = str(yamldoc._yaml_error(error, "a:\n  b\n  c\n", "content/x.yaml", 0))
+    message = str(yamlerrors.yaml_error(error, "a:\n  b\n  c\n", "content/x.yaml", 0))
     assert message.startswith("content/x.yaml:3: The data is nested more than 40 levels deep.")

@@ -153,7 +153,7 @@ def warnings(site: model.Site) -> list[ContentError]:
     ]
     found += [
         ContentError(
-            o.origin.at(None),
+            o.lines.origin("name", o.origin.at(None)),
             f"the organisation '{o.name}' runs no services",
             "Add services for it, or remove the file if it is no longer needed.",
         )

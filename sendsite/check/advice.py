@@ -1,11 +1,11 @@
-"""One warning of `sendsite check`, the settings the checks use, and the report they make."""
+"""One warning of `sendsite check`, and the report the checks make."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sendsite import model
-from sendsite.check.levels import DEFAULT_STRICT, LEVEL_NAMES, level_of, rank
+from sendsite.check.levels import LEVEL_NAMES, level_of, rank
 from sendsite.errors import Origin
 
 
@@ -41,29 +41,12 @@ class Advice:
         }
 
 
-@dataclass
-class CheckSettings:
-    reading_age: int = 12
-    sentence_words: int = 30
-    known_acronyms: frozenset[str] = field(default_factory=frozenset)
-    strict: frozenset[str] = frozenset(DEFAULT_STRICT)
-
-    @classmethod
-    def from_config(cls, options: model.CheckOptions) -> CheckSettings:
-        return cls(
-            options.reading_age,
-            options.sentence_words,
-            frozenset(options.known_acronyms),
-            frozenset(options.strict),
-        )
-
-
 @dataclass(frozen=True)
 class CheckReport:
     """Every warning, most important first, and the levels `--strict` fails on for this site."""
 
     advice: list[Advice]
-    settings: CheckSettings
+    settings: model.CheckOptions  # site.yaml's `checks:`
 
     def fails_strict(self) -> bool:
         return any(a.level in self.settings.strict for a in self.advice)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from sendsite import model
-from sendsite.check.advice import Advice, CheckSettings
+from sendsite.check.advice import Advice
 from sendsite.check.plain_english import check_plain_english
 from sendsite.check.texts import SourceLines, Text, plain_text
 from sendsite.render.glossary import make_matcher, spellings
@@ -19,10 +19,10 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 def check_reading(
-    texts: list[Text], site: model.Site, settings: CheckSettings, source: SourceLines
+    texts: list[Text], site: model.Site, settings: model.CheckOptions, source: SourceLines
 ) -> Iterator[Advice]:
     """Hard and long sentences (sendsite/check/plain_english.py); glossary acronyms are jargon."""
-    allowed = COMMON_ACRONYMS | settings.known_acronyms
+    allowed = COMMON_ACRONYMS.union(settings.known_acronyms)
     acronyms = [
         form
         for entry in site.glossary
@@ -48,10 +48,10 @@ def check_reading(
 
 
 def check_acronyms(
-    texts: list[Text], site: model.Site, settings: CheckSettings, source: SourceLines
+    texts: list[Text], site: model.Site, settings: model.CheckOptions, source: SourceLines
 ) -> Iterator[Advice]:
     glossary = make_matcher(site.glossary)
-    allowed = COMMON_ACRONYMS | settings.known_acronyms
+    allowed = COMMON_ACRONYMS.union(settings.known_acronyms)
     reported: set[tuple[str, str]] = set()
     for text in texts:
         words = plain_text(text)
@@ -76,7 +76,7 @@ def check_acronyms(
 
 
 def check_jargon_in_summaries(
-    texts: list[Text], site: model.Site, settings: CheckSettings, source: SourceLines
+    texts: list[Text], site: model.Site, settings: model.CheckOptions, source: SourceLines
 ) -> Iterator[Advice]:
     """Summaries appear in lists, search results and link previews, where terms are not explained."""
     spelled = [

@@ -41,9 +41,6 @@ LEVEL_OF_CHECK = {
 }
 """The level of each check, by the check's name (as in the JSON output)."""
 
-DEFAULT_STRICT = (MUST_FIX,)
-"""The levels `sendsite check --strict` fails on unless site.yaml's `checks: strict` says."""
-
 
 def level_of(check: str) -> str:
     return LEVEL_OF_CHECK.get(check, SHOULD_FIX)

@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from sendsite import model
 from sendsite.check.advice import Advice
 from sendsite.check.readability import HardWord, hard_words, reading_age, sentences
 from sendsite.errors import Origin
 
 if TYPE_CHECKING:
-    from sendsite.check.advice import CheckSettings
     from sendsite.check.texts import SourceLines, Text
 
 FIELD_NAMES = {
@@ -54,7 +54,7 @@ def plain_field_name(field: str) -> str:
 
 def check_plain_english(
     texts: list[Text],
-    settings: CheckSettings,
+    settings: model.CheckOptions,
     source: SourceLines,
     jargon: Callable[[str], list[str]] | None,
     plain_text: Callable[[Text], str],

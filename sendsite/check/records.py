@@ -7,20 +7,17 @@ from collections.abc import Iterator
 
 from sendsite import model
 from sendsite.check.advice import Advice
-from sendsite.text import months_between, plural, uk_date
+from sendsite.model.derived import review_warning
+from sendsite.text import uk_date
 
 
 def check_reviews(site: model.Site) -> Iterator[Advice]:
     for s in site.active_services:
         if s.due_for_review:
-            months = months_between(s.review_due, site.build_date)
-            late = "" if months == 0 else f", {plural(months, 'month')} ago"
             yield Advice(
                 s.lines.origin("last_reviewed", s.origin),
                 "review",
-                f"'{s.name}' was last reviewed on {uk_date(s.last_reviewed)}, so it was due for "
-                f"review on {uk_date(s.review_due)}{late}",
-                "Check the record with the provider, then update last_reviewed.",
+                *review_warning(s, site.build_date),
             )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sendsite import model
 from sendsite.check.addresses import check_field_addresses
-from sendsite.check.advice import Advice, CheckReport, CheckSettings
+from sendsite.check.advice import Advice, CheckReport
 from sendsite.check.coverage import check_coverage
 from sendsite.check.jargon import check_acronyms, check_jargon_in_summaries, check_reading
 from sendsite.check.links import check_links
@@ -29,7 +29,7 @@ from sendsite.check.texts import SourceLines, site_texts
 if TYPE_CHECKING:
     from sendsite.publish.pipeline import RenderedSite
 
-__all__ = ["Advice", "CheckReport", "CheckSettings", "check_report", "check_site", "run_checks"]
+__all__ = ["Advice", "CheckReport", "check_report", "check_site", "run_checks"]
 
 
 def check_site(site_dir: Path, build_date: dt.date) -> list[Advice]:
@@ -46,12 +46,12 @@ def check_report(site_dir: Path, build_date: dt.date) -> CheckReport:
 
     site = load_site(site_dir, build_date)
     rendered = render_site(site, site_dir, keep_cache=False)  # check writes nothing
-    settings = CheckSettings.from_config(site.config.checks)
+    settings = site.config.checks
     return CheckReport(run_checks(site, rendered, site_dir, settings), settings)
 
 
 def run_checks(
-    site: model.Site, rendered: RenderedSite, site_dir: Path, settings: CheckSettings
+    site: model.Site, rendered: RenderedSite, site_dir: Path, settings: model.CheckOptions
 ) -> list[Advice]:
     source = SourceLines(site_dir)
     texts = list(site_texts(site))

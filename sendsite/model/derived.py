@@ -10,7 +10,7 @@ import datetime as dt
 import os
 
 from sendsite import model
-from sendsite.text import add_months, last_day
+from sendsite.text import add_months, last_day, months_between, plural, uk_date
 
 
 def build_date_from_environment(today: dt.date | None = None) -> dt.date:
@@ -78,6 +78,18 @@ def _link_directory(site: model.Site) -> None:
         areas = all_areas if service.areas_all else service.areas
         for term in [*service.categories, *needs, *areas]:
             term.services.append(service)
+
+
+def review_warning(service: model.Service, build_date: dt.date) -> tuple[str, str]:
+    """What `sendsite build` and `sendsite check` say of a service due for review, and the fix:
+    one wording for both."""
+    months = months_between(service.review_due, build_date)
+    late = "" if months == 0 else f", {plural(months, 'month')} ago"
+    return (
+        f"'{service.name}' was last reviewed on {uk_date(service.last_reviewed)}, so it was due "
+        f"for review on {uk_date(service.review_due)}{late}",
+        "Check the record with the provider, then update last_reviewed.",
+    )
 
 
 def _link_inspections(site: model.Site) -> None:

@@ -5,7 +5,6 @@ stylesheet."""
 from __future__ import annotations
 
 import mimetypes
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tornado.web
@@ -13,6 +12,7 @@ import tornado.web
 from sendsite.preview.checks import PANEL_CSS
 from sendsite.preview.errorpage import error_page
 from sendsite.preview.reload import RELOAD_SCRIPT
+from sendsite.source.paths import inside
 
 if TYPE_CHECKING:
     from sendsite.preview.server import PreviewServer
@@ -99,7 +99,3 @@ class SiteHandler(tornado.web.RequestHandler):
         self.set_header("Content-Type", kind)
         self.set_header("Cache-Control", "no-store")
         self.finish(body)
-
-
-def inside(file: Path, folder: Path) -> bool:
-    return file.resolve().is_relative_to(folder.resolve())

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, Origin
+from sendsite.model.derived import review_warning
 from sendsite.model.statement import accessibility_statement_path
 from sendsite.publish import memory, stamp
 from sendsite.publish.cms.admin import admin_files
@@ -20,10 +21,10 @@ from sendsite.publish.pipeline import load_site, render_site
 from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
 from sendsite.publish.stamp import output_digest
 from sendsite.publish.writer import check_output_folder, write_files, write_into
-from sendsite.source.cache import cache_folder, inside_site
+from sendsite.source.cache import cache_folder
 from sendsite.source.parsed import ParsedFiles
+from sendsite.source.paths import inside
 from sendsite.source.sourcefile import read_source
-from sendsite.text import uk_date
 
 
 @dataclass
@@ -58,7 +59,7 @@ def build(
     started = time.perf_counter()
     cache = cache_folder(site_dir)
     # Pickles are never kept in a folder the content's authors control.
-    parsed = None if inside_site(cache, site_dir) else ParsedFiles(cache, _parser_version())
+    parsed = None if inside(cache, site_dir) else ParsedFiles(cache, _parser_version())
     site = load_site(site_dir, build_date, parsed.read if parsed is not None else read_source)
     found = warnings(site)
     if strict and found:
@@ -142,14 +143,13 @@ def _named_as_partner(organisation: model.Organisation, site: model.Site) -> boo
 def warnings(site: model.Site) -> list[ContentError]:
     """Things that are not wrong but are probably not meant; `--strict` turns them into errors."""
     found = [
+        # A build's warnings are of many kinds, so this one says what it is about.
         ContentError(
-            s.lines.origin("last_reviewed", s.origin.at(None)),
-            f"the service '{s.name}' was last reviewed on {uk_date(s.last_reviewed)} and is "
-            "due for review",
-            "Check the record with the provider and update last_reviewed.",
+            s.lines.origin("last_reviewed", s.origin.at(None)), f"the service {message}", hint
         )
         for s in site.active_services
         if s.due_for_review
+        for message, hint in [review_warning(s, site.build_date)]
     ]
     found += [
         ContentError(

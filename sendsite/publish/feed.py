@@ -15,7 +15,7 @@ from feedgen.feed import FeedGenerator
 
 from sendsite import model
 from sendsite.model import labels
-from sendsite.render.urls import FEED_PATH, output_file, path_for
+from sendsite.render.urls import FEED_PATH, absolute_url, output_file, path_for
 
 SITEMAP_PATH = "/sitemap.xml"
 ROBOTS_PATH = "/robots.txt"
@@ -43,18 +43,14 @@ def discovery_files(site: model.Site, page_paths: list[str]) -> dict[str, bytes]
     }
 
 
-def absolute(site: model.Site, path: str) -> str:
-    return site.config.base_url.rstrip("/") + path
-
-
 def feed_entries(site: model.Site) -> list[FeedEntry]:
     """News items and plan updates, newest first, at most FEED_ENTRIES of them."""
     entries = [
         FeedEntry(
-            id=absolute(site, path_for(n)),
+            id=absolute_url(site.config, path_for(n)),
             title=n.title,
             date=n.date,
-            link=absolute(site, path_for(n)),
+            link=absolute_url(site.config, path_for(n)),
             summary=n.summary,
             category="News",
         )
@@ -66,10 +62,10 @@ def feed_entries(site: model.Site) -> list[FeedEntry]:
                 status = f" ({labels.label(update.status).lower()})" if update.status else ""
                 entries.append(
                     FeedEntry(
-                        id=f"{absolute(site, path_for(action))}-update-{number}",
+                        id=f"{absolute_url(site.config, path_for(action))}-update-{number}",
                         title=f"Plan update: {action.title}{status}",
                         date=update.date,
-                        link=absolute(site, path_for(action)),
+                        link=absolute_url(site.config, path_for(action)),
                         summary=f"{plan.title}. {update.text.strip()}",
                         category="Improvement plan update",
                     )
@@ -85,15 +81,15 @@ def _midnight(day: dt.date) -> dt.datetime:
 def atom_feed(site: model.Site) -> bytes:
     entries = feed_entries(site)
     feed = FeedGenerator()
-    feed.id(absolute(site, FEED_PATH))
+    feed.id(absolute_url(site.config, FEED_PATH))
     feed.title(f"{site.config.title}: news and plan updates")
     feed.subtitle(
         f"News about SEND services in {site.config.area}, and progress updates on the "
         "improvement plans that answer inspections."
     )
     feed.author({"name": site.config.title})
-    feed.link(href=absolute(site, "/"), rel="alternate", type="text/html")
-    feed.link(href=absolute(site, FEED_PATH), rel="self", type="application/atom+xml")
+    feed.link(href=absolute_url(site.config, "/"), rel="alternate", type="text/html")
+    feed.link(href=absolute_url(site.config, FEED_PATH), rel="self", type="application/atom+xml")
     feed.language(site.config.language)
     # No clock: the feed changed when its newest entry did.
     feed.updated(_midnight(entries[0].date if entries else site.build_date))
@@ -132,7 +128,7 @@ def sitemap(site: model.Site, page_paths: list[str]) -> bytes:
     dates = page_dates(site)
     for path in sorted(p for p in page_paths if p != NOT_FOUND_PATH):
         url = ET.SubElement(root, f"{{{_SITEMAP_NS}}}url")
-        ET.SubElement(url, f"{{{_SITEMAP_NS}}}loc").text = absolute(site, path)
+        ET.SubElement(url, f"{{{_SITEMAP_NS}}}loc").text = absolute_url(site.config, path)
         if path in dates:
             ET.SubElement(url, f"{{{_SITEMAP_NS}}}lastmod").text = dates[path].isoformat()
     ET.indent(root)
@@ -143,4 +139,6 @@ def sitemap(site: model.Site, page_paths: list[str]) -> bytes:
 def robots(site: model.Site) -> bytes:
     # Crawlers read robots.txt only at the root of a host; under a sub-path this file is a
     # ready-made copy for whoever runs the root, and harmless.
-    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site, SITEMAP_PATH)}\n".encode()
+    return (
+        f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(site.config, SITEMAP_PATH)}\n".encode()
+    )

@@ -19,7 +19,7 @@ from typing import Any
 from sendsite import model
 from sendsite.model import labels, servicetable
 from sendsite.model.datafiles import ACTION_COLUMNS
-from sendsite.render.urls import path_for
+from sendsite.render.urls import absolute_url, path_for
 
 FOLDER = "data"
 
@@ -33,10 +33,6 @@ def data_files(site: model.Site) -> dict[str, bytes]:
     }
 
 
-def _absolute(site: model.Site, path: str) -> str:
-    return site.config.base_url.rstrip("/") + path
-
-
 def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\r\n", restval="")
@@ -46,7 +42,9 @@ def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:
 
 
 def services_csv(site: model.Site) -> bytes:
-    rows = [servicetable.service_row(s, _absolute(site, path_for(s))) for s in site.services]
+    rows = [
+        servicetable.service_row(s, absolute_url(site.config, path_for(s))) for s in site.services
+    ]
     return _csv(servicetable.header(site.services), rows)
 
 
@@ -72,7 +70,7 @@ def actions_csv(site: model.Site) -> bytes:
                     "days_overdue": str(action.days_overdue),
                     "latest_update_date": latest.date.isoformat() if latest else "",
                     "latest_update": latest.text if latest else "",
-                    "url": _absolute(site, path_for(action)),
+                    "url": absolute_url(site.config, path_for(action)),
                 }
             )
     return _csv([name for name, _ in ACTION_COLUMNS], rows)
@@ -91,7 +89,7 @@ def inspections_json(site: model.Site) -> bytes:
 def _inspection(site: model.Site, inspection: model.Inspection) -> dict[str, Any]:
     return {
         "id": inspection.id,
-        "url": _absolute(site, path_for(inspection)),
+        "url": absolute_url(site.config, path_for(inspection)),
         "area": inspection.area,
         "kind": inspection.kind,
         "kind_label": labels.label(inspection.kind),

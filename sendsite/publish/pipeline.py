@@ -45,8 +45,9 @@ from sendsite.render.site import page_finisher, render_route, shared_context
 from sendsite.render.theme import asset_files, static_files
 from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.render.urls import Linker, output_file
-from sendsite.source.cache import cache_folder, inside_site
+from sendsite.source.cache import cache_folder
 from sendsite.source.loader import Reader, load_content
+from sendsite.source.paths import inside
 from sendsite.source.sourcefile import read_source
 
 GENERATED = Origin("(the built-in open data and feed files)")
@@ -191,7 +192,7 @@ def render_site(
     writes nothing) the cache is read only."""
     linker = Linker(site.config.base_path)
     cache = cache_folder(site_dir)
-    untrusted = inside_site(cache, site_dir)
+    untrusted = inside(cache, site_dir)
     converted = MarkdownCache(cache, writable=keep_cache, untrusted=untrusted)
     plan = plan_site(site, site_dir, fingerprint=fingerprint)
     # The record is a pickle: never kept in a folder the content's authors control.

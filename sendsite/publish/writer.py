@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
+from sendsite.source.paths import inside, outside_output
 
 MARKER = ".sendsite-output"
 _MARKER_TEXT = "This folder was made by sendsite; the next build replaces it.\n"
@@ -142,8 +143,8 @@ def replace_file(output: Path, relative: str, data: bytes) -> None:
     """Write one file of a served folder (the live preview's) so that a reader sees the old
     bytes or the new, never half of them."""
     target = output / relative
-    if not target.resolve().is_relative_to(output.resolve()):
-        raise ContentError(Origin(relative), "this file would be written outside the output folder")
+    if not inside(target, output):
+        raise outside_output(relative)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".sendsite-", dir=target.parent)
     try:
@@ -178,9 +179,7 @@ def _safe_target(folder: Path, relative: str) -> Path:
     # resolving every file's path against the disk cost more than writing it.
     normal = os.path.normpath(relative)
     if os.path.isabs(normal) or normal == ".." or normal.startswith("../"):
-        raise ContentError(
-            Origin(relative), "this file would be written outside the output folder"
-        )  # pragma: no cover - routes never produce such paths
+        raise outside_output(relative)  # pragma: no cover - routes never produce such paths
     return folder / normal
 
 

@@ -23,9 +23,10 @@ from sendsite.render.charts import measure_chart
 from sendsite.render.markdown import markdown_to_html
 from sendsite.render.routes import inspection_title
 from sendsite.render.theme import THEME_DIR, display_template, refuse_outside
-from sendsite.render.urls import FEED_PATH, REFERRER_POLICY, Linker
+from sendsite.render.urls import FEED_PATH, REFERRER_POLICY, Linker, absolute_url
 from sendsite.source import phone
-from sendsite.source.cache import cache_folder, inside_site
+from sendsite.source.cache import cache_folder
+from sendsite.source.paths import inside
 from sendsite.source.sourcefile import MAX_FILE_BYTES
 from sendsite.text import age_range_label, count, plural, slugify, uk_date, uk_date_range
 
@@ -76,6 +77,7 @@ def make_environment(
     env.globals.update(
         url=linker.url,
         url_for=linker.url_for,
+        absolute_url=absolute_url,
         static=lambda name: linker.url(f"/static/{published.get(name, name)}"),
         LABELS=labels.LABELS,
         FINDING_TYPES=model.FINDING_TYPES,
@@ -136,7 +138,7 @@ def compile_templates(env: jinja2.Environment, site_dir: Path, keep_cache: bool 
     Compiled code is loaded with `marshal` and run: it is never kept in a folder inside the site
     (where $SENDSITE_CACHE_DIR may point), which the content's authors control."""
     cache = cache_folder(site_dir) / f"templates-{_compiler_settings(env)}"
-    if keep_cache and not inside_site(cache, site_dir):
+    if keep_cache and not inside(cache, site_dir):
         try:
             cache.mkdir(parents=True, exist_ok=True)
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))

@@ -7,11 +7,7 @@ import json
 from typing import Any
 
 from sendsite import model
-from sendsite.render.urls import path_for
-
-
-def absolute_url(config: model.SiteConfig, site_path: str) -> str:
-    return config.base_url.rstrip("/") + "/" + site_path.lstrip("/")
+from sendsite.render.urls import absolute_url, path_for
 
 
 def organisation(org: model.Organisation, config: model.SiteConfig) -> dict[str, Any]:

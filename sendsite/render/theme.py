@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from sendsite.errors import ContentError, Origin
+from sendsite.source.paths import inside, outside_site
 
 THEME_DIR = Path(__file__).parent.parent / "theme"
 
@@ -41,12 +41,8 @@ def static_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
 
 def refuse_outside(site_dir: Path, file: Path, shown: str) -> None:
     """A link from the site's templates to a file elsewhere would publish that file."""
-    if not file.resolve().is_relative_to(site_dir.resolve()):
-        raise ContentError(
-            Origin(shown),
-            "this is a link to a file or folder outside the site folder",
-            "Copy the file into the site folder instead of linking to it.",
-        )
+    if not inside(file, site_dir):
+        raise outside_site(shown)
 
 
 def asset_files(site_dir: Path, assets: list[str]) -> Iterator[tuple[str, Path]]:

@@ -38,6 +38,13 @@ def path_for(item: object) -> str:
     raise TypeError(f"no page for {type(item).__name__}")
 
 
+def absolute_url(config: model.SiteConfig, path: str) -> str:
+    """The full address of a site-relative path, from base_url (its sub-path included): feeds,
+    sitemaps, open data and structured data are read away from the site, where only a full
+    address works."""
+    return config.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
 def output_file(url_path: str) -> str:
     """The file a URL path is written to: '/services/x/' -> 'services/x/index.html'."""
     relative = url_path.lstrip("/")

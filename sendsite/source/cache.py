@@ -32,11 +32,6 @@ def cache_folder(site_dir: Path) -> Path:
     return cache_root() / f"{name or 'site'}-{digest}"
 
 
-def inside_site(folder: Path, site_dir: Path) -> bool:
-    """True when `folder` (a cache set by $SENDSITE_CACHE_DIR) lies in the site folder."""
-    return folder.resolve().is_relative_to(site_dir.resolve())
-
-
 def write_atomically(file: Path, data: bytes) -> bool:
     """Write a cache file whole or not at all (a temporary file, then one rename). A cache that
     cannot be written only costs speed, so failure is an answer (False), not an error."""

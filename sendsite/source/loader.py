@@ -14,6 +14,7 @@ from pathlib import Path
 from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.source.fields import ID_PATTERN
 from sendsite.source.history import commit_times
+from sendsite.source.paths import inside, outside_site
 from sendsite.source.sourcefile import SourceFile, read_source
 from sendsite.text import slugify
 
@@ -129,18 +130,13 @@ def _folder_hint(name: str) -> str:
 def _inside(entry: Path, root: Path, display: str, log: ErrorLog) -> bool:
     """Refuse links that lead outside the site folder: a build must never publish other files."""
     try:
-        entry.resolve().relative_to(root)
-    except ValueError:
-        log.add(
-            Origin(display),
-            "this is a link to a file or folder outside the site folder",
-            "Copy the file into the site folder instead of linking to it.",
-        )
-        return False
+        if inside(entry, root):
+            return True
     except OSError as exc:
         log.add(Origin(display), f"this cannot be read ({exc.strerror})")
         return False
-    return True
+    log.extend([outside_site(display)])
+    return False
 
 
 def _read(file: Path, display: str, log: ErrorLog, read: Reader) -> SourceFile | None:

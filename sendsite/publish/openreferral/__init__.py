@@ -36,6 +36,7 @@ from sendsite.publish.openreferral.records import (
     Record,
     Records,
 )
+from sendsite.render.urls import absolute_url
 
 __all__ = [
     "FOLDER",
@@ -98,7 +99,7 @@ REGISTER_URL = "https://openreferraluk.org/developers/register"
 def discovery(config: model.SiteConfig) -> Discovery:
     hosts = set(config.hosts)
     return Discovery(
-        base=config.base_url.rstrip("/") + "/" + FOLDER,
+        base=absolute_url(config, FOLDER),
         routed=bool(hosts) and not NO_ID_ROUTING.intersection(hosts),
         one_page=bool(NO_QUERY_ROUTING.intersection(hosts)),
     )

@@ -11,7 +11,7 @@ from typing import Any
 from sendsite import model
 from sendsite.model import identity
 from sendsite.publish.openreferral.service_parts import ServiceParts, keyed
-from sendsite.render.urls import Linker, path_for
+from sendsite.render.urls import Linker, absolute_url, path_for
 
 PROFILE_VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
@@ -48,9 +48,6 @@ class Records:
 
     def organisation_id(self, organisation: model.Organisation) -> str:
         return organisation.oruk_id or self.id("organisation", organisation.id)
-
-    def absolute(self, path: str) -> str:
-        return self.config.base_url.rstrip("/") + path
 
     # --- documents ---------------------------------------------------------------------------
 
@@ -126,7 +123,7 @@ class Records:
             "organization_id": self.organisation_id(service.organisation),
             "name": service.name,
             "description": self.description(service),
-            "url": service.website or self.absolute(path_for(service)),
+            "url": service.website or absolute_url(self.config, path_for(service)),
             "status": "active" if service.active else "inactive",
             "minimum_age": service.ages.min,
             "maximum_age": service.ages.max,
@@ -193,7 +190,7 @@ class Records:
             "name": organisation.name,
             # The standard requires a description; the name is the honest fallback.
             "description": organisation.description or organisation.name,
-            "website": organisation.url or self.absolute(path_for(organisation)),
+            "website": organisation.url or absolute_url(self.config, path_for(organisation)),
         }
         if organisation.email:
             record["email"] = organisation.email

@@ -381,6 +381,76 @@ def test_age_and_area_page_groups_services_by_need(directory: TinySite) -> None:
     assert "/services/age/5-10/south/" in hrefs(directory.page("/services/area/south/"))
 
 
+def test_age_and_area_page_shows_a_few_per_need_and_links_to_each_needs_full_list(
+    site: TinySite,
+) -> None:
+    from sendsite.render.listings import AGE_AREA_ENTRIES
+
+    autism = add_services(site, 45)  # ages 12 to 14, North, autism
+    for n in range(3):
+        site.write(
+            f"content/services/hearing-{n}.md",
+            f"---\nname: Hearing {n}\norganisation: testshire-council\nsummary: Help.\n"
+            "categories: [health]\nneeds: [hearing]\nages: {min: 11, max: 15}\n"
+            "areas: [north]\nlast_reviewed: 2026-09-01\n---\n",
+        )
+    assert site.build().code == 0
+    soup = site.page("/services/age/11-15/north/")
+    assert len(soup.find_all("li", class_="entry")) <= AGE_AREA_ENTRIES
+    autism_section = soup.find("section", id="need-autism")
+    hearing_section = soup.find("section", id="need-hearing")
+    full_list = "/services/age/11-15/north/need/autism/"
+    see_all = autism_section.find("a", href=full_list)
+    assert see_all is not None
+    assert see_all.get_text() == (  # its name says which list, read out of context
+        "See all 45 services for autism, ages 11 to 15 years in North Testshire"
+    )
+    assert len(hearing_section.find_all("li", class_="entry")) == 3  # short: all of them
+    assert "/services/age/11-15/north/need/hearing/" not in hrefs(hearing_section)
+    assert not (site.output / "services/age/11-15/north/need/hearing").exists()
+    for section in (autism_section, hearing_section):  # a long page has a way back up
+        back = section.find("a", string="Back to the list of needs")
+        assert back is not None and back["href"] == "#needs-heading"
+    assert soup.find(id="needs-heading") is not None
+    reached: list[str] = []
+    for number, path in enumerate([full_list, f"{full_list}page-2/", f"{full_list}page-3/"], 1):
+        page = site.page(path)
+        assert page.find("h1").get_text() == (
+            f"Services for autism, ages 11 to 15 years in North Testshire (page {number} of 3)"
+        )
+        crumbs = page.find("nav", class_="breadcrumbs")
+        assert "/services/age/11-15/north/" in hrefs(crumbs)
+        assert (
+            page.find("nav", class_="pager").find("a", attrs={"aria-current": "page"})["href"]
+            == path
+        )
+        assert "/services/age/11-15/north/" in hrefs(page.find("main"))
+        reached += service_links(page)
+    assert sorted(reached) == sorted(f"/services/{i}/" for i in autism)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "budget", "shown"),
+    [
+        ([500] * 9, 27, [3] * 9),  # council scale: an equal share each
+        ([1, 1, 30], 27, [1, 1, 25]),  # short groups give their room to the long one
+        ([1, 1, 20], 27, [1, 1, 20]),  # all fit: nothing is cut
+        ([100] * 30, 20, [1] * 30),  # very many needs: still one each
+        ([0, 5, 40], 27, [0, 5, 22]),
+    ],
+)
+def test_age_and_area_page_shares_its_room_among_the_needs(
+    sizes: list[int], budget: int, shown: list[int]
+) -> None:
+    from sendsite.render.listings import MIN_PER_NEED, NeedGroup, share_out
+
+    groups = [NeedGroup(None, [object()] * n, f"/x/{i}/") for i, n in enumerate(sizes)]  # type: ignore[list-item]
+    share_out(groups, budget)
+    assert [g.shown for g in groups] == shown
+    assert sum(g.shown for g in groups) <= max(budget, MIN_PER_NEED * len(groups))
+    assert all(g.shown == len(g.services) or g.capped for g in groups)
+
+
 def test_home_page_starts_families_at_their_childs_age(directory: TinySite) -> None:
     home = directory.page("/")
     links = hrefs(home)

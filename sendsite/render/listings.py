@@ -22,6 +22,12 @@ from sendsite.text import age_range_label
 T = TypeVar("T")
 
 PAGE_SIZE = 20  # services on one listing page: a short scroll on a phone, few pages to click
+# Entries on one age-and-area page, shared among its needs. A service is listed under each of
+# its needs, so at council scale the page would run to thousands of entries (a megabyte, 900
+# phone screens). 20 short entries (as many as a listing page has cards) under nine needs are
+# about 12 screens at 320 px, and under the Dorset example's twelve about 15.
+AGE_AREA_ENTRIES = 20
+MIN_PER_NEED = 1  # with very many needs, still show one under each before "see all"
 FACETS = ("category", "need", "area", "age")
 
 
@@ -109,14 +115,28 @@ class Pager:
 
 @dataclass
 class NeedGroup:
-    """Services for one need on an age-and-area page."""
+    """Services for one need (or, with no need, for any need) on an age-and-area page."""
 
-    need: model.Term
+    need: model.Term | None  # None: the services that help with any need
     services: list[model.Service]
+    path: str  # the group's own list, which has every one of its services
+    shown: int = 0  # how many the age-and-area page shows; the rest are on the group's list
 
     @property
     def anchor(self) -> str:
-        return f"need-{self.need.id}"
+        return "need-any" if self.need is None else f"need-{self.need.id}"
+
+    @property
+    def label(self) -> str:
+        return "Any need" if self.need is None else self.need.label
+
+    @property
+    def on_page(self) -> list[model.Service]:
+        return self.services[: self.shown]
+
+    @property
+    def capped(self) -> bool:
+        return self.shown < len(self.services)
 
 
 @dataclass
@@ -136,6 +156,13 @@ def listing_path(facet: str, term_id: str) -> str:
 
 def age_area_path(band: AgeBand, area: model.Term) -> str:
     return f"/services/age/{band.id}/{area.id}/"
+
+
+def age_area_need_path(band: AgeBand, area: model.Term, need: model.Term | None) -> str:
+    """Where one need's full list for an age band and area lives: below the age-and-area page,
+    under need/ so that no need's id can clash with "any-need" or a page number."""
+    base = age_area_path(band, area)
+    return f"{base}any-need/" if need is None else f"{base}need/{need.id}/"
 
 
 def bands_for(service: model.Service) -> list[AgeBand]:
@@ -167,13 +194,37 @@ def serves_area(service: model.Service, area: model.Term) -> bool:
     return service.areas_all or area in service.areas
 
 
-def need_groups(site: model.Site, services: Sequence[model.Service]) -> list[NeedGroup]:
-    """Services for each named need; services for every need are shown once, apart."""
-    groups = [
-        NeedGroup(need, [s for s in services if not s.needs_all and need in s.needs])
+def need_groups(
+    site: model.Site, band: AgeBand, area: model.Term, services: Sequence[model.Service]
+) -> tuple[list[NeedGroup], NeedGroup | None]:
+    """Services for each named need, and those for any need (shown once, apart, or None when
+    there are none), each with how many the age-and-area page has room for."""
+    named = [
+        NeedGroup(
+            need,
+            [s for s in services if not s.needs_all and need in s.needs],
+            age_area_need_path(band, area, need),
+        )
         for need in site.taxonomy.needs.values()
     ]
-    return [g for g in groups if g.services]
+    groups = [g for g in named if g.services]
+    every = [s for s in services if s.needs_all]
+    any_need = NeedGroup(None, every, age_area_need_path(band, area, None)) if every else None
+    share_out([*groups, *([any_need] if any_need else [])], AGE_AREA_ENTRIES)
+    return groups, any_need
+
+
+def share_out(groups: Sequence[NeedGroup], budget: int) -> None:
+    """Set how many of each group's services to show so that together they fit the budget:
+    all of every group when they fit; otherwise an equal share each, never fewer than
+    MIN_PER_NEED, and what a short group leaves over goes to the longer ones."""
+    left = max(budget, MIN_PER_NEED * len(groups))
+    waiting = sorted(groups, key=lambda g: len(g.services))
+    while waiting:
+        share = max(MIN_PER_NEED, left // len(waiting))
+        group = waiting.pop(0)
+        group.shown = min(len(group.services), share)
+        left -= group.shown
 
 
 def paginate(items: Sequence[T], first_path: str) -> Iterator[tuple[Pager, list[T]]]:
@@ -231,18 +282,48 @@ def pages(site: model.Site) -> list[DirectoryPage]:
                 )
     for band in AGE_BANDS:
         for area in site.taxonomy.areas.values():
-            services = [s for s in active if band.includes(s) and serves_area(s, area)]
+            found += age_area_pages(site, band, area)
+    return found
+
+
+def age_area_pages(site: model.Site, band: AgeBand, area: model.Term) -> list[DirectoryPage]:
+    """One age band in one area, grouped by need, and the full list of each need that the
+    page has no room for, split into numbered pages like every other list."""
+    services = [s for s in site.active_services if band.includes(s) and serves_area(s, area)]
+    groups, any_need = need_groups(site, band, area, services)
+    where = f"ages {band.label} in {area.label}"
+    found = [
+        DirectoryPage(
+            age_area_path(band, area),
+            "age_area.html",
+            f"Services for {where}",
+            {
+                "band": band,
+                "area": area,
+                "area_services": services,
+                "any_need": any_need,
+                "need_groups": groups,
+            },
+        )
+    ]
+    for group in [*groups, *([any_need] if any_need else [])]:
+        if not group.capped:
+            continue  # the age-and-area page lists all of them
+        for pager, chunk in paginate(group.services, group.path):
+            title = f"Services for {in_sentence(group.label)}, {where}"
+            if pager.count > 1:
+                title += f" (page {pager.number} of {pager.count})"
             found.append(
                 DirectoryPage(
-                    age_area_path(band, area),
-                    "age_area.html",
-                    f"Services for ages {band.label} in {area.label}",
+                    pager.path,
+                    "age_area_need.html",
+                    title,
                     {
                         "band": band,
                         "area": area,
-                        "area_services": services,
-                        "any_need": [s for s in services if s.needs_all],
-                        "need_groups": need_groups(site, services),
+                        "group": group,
+                        "pager": pager,
+                        "page_services": chunk,
                     },
                 )
             )

@@ -132,7 +132,11 @@ class NeedGroup:
 
     @property
     def on_page(self) -> list[model.Service]:
-        return self.services[: self.shown]
+        """The ones the age-and-area page has room for: those for this area rather than every
+        area, and for this need rather than many, first (a club for autistic children in one
+        town before a county-wide service for all needs), otherwise in the list's order."""
+        ranked = sorted(self.services, key=lambda s: (s.areas_all, len(s.needs)))
+        return ranked[: self.shown]
 
     @property
     def capped(self) -> bool:

@@ -25,8 +25,10 @@ from typing import Any
 
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.model.derived import derive
 from sendsite.model.validate import validate_service
+from sendsite.preview.readindex import ReadIndex, Touched
+from sendsite.preview.serviceswap import swap_services
+from sendsite.preview.sourcecache import SourceCache
 from sendsite.publish.pipeline import (
     Plan,
     claim_files,
@@ -38,15 +40,8 @@ from sendsite.publish.pipeline import (
 from sendsite.publish.writer import remove_file, replace_file, write_site
 from sendsite.render.environment import make_environment
 from sendsite.render.reads import (
-    SITE,
     Fingerprint,
-    Key,
     PageReads,
-    Read,
-    index_model,
-    is_call,
-    key_of,
-    read_owners,
 )
 from sendsite.render.routes import Route, service_route
 from sendsite.render.site import Finisher, page_finisher, render_route
@@ -55,11 +50,9 @@ from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.render.urls import Linker, output_file
 from sendsite.source.fields import ID_PATTERN
 from sendsite.source.loader import COLLECTIONS, Item, is_ignored
-from sendsite.source.sourcefile import SourceFile, read_source
+from sendsite.source.sourcefile import SourceFile
 
 GLOBAL_SOURCES = ("site.yaml", "content/taxonomy.yaml", "content/glossary.yaml")
-# The model objects that a change may have changed: key -> the attributes (None: any of them).
-Touched = dict[Key, set[str] | None]
 
 
 @dataclass
@@ -80,30 +73,6 @@ class Rebuild:
         return not self.errors
 
 
-class SourceCache:
-    """Parsed content files, read again only when their size or modification time changes."""
-
-    def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, int], SourceFile]] = {}
-
-    def read(self, file: Path, display: str) -> SourceFile:
-        stat = file.stat()
-        signature = (stat.st_mtime_ns, stat.st_size)
-        hit = self._files.get(file)
-        if hit is not None and hit[0] == signature and hit[1].path == display:
-            return hit[1]
-        source = read_source(file, display)
-        self._files[file] = (signature, source)
-        return source
-
-    def knows(self, path: Path) -> bool:
-        """Whether a file, or any file in a folder, was read (a moved-away folder counts)."""
-        return path in self._files or any(f.is_relative_to(path) for f in self._files)
-
-    def forget(self, file: Path) -> None:
-        self._files.pop(file, None)
-
-
 class IncrementalSite:
     """A site built once into `output`, then kept up to date by `update(changed files)`."""
 
@@ -116,14 +85,10 @@ class IncrementalSite:
         self.env: TrackingEnvironment | None = None
         self.routes: dict[str, Route] = {}  # output file -> route
         self.pages: dict[str, bytes] = {}  # output file -> bytes on disk
-        self.reads: dict[str, PageReads] = {}  # output file -> what it read
-        self.readers: dict[Read, set[str]] = {}  # a read -> the output files that made it
-        self.reads_of: dict[Key, set[Read]] = {}  # a model object's key -> the reads to ask again
-        self.route_prints: dict[str, Fingerprint] = {}  # output file -> its route's fingerprint
+        self.index = ReadIndex()  # what each page read, and which pages made each read
         self.finish: Finisher | None = None
         self.copies: dict[str, tuple[Path, tuple[int, int]]] = {}  # output file -> source
         self.generated: dict[str, bytes] = {}  # open data, feeds, sitemap: made from the model
-        self.shared_print: Any = None
         self.unapplied: set[Path] = set()  # changes not yet in the output (a mistake was found)
         self.written_once = False
         self._first: Callable[[list[str]], None] | None = None
@@ -237,8 +202,8 @@ class IncrementalSite:
             # content change (once the edited page is on disk), never for a template change.
             generated = generated_files(site, plan.routes) if content else self.generated
             copies = self._copies(plan, generated)
-            prints = self._route_prints(env, routes)
-            dirty = self._dirty(site, routes, prints, shared, own, templates, touched)
+            prints = route_prints(env, routes)
+            dirty = self.index.dirty(env, site, routes, prints, shared, own, templates, touched)
             later = sorted(dirty - set(early))
             pages, reads = self._render(env, shared, finish, [routes[o] for o in later])
             pages.update(early)
@@ -298,41 +263,25 @@ class IncrementalSite:
         services = [p for p in changed if self._is_service_file(p)]
         if len(services) != len(changed):
             return self._load_model(), None
-        site = self.site
-        organisations = {o.id: o for o in site.organisations}
         replaced: dict[str, model.Service | None] = {}  # source path -> new service or None
         log = ErrorLog()
+        organisations = {o.id: o for o in self.site.organisations}
         for file in services:
             display = self._display(file)
-            if not file.exists():
-                replaced[display] = None
-                continue
-            source = self._read(file, display, log)
+            source = self._read(file, display, log) if file.exists() else None
             if source is not None:
-                item = Item("services", file.stem, source)
                 replaced[display] = validate_service(
-                    item, organisations, site.taxonomy, log, site.build_date
+                    Item("services", file.stem, source),
+                    organisations,
+                    self.site.taxonomy,
+                    log,
+                    self.site.build_date,
                 )
+            elif not file.exists():
+                replaced[display] = None
         log.raise_if_any()
-        kept = [s for s in site.services if s.origin.path not in replaced]
-        added = [s for s in replaced.values() if s is not None]
-        ids = [s.id for s in kept + added]
-        if len(ids) != len(set(ids)):
-            return self._load_model(), None  # two files with one id: the full check explains it
-        gone = [s for s in site.services if s.origin.path in replaced]
-        # The same order as validate.build_site gives, so the pages equal a full build's.
-        site.services = sorted(kept + added, key=lambda s: (s.name.lower(), s.id))
-        derive(site)
-        # Besides the services themselves and the site, only the lists of services that
-        # derive() gives organisations and terms can differ.
-        taxonomy = site.taxonomy
-        terms = [*taxonomy.categories.values(), *taxonomy.needs.values(), *taxonomy.areas.values()]
-        touched: Touched = {SITE: None}
-        for obj in [*site.organisations, *terms]:
-            touched[_key(obj)] = {"services"}
-        for service in [*gone, *added]:
-            touched[_key(service)] = None
-        return site, touched
+        swapped = swap_services(self.site, replaced)
+        return swapped if swapped is not None else (self._load_model(), None)
 
     def _is_service_file(self, file: Path) -> bool:
         parts = Path(self._display(file)).parts
@@ -377,65 +326,6 @@ class IncrementalSite:
             stat = source.stat()
             copies[target] = (source, (stat.st_mtime_ns, stat.st_size))
         return copies
-
-    def _route_prints(
-        self, env: TrackingEnvironment, routes: dict[str, Route]
-    ) -> dict[str, Fingerprint]:
-        return route_prints(env, routes)
-
-    def _dirty(
-        self,
-        site: model.Site,
-        routes: dict[str, Route],
-        prints: dict[str, Fingerprint],
-        shared: dict[str, Any],
-        changed_files: set[str],
-        changed_templates: set[str | None],
-        touched: Touched | None,
-    ) -> set[str]:
-        """The pages to render again: new pages, and pages whose route, files, templates or
-        recorded reads give something different now."""
-        env = self.env
-        assert env is not None
-        if env.prints(shared) != self.shared_print:
-            return set(routes)
-        dirty = {out for out, p in prints.items() if self.route_prints.get(out) != p}
-        answers: dict[tuple[int, str], Fingerprint] = {}  # route objects are shared by pages
-        for out, reads in self.reads.items():
-            if out in dirty or out not in routes:
-                continue
-            if (
-                reads.files & changed_files
-                or reads.templates & changed_templates
-                or (reads.always and changed_files)
-            ):
-                dirty.add(out)
-                continue
-            context = routes[out].context
-            for (name, attribute), before in reads.context.items():
-                value = context.get(name)
-                memo = (id(value), attribute)
-                if memo not in answers:
-                    answers[memo] = env.route_answer(value, attribute)
-                if answers[memo] != before:
-                    dirty.add(out)
-                    break
-        if touched is None:
-            asked: Iterable[Read] = self.readers
-        else:
-            asked = {
-                read
-                for key, attributes in touched.items()
-                for read in self.reads_of.get(key, ())
-                if attributes is None or read[1] in attributes or is_call(read)
-            }
-        index = index_model(site) if asked else {}
-        for read in asked:
-            pending = [o for o in self.readers.get(read, ()) if o not in dirty and o in routes]
-            if pending:
-                now = env.answer(read, index)
-                dirty.update(o for o in pending if self.reads[o].reads[read] != now)
-        return dirty
 
     def _render(
         self,
@@ -496,46 +386,9 @@ class IncrementalSite:
         self.site, self.env, self.routes = site, env, routes
         self.pages, self.copies = pages, copies
         self.generated = generated
-        self.shared_print = env.prints(shared)
-        self.route_prints = prints if prints is not None else self._route_prints(env, routes)
-        self._remember_reads(reads, routes, full)
-
-    def _remember_reads(
-        self, reads: dict[str, PageReads], routes: dict[str, Route], full: bool
-    ) -> None:
-        """Index the reads of the pages just rendered, forgetting those they no longer make."""
-        if full:
-            self.reads, self.readers, self.reads_of = {}, {}, {}
-        for out in [o for o in self.reads if o not in routes]:
-            for read in self.reads.pop(out).reads:
-                self._forget_read(read, out)
-        for out, page in reads.items():
-            old = self.reads.get(out)
-            # A page rendered again mostly reads what it read before: index only the difference.
-            gone = old.reads.keys() - page.reads.keys() if old is not None else ()
-            new = page.reads.keys() - old.reads.keys() if old is not None else page.reads.keys()
-            for read in gone:
-                self._forget_read(read, out)
-            for read in new:
-                readers = self.readers.get(read)
-                if readers is None:
-                    self.readers[read] = {out}
-                    for key in read_owners(read):
-                        self.reads_of.setdefault(key, set()).add(read)
-                else:
-                    readers.add(out)
-            self.reads[out] = page
-
-    def _forget_read(self, read: Read, out: str) -> None:
-        readers = self.readers[read]
-        readers.discard(out)
-        if not readers:
-            del self.readers[read]
-            for key in read_owners(read):
-                asked = self.reads_of[key]
-                asked.discard(read)
-                if not asked:
-                    del self.reads_of[key]
+        self.index.shared_print = env.prints(shared)
+        self.index.route_prints = prints if prints is not None else route_prints(env, routes)
+        self.index.remember(reads, routes, full)
 
     # --- paths -------------------------------------------------------------------------------------
 
@@ -561,9 +414,3 @@ class IncrementalSite:
             except ValueError:
                 continue
         return None
-
-
-def _key(obj: Any) -> Key:
-    found = key_of(obj)
-    assert found is not None, obj
-    return found

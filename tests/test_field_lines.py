@@ -192,3 +192,16 @@ def test_the_builds_warnings_are_at_the_line_they_are_about(site: TinySite) -> N
     review = line_with(site, service, "last_reviewed:")
     assert f"{service}:{review}: warning: The service 'Portage'" in run.err
     assert "content/organisations/nobody.yaml:2: warning: The organisation" in run.err
+
+
+def test_an_item_not_yet_covered_is_reported_at_its_own_line_of_the_list(site: TinySite) -> None:
+    site.write(
+        "site.yaml",
+        (site.root / "site.yaml").read_text()
+        + "checks:\n  not_yet_covered:\n    - complaints\n    - travel\n",
+    )
+    found = [w for w in check(site) if "does not include" in w and " yet." in w]
+    by_item = {("complaints" if "'complaints'" in w else "travel"): w for w in found}
+    for name in ("complaints", "travel"):
+        line = line_with(site, "site.yaml", f"    - {name}")
+        assert by_item[name].startswith(f"site.yaml:{line}: should fix"), found

@@ -27,8 +27,11 @@ def check_coverage(site: model.Site) -> Iterator[Advice]:
         item = c.item
         what = f"'{item.title}' (SEND Regulations 2014, {item.citation}; id '{item.id}')"
         if c.not_yet:
+            # Its own item of the list (every item is a known id, or the site would not load).
+            index = site.config.checks.not_yet_covered.index(item.id)
+            listed = lines.origin("checks.not_yet_covered", settings)
             yield Advice(
-                lines.origin("checks.not_yet_covered", settings),
+                lines.origin(f"checks.not_yet_covered.{index}", listed),
                 "coverage-planned",
                 f"the Local Offer does not include {what} yet",
                 "Write a page that explains it and add "

@@ -117,6 +117,7 @@ def test_service_page_has_every_field_in_the_order_a_parent_needs(directory: Tin
         "Easy read",
         "More about this service",
         "Who runs it",
+        "Something wrong with this page?",
     ]
     text = text_of(main)
     lead = main.find("p", class_="lead")
@@ -589,3 +590,38 @@ def test_a_gap_in_the_page_numbers_is_shown_but_not_read_out(site: TinySite) -> 
     assert texts[1:-1] == ["Page 1", "…", "Page 4", "Page 5", "Page 6", "Page 7", "Page 8"]
     gaps = pager.select(".pager__item--gap")
     assert len(gaps) == 1 and all(gap["aria-hidden"] == "true" for gap in gaps)
+
+
+def test_each_service_page_says_how_to_report_a_mistake_naming_the_service(
+    site: TinySite,
+) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    # No feedback address: the contact email, with the service and its page named.
+    assert site.build().code == 0
+    section = site.page("/services/portage/").find(id="report-problem")
+    assert section is not None and section.get_text() == "Something wrong with this page?"
+    link = section.find_parent("section").find("a", href=lambda h: h.startswith("mailto:"))
+    address = urlsplit(link["href"])
+    assert address.path == "localoffer@example.org"
+    query = parse_qs(address.query)
+    assert query["subject"] == ["Something wrong on the Local Offer: Portage"]
+    assert query["body"][0].startswith("Page: https://example.org/services/portage/\n")
+    # A feedback form: its address with the service and the page in the query.
+    config = (site.root / "site.yaml").read_text()
+    site.write(
+        "site.yaml",
+        config + "feedback:\n  url: https://forms.example.net/local-offer?source=web\n",
+    )
+    assert site.build().code == 0
+    section = site.page("/services/portage/").find(id="report-problem").find_parent("section")
+    link = section.find("a", string=lambda t: t is not None and t.startswith("Report a problem"))
+    address = urlsplit(link["href"])
+    assert address.netloc == "forms.example.net"
+    assert parse_qs(address.query) == {
+        "source": ["web"],
+        "service": ["portage"],
+        "page": ["https://example.org/services/portage/"],
+    }
+    assert link.get_text() == "Report a problem with Portage"
+    assert section.find("a", href="/you-said-we-did/") is not None

@@ -15,6 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
@@ -58,9 +59,11 @@ def main() -> None:
         pagefind_times: list[float] = []
         real_index = search_index.write_search_index
 
-        def timed_index(folder: Path) -> None:
+        def timed_index(
+            folder: Path, pages: Sequence[str] | None = None, background: bool = False
+        ) -> None:
             started = time.perf_counter()
-            real_index(folder)
+            real_index(folder, pages, background)
             pagefind_times.append(time.perf_counter() - started)
 
         build_module.write_search_index = timed_index  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ import pytest
 
 from sendsite.model.brand import contrast, darken_until_readable, mix, parse_colour
 from tests.conftest import TINY_SITE, TinySite, text_of
+from tests.soup import attr
 
 STATEMENT = """\
     accessibility:
@@ -39,7 +40,7 @@ def test_brand_colours_become_the_themes_custom_properties(site: TinySite) -> No
     page = site.page("/")
     # In a stylesheet of its own (fingerprinted), not a <style>: the CSP allows no inline style.
     assert page.find("style") is None
-    links = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+    links = [attr(link, "href") for link in page.find_all("link", rel="stylesheet")]
     assert links[0].startswith("/static/style.") and links[1].startswith("/static/brand.")
     css = " ".join((site.output / links[1].lstrip("/")).read_text(encoding="utf-8").split())
     assert "--brand: #005a30;" in css

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import TinySite, text_of
+from tests.soup import found
 
 
 @pytest.fixture
@@ -167,7 +168,7 @@ def test_plan_page_shows_actions_status_and_overdue(built: TinySite) -> None:
     assert "Off track" in action_text and "Overdue" in action_text
     assert action_text.index("Still recruiting.") < action_text.index("Recruiting.")
     assert action.find("a", href="/inspections/2017-inspection/#finding-waiting") is not None
-    assert "Overdue" not in text_of(soup.find(id="action-plan-better"))
+    assert "Overdue" not in text_of(found(soup.find(id="action-plan-better")))
     assert soup.find("svg") is not None
     tables = [t for t in soup.find_all("table") if t.find("caption")]
     assert tables, "the status counts need a table with a caption as the chart's text equivalent"
@@ -208,7 +209,7 @@ def internal_links(output: Path, base_path: str) -> list[tuple[str, str]]:
     for file in sorted(output.rglob("*.html")):
         soup = BeautifulSoup(file.read_text(), "html.parser")
         for tag in soup.find_all(["a", "link", "script", "img"]):
-            target = tag.get("href") or tag.get("src")
+            target = str(tag.get("href") or tag.get("src") or "")
             if not target or urlsplit(target).scheme or target.startswith("#"):
                 continue
             found.append((file.relative_to(output).as_posix(), target))

@@ -63,7 +63,7 @@ def edit(site: TinySite, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-EDITS: dict[str, tuple[Callable[[TinySite], None], str, str]] = {
+EDITS: dict[str, tuple[Callable[[TinySite], object], str, str]] = {
     # name: (the edit, a page that must change, text it must now show)
     "a template": (
         lambda s: s.write("templates/service.html", _override()),

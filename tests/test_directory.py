@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from sendsite.publish import search_index
 from sendsite.render.listings import Pager
 from tests.conftest import TinySite, text_of
+from tests.soup import attr, found
 
 FULL_SERVICE = """\
     ---
@@ -191,7 +192,11 @@ def test_service_page_has_schema_org_data_for_the_service_and_provider(
     place = data["availableChannel"][1]["serviceLocation"]
     assert place["address"]["postalCode"] == "TE1 1AA"
     portage = json.loads(
-        directory.page("/services/portage/").find("script", type="application/ld+json").string
+        found(
+            found(
+                directory.page("/services/portage/").find("script", type="application/ld+json")
+            ).string
+        )
     )
     assert portage["isAccessibleForFree"] is True
     assert portage["areaServed"] == [
@@ -216,11 +221,9 @@ def test_structured_data_cannot_close_its_script_element(site: TinySite) -> None
 
 def test_search_filters_and_index_markers_on_an_active_service(directory: TinySite) -> None:
     soup = directory.page("/services/hearing-support/")
-    body = soup.find(attrs={"data-pagefind-body": True})
+    body = soup.select_one("[data-pagefind-body]")
     assert body is not None
-    every = [
-        str(t["data-pagefind-filter"]) for t in body.find_all(attrs={"data-pagefind-filter": True})
-    ]
+    every = [str(t["data-pagefind-filter"]) for t in body.select("[data-pagefind-filter]")]
     # Each age it is for, for the search's reading of 'autism 7'.
     assert [f for f in every if f.startswith("years:")] == [f"years:{n}" for n in range(3, 18)]
     filters = sorted(f for f in every if not f.startswith("years:"))
@@ -239,7 +242,7 @@ def test_search_filters_and_index_markers_on_an_active_service(directory: TinySi
     portage = directory.page("/services/portage/")
     needs = {
         str(t["data-pagefind-filter"])
-        for t in portage.find_all(attrs={"data-pagefind-filter": True})
+        for t in portage.select("[data-pagefind-filter]")
         if str(t["data-pagefind-filter"]).startswith("need:")
     }
     # 'any' marks it, so that the search lists it apart, as the browse pages do.
@@ -255,7 +258,7 @@ def test_closed_service_keeps_its_page_and_leaves_listings_and_search(site: Tiny
     assert site.build().code == 0
     page = site.page("/services/portage/")
     assert "This service is no longer available" in text_of(page)
-    assert page.find(attrs={"data-pagefind-body": True}) is None
+    assert page.select_one("[data-pagefind-body]") is None
     assert page.find("script", type="application/ld+json") is None  # not offered to search engines
     for path in (
         "/services/",
@@ -296,9 +299,15 @@ def test_listing_pages_per_category_need_area_and_age(directory: TinySite) -> No
     assert text_of(directory.page("/services/category/health/")).count("1 service") >= 1
     empty = text_of(directory.page("/services/age/19-25/"))
     assert "There are no services listed for this age yet." in empty
-    assert directory.page("/services/category/health/").find("h1").get_text() == "Health services"
-    assert directory.page("/services/need/autism/").find("h1").get_text() == "Services for autism"
-    assert directory.page("/services/age/5-10/").find("h1").get_text() == (
+    assert (
+        found(directory.page("/services/category/health/").find("h1")).get_text()
+        == "Health services"
+    )
+    assert (
+        found(directory.page("/services/need/autism/").find("h1")).get_text()
+        == "Services for autism"
+    )
+    assert found(directory.page("/services/age/5-10/").find("h1")).get_text() == (
         "Services for ages 5 to 10 years"
     )
 
@@ -336,7 +345,7 @@ def test_long_lists_are_split_into_numbered_pages(site: TinySite) -> None:
         start=1,
     ):
         soup = site.page(path)
-        assert soup.find("h1").get_text() == f"Services for autism (page {number} of 3)"
+        assert found(soup.find("h1")).get_text() == f"Services for autism (page {number} of 3)"
         pager = soup.find("nav", class_="pager")
         assert pager is not None and pager["aria-label"]
         current = pager.find("a", attrs={"aria-current": "page"})
@@ -345,8 +354,8 @@ def test_long_lists_are_split_into_numbered_pages(site: TinySite) -> None:
         assert len(service_links(soup)) <= 20
     assert sorted(reached) == sorted([f"/services/{i}/" for i in ids] + ["/services/portage/"])
     page_two = site.page("/services/need/autism/page-2/")
-    assert page_two.find("a", rel="prev")["href"] == "/services/need/autism/"
-    assert page_two.find("a", rel="next")["href"] == "/services/need/autism/page-3/"
+    assert found(page_two.find("a", rel="prev"))["href"] == "/services/need/autism/"
+    assert found(page_two.find("a", rel="next"))["href"] == "/services/need/autism/page-3/"
     assert not (site.output / "services/need/autism/page-4").exists()
     all_pages = [
         site.page("/services/"),
@@ -359,13 +368,13 @@ def test_long_lists_are_split_into_numbered_pages(site: TinySite) -> None:
         site.page("/organisations/testshire-council/page-2/"),
         site.page("/organisations/testshire-council/page-3/"),
     ]
-    assert organisation[1].find("h1").get_text() == "Testshire Council (page 2 of 3)"
+    assert found(organisation[1].find("h1")).get_text() == "Testshire Council (page 2 of 3)"
     assert sum(len(service_links(p)) for p in organisation) == 46
 
 
 def test_age_and_area_page_groups_services_by_need(directory: TinySite) -> None:
     soup = directory.page("/services/age/5-10/south/")
-    assert soup.find("h1").get_text() == "Services for ages 5 to 10 years in South Testshire"
+    assert found(soup.find("h1")).get_text() == "Services for ages 5 to 10 years in South Testshire"
     autism = soup.find("section", id="need-autism")
     hearing = soup.find("section", id="need-hearing")
     anyneed = soup.find("section", id="need-any")
@@ -467,7 +476,7 @@ def test_search_form_is_hidden_without_javascript_and_works_under_a_sub_path(
     site.write("site.yaml", text.replace("https://example.org/\n", "https://example.org/send/\n"))
     assert site.build().code == 0
     soup = site.page("/services/")
-    search = soup.find(attrs={"data-search": "results"})
+    search = soup.select_one('[data-search="results"]')
     assert search is not None and search.has_attr("hidden")
     assert search["data-base-url"] == "/send/"
     assert search["data-pagefind-url"] == "/send/pagefind/pagefind.js"
@@ -477,12 +486,12 @@ def test_search_form_is_hidden_without_javascript_and_works_under_a_sub_path(
         "script", src=re.compile(r"^/send/static/directory-search\.[0-9a-f]{10}\.js$")
     )
     assert script is not None and script["type"] == "module"
-    assert (site.output / script["src"].removeprefix("/send/")).is_file()
+    assert (site.output / attr(script, "src").removeprefix("/send/")).is_file()
     for facet in ("category", "need", "area", "age"):
         select = search.find("select", attrs={"name": facet})
         assert select is not None and select.find("option", value="") is not None
     assert [
-        o["value"] for o in search.find("select", attrs={"name": "age"}).find_all("option")
+        o["value"] for o in found(search.find("select", attrs={"name": "age"})).find_all("option")
     ] == ["", "0-4", "5-10", "11-15", "16-18", "19-25"]
 
 
@@ -507,7 +516,7 @@ def test_missing_pagefind_is_one_plain_error_and_the_old_site_stays(
             raise ImportError(name)
         return real_import(name, package)
 
-    monkeypatch.setattr(search_index.importlib, "import_module", no_pagefind)
+    monkeypatch.setattr(importlib, "import_module", no_pagefind)
     directory.write("content/pages/about.md", "---\ntitle: Changed\n---\nNew text.\n")
     run = directory.build()
     assert run.code == 1
@@ -583,7 +592,7 @@ def test_a_long_list_links_to_its_ends_and_the_pages_near_this_one(
 def test_a_gap_in_the_page_numbers_is_shown_but_not_read_out(site: TinySite) -> None:
     add_services(site, 150)  # 151 services: 8 pages
     assert site.build().code == 0
-    pager = site.page("/services/page-5/").find("nav", class_="pager")
+    pager = found(site.page("/services/page-5/").find("nav", class_="pager"))
     items = pager.select(".pager__list > li")
     texts = [li.get_text(" ", strip=True) for li in items]
     assert texts[0] == "Previous page" and texts[-1] == "Next page"

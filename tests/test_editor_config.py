@@ -15,9 +15,9 @@ import yaml
 
 from sendsite.errors import ErrorLog
 from sendsite.model import schema
-from sendsite.publish import build as build_module
 from sendsite.publish.cms import script
 from sendsite.publish.cms.config import decap_config
+from sendsite.publish.pipeline import load_site
 from sendsite.source import fields as fields_module
 from tests.conftest import TinySite
 
@@ -63,7 +63,7 @@ def _validator_groups(
 
     monkeypatch.setattr(fields_module.Fields, "__init__", spy)
     for example in EXAMPLES:
-        build_module.load_site(example, dt.date(2026, 11, 23))
+        load_site(example, dt.date(2026, 11, 23))
     return seen
 
 
@@ -93,7 +93,7 @@ def _config_fields(fields: list[dict[str, Any]], prefix: str) -> dict[str, dict[
 
 @pytest.fixture
 def example_config() -> dict[str, Any]:
-    site = build_module.load_site(ROOT, dt.date(2026, 11, 23))
+    site = load_site(ROOT, dt.date(2026, 11, 23))
     return decap_config(site, None, local_api="/dorset-send/admin/api/v1")
 
 

@@ -19,7 +19,7 @@ import yaml
 from sendsite.preview.editing import EditError, Editing
 from sendsite.preview.incremental import Rebuild
 from sendsite.preview.server import PreviewServer
-from sendsite.publish.build import load_site
+from sendsite.publish.pipeline import load_site
 from sendsite.source import roundtrip
 from tests.conftest import TINY_SITE
 

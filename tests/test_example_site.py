@@ -12,6 +12,7 @@ from sendsite.cli import main
 from sendsite.publish.pipeline import load_site
 from sendsite.render.listings import AGE_BANDS
 from tests.conftest import text_of
+from tests.soup import attr
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = "/dorset-send/"
@@ -108,7 +109,7 @@ def test_improvement_plan_answers_both_2024_findings(output: Path) -> None:
 
 def test_links_all_carry_the_sub_path(output: Path) -> None:
     soup = page(output, "/")
-    hrefs = [a["href"] for a in soup.find_all("a", href=True)]
+    hrefs = [attr(a, "href") for a in soup.find_all("a", href=True)]
     internal = [h for h in hrefs if not h.startswith(("http", "mailto:", "tel:", "#"))]
     assert internal and all(h.startswith(BASE) for h in internal)
 

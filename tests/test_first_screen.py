@@ -59,7 +59,7 @@ def test_home_page_starts_with_the_task_and_says_nothing_twice(built: TinySite) 
     assert h1.get_text() != header.find(class_="site-header__name").get_text()  # type: ignore[union-attr]
     # Straight after the heading and one sentence: the search, then the age buttons.
     order = [
-        el.get("id") or el.get("class", [""])[0]
+        el.get("id") or (el.get("class") or [""])[0]
         for el in main.find_all(["h1", "p", "section"], recursive=False)
     ]
     assert order[:4] == ["home-title", "lead", "search", "section"], order

@@ -180,7 +180,7 @@ def test_charts_have_text_equivalents(site: TinySite) -> None:
     assert len(bars) == 5 and all(bar.get("aria-hidden") == "true" for bar in bars)
     for chart in charts:
         assert chart.get("role") == "img"
-        names = [plan.find(id=i) for i in chart.get("aria-labelledby", "").split()]
+        names = [plan.find(id=i) for i in str(chart.get("aria-labelledby", "")).split()]
         assert names and all(isinstance(n, Tag) and text_of(n) for n in names)
     captions = [text_of(t.caption) for t in plan.find_all("table") if t.caption]
     assert any("Weeks waited for therapy" in c for c in captions)

@@ -20,6 +20,7 @@ from sendsite.cli import main
 from sendsite.publish.openreferral import byday
 from sendsite.render.urls import output_file
 from tests.conftest import BUILD_DATE, TinySite
+from tests.soup import found
 
 REPO = Path(__file__).resolve().parent.parent
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -281,7 +282,8 @@ def test_data_page_describes_each_file_and_links_to_it(built: TinySite) -> None:
         assert section is not None and section.find("table") is not None
     assert "/openreferral/services.json" in hrefs and "/feed.xml" in hrefs
     columns = [
-        th.get_text() for th in soup.find("section", id="actions-csv").find_all("th", scope="row")
+        th.get_text()
+        for th in found(soup.find("section", id="actions-csv")).find_all("th", scope="row")
     ]
     assert "overdue" in columns and "due" in columns
 
@@ -375,7 +377,7 @@ def test_everything_respects_the_sub_path(site: TinySite) -> None:
     assert built_file(listing["contents"][0]["url"]).is_file()
     soup = site.page("/")
     assert (
-        soup.find("link", rel="alternate", type="application/atom+xml")["href"]
+        found(soup.find("link", rel="alternate", type="application/atom+xml"))["href"]
         == "/local-offer/feed.xml"
     )
 

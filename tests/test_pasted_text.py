@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from sendsite.render.markdown import markdown_to_html, tidy_pasted_text
 from sendsite.source.yamldoc import parse_yaml
+from tests.soup import found
 
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ,.'", min_size=1, max_size=30).map(str.strip).filter(bool)  # fmt: skip
 BULLETS = st.sampled_from(["\u2022\t", "\u2022 ", "\u00b7\t", "\uf0b7\t", "\u25cf "])
@@ -26,7 +27,7 @@ def test_pasted_bullets_become_one_list_item_each(intro: str, items: list[tuple[
     assert [" ".join(li.get_text().split()) for li in page.find_all("li")] == [
         " ".join(w.split()) for _, w in items
     ]
-    assert " ".join(page.find("p").get_text().split()) == " ".join(intro.split())
+    assert " ".join(found(page.find("p")).get_text().split()) == " ".join(intro.split())
 
 
 @given(st.lists(st.tuples(st.integers(0, 3), WORDS), min_size=1, max_size=8))
@@ -41,13 +42,15 @@ def test_a_tab_at_the_start_of_a_line_never_makes_a_code_box(lines: list[tuple[i
 def test_word_levels_and_numbers() -> None:
     text = "We offer:\n\u2022\tHome visits\no\tOn Mondays\n\u2022\tPlay\n1.\tPhone us\n2)\tVisit"
     page = soup(text)
-    top = page.find("ul")
-    assert [li.find(string=True).strip() for li in top.find_all("li", recursive=False)] == [
+    top = found(page.find("ul"))
+    assert [found(li.find(string=True)).strip() for li in top.find_all("li", recursive=False)] == [
         "Home visits",
         "Play",
     ]
-    assert top.find("ul").get_text(strip=True) == "On Mondays"  # Word's "o" is the second level
-    assert [li.get_text() for li in page.find("ol").find_all("li")] == ["Phone us", "Visit"]
+    assert (
+        found(top.find("ul")).get_text(strip=True) == "On Mondays"
+    )  # Word's "o" is the second level
+    assert [li.get_text() for li in found(page.find("ol")).find_all("li")] == ["Phone us", "Visit"]
 
 
 def test_a_tabbed_paragraph_after_a_list_is_its_own_paragraph() -> None:
@@ -60,7 +63,7 @@ def test_fenced_code_and_ordinary_text_are_left_alone() -> None:
     assert tidy_pasted_text(fenced) == fenced
     plain = "Costs \u00b7 about \u00a35\n- a\n- b\n\nText after."
     assert tidy_pasted_text(plain) == plain
-    assert soup("- a\n\t- b").find("ul").find("ul").get_text(strip=True) == "b"
+    assert found(found(soup("- a\n\t- b").find("ul")).find("ul")).get_text(strip=True) == "b"
 
 
 def test_curly_quotes_around_a_whole_value_are_the_quotes_meant() -> None:

@@ -19,13 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup, SoupStrainer
+from bs4 import BeautifulSoup
+from bs4.filter import SoupStrainer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendsite.cli import main
 from sendsite.render import environment as render
 from sendsite.render.markdown import markdown_to_html
+from sendsite.render.urls import Linker
 from tests.conftest import BUILD_DATE, TINY_SITE
 from tests.untrusted.active_content import active_content
 
@@ -127,7 +129,7 @@ def one_template_environment() -> Iterator[None]:
     cache: dict[tuple[Path, str], object] = {}
     real = render.make_environment
 
-    def cached(site_dir: Path, linker: render.Linker, **options: Any) -> object:
+    def cached(site_dir: Path, linker: Linker, **options: Any) -> object:
         key = (site_dir, linker.base_path)
         if key not in cache:
             cache[key] = real(site_dir, linker, **options)

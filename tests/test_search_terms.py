@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from tests.conftest import TinySite
+from tests.soup import attr
 
 TAXONOMY_WITH_ALSO = """\
 categories:
@@ -75,6 +76,6 @@ def test_taxonomy_files_without_also_still_build(site: TinySite) -> None:
 def test_service_pages_carry_the_filters_the_search_reads_words_into(site: TinySite) -> None:
     assert site.build().code == 0
     page = site.page("/services/portage/")
-    filters = [span["data-pagefind-filter"] for span in page.select("[data-pagefind-filter]")]
+    filters = [attr(span, "data-pagefind-filter") for span in page.select("[data-pagefind-filter]")]
     assert "need:any" in filters  # needs: all
     assert [f for f in filters if f.startswith("years:")] == [f"years:{n}" for n in range(6)]

@@ -27,6 +27,7 @@ from sendsite.preview.address import is_loopback
 from sendsite.preview.reload import Clients
 from sendsite.preview.server import PreviewServer
 from tests.conftest import TINY_SITE
+from tests.soup import found
 
 DATE = dt.date(2026, 11, 23)
 WAIT = 30  # seconds: only a guard against hanging, never a measure of speed
@@ -120,7 +121,9 @@ class Tab:
         url = f"ws://127.0.0.1:{self.running.server.port}/livereload"
         ws = await websocket_connect(url)
         await ws.write_message(json.dumps({"command": "hello", "protocols": []}))
-        hello = json.loads(await ws.read_message())
+        message = await ws.read_message()
+        assert message is not None, "the reload socket closed"
+        hello = json.loads(message)
         assert hello["command"] == "hello"
         page_url = f"http://127.0.0.1:{self.running.server.port}{self.page}"
         await ws.write_message(json.dumps({"command": "info", "url": page_url, "plugins": {}}))
@@ -176,7 +179,7 @@ def test_serves_the_site_at_its_sub_path_and_redirects_the_root(running: Running
     assert status == 200
     assert h1(body) == "Portage"
     soup = BeautifulSoup(body, "html.parser")
-    assert soup.find("link", rel="stylesheet")["href"] == "/testshire/static/style.css"
+    assert found(soup.find("link", rel="stylesheet"))["href"] == "/testshire/static/style.css"
     assert any("livereload.js" in (s.string or "") for s in soup.find_all("script"))
     status, _, headers = running.get("/")
     assert status == 302 and headers["location"] == "/testshire/"
@@ -259,13 +262,13 @@ def test_a_mistake_shows_the_error_page_everywhere_then_recovers(
             status, body, _ = running.get(page)
             assert status == 500
             soup = BeautifulSoup(body, "html.parser")
-            assert soup.find("html")["lang"] == "en-GB"
-            assert soup.find("title").get_text().startswith("The site has a mistake to fix")
-            item = soup.find("li")
-            assert item.find(class_="where").get_text() == "content/services/portage.md:3"
+            assert found(soup.find("html"))["lang"] == "en-GB"
+            assert found(soup.find("title")).get_text().startswith("The site has a mistake to fix")
+            item = found(soup.find("li"))
+            assert found(item.find(class_="where")).get_text() == "content/services/portage.md:3"
             assert "no organisation with the id 'testshire-counci'" in item.get_text()
             assert "How to fix it:" in item.get_text()
-            assert soup.find(attrs={"role": "alert"}) is not None
+            assert soup.select_one('[role="alert"]') is not None
             assert any("livereload.js" in (s.string or "") for s in soup.find_all("script"))
         assert served_page.read_bytes() == before  # the last good page is kept
         assert any(
@@ -363,7 +366,10 @@ def test_a_site_that_starts_broken_is_served_as_the_error_page_until_fixed(tmp_p
     try:
         status, body, _ = running.get("/testshire/")
         assert status == 500
-        assert BeautifulSoup(body, "html.parser").find(class_="where").get_text() == "site.yaml:3"
+        assert (
+            found(BeautifulSoup(body, "html.parser").find(class_="where")).get_text()
+            == "site.yaml:3"
+        )
         edit(root / "site.yaml", "area:", "area: Testshire")
         eventually(lambda: running.get("/testshire/")[0] == 200)
         assert h1(running.get("/testshire/services/portage/")[1]) == "Portage"
@@ -379,7 +385,7 @@ def test_a_broken_template_is_shown_then_the_fix_applies(running: Running) -> No
         theme.read_text().replace("{% block content %}", "{% block content %}{{ oops }", 1)
     )
     eventually(lambda: running.get("/testshire/services/portage/")[0] == 500)
-    where = BeautifulSoup(running.get("/testshire/")[1], "html.parser").find(class_="where")
+    where = found(BeautifulSoup(running.get("/testshire/")[1], "html.parser").find(class_="where"))
     assert where.get_text().startswith("templates/service.html:")
     template.write_text(
         theme.read_text().replace("{% block content %}", "{% block content %}<p>Local</p>", 1)
@@ -409,7 +415,7 @@ def test_the_search_index_follows_the_pages(running: Running) -> None:
         if status != 200:
             return None
         languages = json.loads(body)["languages"]
-        return sum(language["page_count"] for language in languages.values())
+        return int(sum(language["page_count"] for language in languages.values()))
 
     eventually(lambda: indexed_pages() == 1)  # the tiny site has one service
     portage = running.root / "content/services/portage.md"
@@ -543,11 +549,11 @@ def test_the_checks_panel_is_folded_must_fix_first_and_has_no_inline_styles() ->
     html = BeautifulSoup(panel(advice, elsewhere=2).decode(), "html.parser")
     details = html.select_one("aside.sendsite-checks details")
     assert details is not None and not details.has_attr("open")  # one line until opened
-    summary = " ".join(details.summary.get_text(" ").split())
+    summary = " ".join(found(details.summary).get_text(" ").split())
     assert summary == (
         "Preview only: 3 things to check on this page (1 must fix, 1 should fix, 1 style)"
     )
     levels = [s.get_text() for s in details.select("li .sendsite-checks__level")]
     assert levels == ["must fix:", "should fix:", "style:"]
     assert not html.select("[style]") and not html.select("style, script")
-    assert html.select_one("link[rel=stylesheet]")["href"] == PANEL_STYLESHEET_PATH
+    assert found(html.select_one("link[rel=stylesheet]"))["href"] == PANEL_STYLESHEET_PATH

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, ViewportSize, sync_playwright
 
 from sendsite.cli import main
 from tests.browser.a11y_support import AXE_TAGS, BUILD_DATE, CHROMIUM_ARGS, REPO, SUB_PATH, serve
@@ -63,11 +63,11 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
         launched.close()
 
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def new_page(
-    browser: Browser, *, javascript: bool, viewport: dict[str, int] = PHONE
+    browser: Browser, *, javascript: bool, viewport: ViewportSize = PHONE
 ) -> Iterator[Page]:
     # A phone-sized window by default: families mostly use the directory on phones.
     context = browser.new_context(java_script_enabled=javascript, viewport=viewport)

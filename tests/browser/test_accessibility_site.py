@@ -77,7 +77,7 @@ def test_every_internal_link_and_anchor_leads_somewhere(a11y_site: ServedSite) -
         if pages[url] is None:
             continue
         for element in pages[url].find_all(["a", "link", "img", "script", "form"]):
-            href = element.get("href") or element.get("src") or element.get("action")
+            href = str(element.get("href") or element.get("src") or element.get("action") or "")
             if not href or urlsplit(href).scheme in ("mailto", "tel"):
                 continue
             absolute = urljoin(url, href)

@@ -12,7 +12,8 @@ from playwright.sync_api import Page, expect
 
 from sendsite import model
 from sendsite.publish.pipeline import load_site
-from tests.browser.conftest import BUILD_DATE, REPO, SUB_PATH, axe_violations
+from tests.browser.a11y_support import BUILD_DATE, REPO, SUB_PATH
+from tests.browser.conftest import axe_violations
 
 
 @pytest.fixture(scope="module")

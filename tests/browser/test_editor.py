@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from sendsite.publish.build import load_site, warnings
+from sendsite.publish.build import warnings
+from sendsite.publish.pipeline import load_site
 from tests.browser.a11y_support import BUILD_DATE, REPO, SUB_PATH
 
 WAIT = 60  # seconds: a guard against hanging, never a measure of speed

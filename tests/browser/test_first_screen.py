@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from tests.browser.conftest import new_page
 
-SCREEN = {"width": 375, "height": 812}
+SCREEN: ViewportSize = {"width": 375, "height": 812}
 
 
 @pytest.fixture

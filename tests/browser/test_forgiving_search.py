@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from sendsite import model
 from sendsite.publish.pipeline import load_site
 from tests.browser.a11y_support import BUILD_DATE, REPO, SUB_PATH
 from tests.browser.conftest import axe_violations, new_page
 
-SCREEN = {"width": 375, "height": 812}
+SCREEN: ViewportSize = {"width": 375, "height": 812}
 
 
 @pytest.fixture(scope="module")

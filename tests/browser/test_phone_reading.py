@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from sendsite.cli import main
 from tests.browser.a11y_support import BUILD_DATE, REPO, serve
 
-SCREEN = {"width": 375, "height": 812}  # a 375 px phone, one screen 812 px tall
+SCREEN: ViewportSize = {"width": 375, "height": 812}  # a 375 px phone, one screen 812 px tall
 EXAMPLESHIRE = REPO / "tests" / "sites" / "exampleshire"
 LONG_ITEM = (
     "Inspectors found that this part of the local area partnership's work is described at the "

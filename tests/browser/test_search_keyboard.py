@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from sendsite import model
-from sendsite.publish.build import load_site
-from tests.browser.conftest import BUILD_DATE, REPO
+from sendsite.publish.pipeline import load_site
+from tests.browser.a11y_support import BUILD_DATE, REPO
 
 BATCH = 20  # results the script draws at a time (BATCH in directory-search.js)
 

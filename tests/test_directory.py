@@ -407,8 +407,8 @@ def test_age_and_area_page_shows_a_few_per_need_and_links_to_each_needs_full_lis
     assert site.build().code == 0
     soup = site.page("/services/age/11-15/north/")
     assert len(soup.find_all("li", class_="entry")) <= AGE_AREA_ENTRIES
-    autism_section = soup.find("section", id="need-autism")
-    hearing_section = soup.find("section", id="need-hearing")
+    autism_section = found(soup.find("section", id="need-autism"))
+    hearing_section = found(soup.find("section", id="need-hearing"))
     full_list = "/services/age/11-15/north/need/autism/"
     see_all = autism_section.find("a", href=full_list)
     assert see_all is not None
@@ -425,16 +425,18 @@ def test_age_and_area_page_shows_a_few_per_need_and_links_to_each_needs_full_lis
     reached: list[str] = []
     for number, path in enumerate([full_list, f"{full_list}page-2/", f"{full_list}page-3/"], 1):
         page = site.page(path)
-        assert page.find("h1").get_text() == (
+        assert found(page.find("h1")).get_text() == (
             f"Services for autism, ages 11 to 15 years in North Testshire (page {number} of 3)"
         )
-        crumbs = page.find("nav", class_="breadcrumbs")
+        crumbs = found(page.find("nav", class_="breadcrumbs"))
         assert "/services/age/11-15/north/" in hrefs(crumbs)
         assert (
-            page.find("nav", class_="pager").find("a", attrs={"aria-current": "page"})["href"]
+            found(
+                found(page.find("nav", class_="pager")).find("a", attrs={"aria-current": "page"})
+            )["href"]
             == path
         )
-        assert "/services/age/11-15/north/" in hrefs(page.find("main"))
+        assert "/services/age/11-15/north/" in hrefs(found(page.find("main")))
         reached += service_links(page)
     assert sorted(reached) == sorted(f"/services/{i}/" for i in autism)
 
@@ -610,8 +612,10 @@ def test_each_service_page_says_how_to_report_a_mistake_naming_the_service(
     assert site.build().code == 0
     section = site.page("/services/portage/").find(id="report-problem")
     assert section is not None and section.get_text() == "Something wrong with this page?"
-    link = section.find_parent("section").find("a", href=lambda h: h.startswith("mailto:"))
-    address = urlsplit(link["href"])
+    link = found(
+        found(section.find_parent("section")).find("a", href=lambda h: h.startswith("mailto:"))
+    )
+    address = urlsplit(attr(link, "href"))
     assert address.path == "localoffer@example.org"
     query = parse_qs(address.query)
     assert query["subject"] == ["Something wrong on the Local Offer: Portage"]
@@ -623,9 +627,13 @@ def test_each_service_page_says_how_to_report_a_mistake_naming_the_service(
         config + "feedback:\n  url: https://forms.example.net/local-offer?source=web\n",
     )
     assert site.build().code == 0
-    section = site.page("/services/portage/").find(id="report-problem").find_parent("section")
-    link = section.find("a", string=lambda t: t is not None and t.startswith("Report a problem"))
-    address = urlsplit(link["href"])
+    section = found(
+        found(site.page("/services/portage/").find(id="report-problem")).find_parent("section")
+    )
+    link = found(
+        section.find("a", string=lambda t: t is not None and t.startswith("Report a problem"))
+    )
+    address = urlsplit(attr(link, "href"))
     assert address.netloc == "forms.example.net"
     assert parse_qs(address.query) == {
         "source": ["web"],

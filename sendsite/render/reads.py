@@ -18,11 +18,14 @@ import jinja2
 from sendsite import model
 from sendsite.errors import Origin
 
-# Every model class: objects of other types (strings, dicts, Markup) are never recorded.
+# Every model class (sendsite.model re-exports them from model/objects/): objects of other types
+# (strings, dicts, Markup) are never recorded.
 MODEL_TYPES: frozenset[type] = frozenset(
     obj
     for obj in vars(model).values()
-    if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == model.__name__
+    if isinstance(obj, type)
+    and dataclasses.is_dataclass(obj)
+    and obj.__module__.startswith(model.__name__ + ".objects.")
 )
 
 Key = tuple[Hashable, ...]

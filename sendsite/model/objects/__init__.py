@@ -1,0 +1,1 @@
+"""The typed model's objects, one module per content type; `sendsite.model` re-exports them."""

@@ -119,6 +119,7 @@ def test_service_page_has_every_field_in_the_order_a_parent_needs(directory: Tin
         "More about this service",
         "Who runs it",
         "Something wrong with this page?",
+        "Words used on this page",  # the glossary terms' meanings, last
     ]
     text = text_of(main)
     lead = main.find("p", class_="lead")

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from sendsite.errors import Origin
 from sendsite.model import GlossaryEntry
 from sendsite.render.glossary import link_terms, make_matcher
-from tests.soup import found
+from tests.soup import attr, found
 
 GLOSSARY = [
     GlossaryEntry("EHC plan", "An education, health and care plan.", ["EHCP"], Origin("g", 1)),
@@ -77,3 +77,32 @@ def test_words_inside_a_taxonomy_label_stay_plain() -> None:
     # "and leisure" plain would split it in two.
     html = '<dd><data value="short-breaks">Short breaks and leisure</data></dd><p>short break</p>'
     assert linked(html) == [("short break", "/glossary/#short-break")]
+
+
+def test_the_page_ends_with_the_meanings_of_the_terms_it_links() -> None:
+    """A title shows only to a mouse resting on the link: the meanings are also written out at
+    the foot of <main>, in the order the terms appear, each with its glossary link."""
+    page = "<main><p>AP first, then an EHC plan, then AP again.</p></main><footer></footer>"
+    out = link_terms(page, make_matcher(GLOSSARY), lambda e: f"/glossary/#{e.anchor}")
+    soup = BeautifulSoup(out, "html.parser")
+    section = found(soup.select_one("main > section.words-used"))
+    assert section is found(soup.main).find_all(recursive=False)[-1]
+    assert attr(section, "aria-labelledby") == "words-used-heading"
+    assert found(section.h2).get_text() == "Words used on this page"
+    assert found(section.select_one("details > summary")).get_text() == "See what 2 words mean"
+    rows = [
+        (
+            found(row.dt).get_text(),
+            found(row.dd).get_text(" ", strip=True),
+            attr(found(row.select_one("dd a")), "href"),
+        )
+        for row in section.select(".words-used__row")
+    ]
+    assert rows == [
+        ("AP", "Alternative provision. AP in the glossary", "/glossary/#ap"),
+        ("EHC plan", "An education, health and care plan. EHC plan in the glossary",
+         "/glossary/#ehc-plan"),
+    ]  # fmt: skip
+    assert "section" not in link_terms(
+        "<main><p>No terms.</p></main>", make_matcher(GLOSSARY), lambda e: "#"
+    )

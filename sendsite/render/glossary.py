@@ -1,5 +1,8 @@
 """Explain glossary terms where families meet them: the first use of each term on a page links to
-its entry on the glossary page, with the meaning as the link's title.
+its entry on the glossary page, with the meaning as the link's title, and the page ends with
+"Words used on this page", each term with its meaning (folded: one Tab and Enter away). A title
+shows only to a mouse pointer resting on the link; keyboard, touch and magnifier users, who
+never see it, read the meanings there instead.
 
 This works on the rendered page (only inside <main>), so it covers every Markdown body and
 every text field alike, and counts "first use" across the whole page. It never changes text
@@ -86,18 +89,44 @@ def link_terms(
     end = page_html.rfind("</main>")
     if start < 0 or end < 0:
         return page_html
-    body = _link_fragment(page_html[start:end], matcher, href_for)
-    return page_html[:start] + body + page_html[end:]
+    body, used = _link_fragment(page_html[start:end], matcher, href_for)
+    return page_html[:start] + body + words_used(used, href_for) + page_html[end:]
+
+
+WORDS_USED_HEADING = "Words used on this page"
+
+
+def words_used(used: list[GlossaryEntry], href_for: Callable[[GlossaryEntry], str]) -> str:
+    """The meanings of the terms linked on a page, in the order they appear, as the last part of
+    its <main> (left out of the search index: the page is not about these words)."""
+    if not used:
+        return ""
+    rows = "".join(
+        f'<div class="words-used__row"><dt>{html.escape(e.term)}</dt>'
+        f"<dd>{html.escape(e.meaning)} "
+        f'<a href="{href_for(e)}">{html.escape(e.term)} in the glossary</a></dd></div>'
+        for e in used
+    )
+    words = f"{len(used)} word means" if len(used) == 1 else f"{len(used)} words mean"
+    # Folded, so that a page with many terms stays short on a phone; it prints open.
+    return (
+        '<section class="words-used" aria-labelledby="words-used-heading" data-pagefind-ignore>'
+        f'<h2 id="words-used-heading">{WORDS_USED_HEADING}</h2>'
+        f'<details class="fold"><summary class="fold__summary">See what {words}</summary>'
+        f'<div class="fold__body"><dl class="words-used__list">{rows}</dl></div></details>'
+        "</section>\n"
+    )
 
 
 def _link_fragment(
     fragment: str, matcher: GlossaryMatcher, href_for: Callable[[GlossaryEntry], str]
-) -> str:
+) -> tuple[str, list[GlossaryEntry]]:
     """One scan for term matches over the whole fragment; only a match whose term is not linked
     yet is looked at closely (inside a tag? inside an element that is never linked?), so the cost
     follows the number of terms on the page, not the number of tags."""
     assert matcher.pattern is not None
     done: set[str] = set()
+    used: list[GlossaryEntry] = []
     out: list[str] = []
     position = 0
     skipped = _SkippedRegions(fragment)
@@ -107,6 +136,7 @@ def _link_fragment(
         if entry.anchor in done or _inside_tag(fragment, start) or skipped.covers(start):
             continue
         done.add(entry.anchor)
+        used.append(entry)
         title = html.escape(entry.meaning, quote=True)
         out.append(fragment[position:start])
         out.append(
@@ -114,7 +144,7 @@ def _link_fragment(
         )
         position = match.end()
     out.append(fragment[position:])
-    return "".join(out)
+    return "".join(out), used
 
 
 def _inside_tag(fragment: str, position: int) -> bool:

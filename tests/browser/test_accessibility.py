@@ -262,3 +262,42 @@ def test_wider_text_spacing_at_320px_clips_nothing(
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_glossary_meanings_are_reached_by_keyboard_without_hovering(
+    a11y_browser: Any,  # noqa: F811
+    a11y_site: ServedSite,  # noqa: F811
+    axe_source: str,  # noqa: F811
+    width: int,
+) -> None:
+    """A title shows only to a resting mouse: with the keyboard alone, and the pointer never
+    over a term, each linked term's meaning is on the page, folded at its foot."""
+    context = a11y_browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.goto(a11y_site.url("inspections/2024-area-send-inspection/"))
+        meanings = tab.eval_on_selector_all(
+            "main a.glossary-term", "links => links.map(a => [a.textContent, a.title])"
+        )
+        assert len(meanings) >= 3
+        summary = tab.locator(".words-used summary")
+        assert not tab.locator(".words-used dd").first.is_visible()  # folded: the page stays short
+        for _ in range(400):  # Tab through the page until the fold has focus
+            tab.keyboard.press("Tab")
+            if tab.evaluate("() => document.activeElement.matches('.words-used summary')"):
+                break
+        else:
+            pytest.fail("Tab never reached 'See what N words mean'")
+        assert summary.inner_text() == f"See what {len(meanings)} words mean"
+        tab.keyboard.press("Enter")
+        rows = tab.locator(".words-used__row")
+        assert rows.count() == len(meanings)
+        for index, (_, meaning) in enumerate(meanings):  # in the order the terms appear
+            dd = rows.nth(index).locator("dd")
+            assert dd.is_visible()
+            assert dd.inner_text().startswith(meaning)
+        violations = run_axe(tab, axe_source)
+        assert not violations, describe_violations(violations)
+    finally:
+        context.close()

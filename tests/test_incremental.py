@@ -93,9 +93,14 @@ def test_a_service_edit_rebuilds_its_page_and_the_pages_listing_it(generated: Ch
     assert "services/service-00010/index.html" not in written
     output = generated.work / "incremental"
     pages = [f for f in written if f.endswith(".html")]
-    # Only the service's page and the pages that list it; the open data files follow the model.
+    # Only the service's page and the pages that list it; the open data files and the search's
+    # words (the new cost brings new words) follow the model.
     assert all("service-00007/" in (output / f).read_text() for f in pages), pages
-    assert {f.split("/")[0] for f in written if not f.endswith(".html")} <= {"data", "openreferral"}
+    assert {f.split("/")[0] for f in written if not f.endswith(".html")} <= {
+        "data",
+        "openreferral",
+        "search-terms.json",
+    }
     assert len(pages) < len(list(output.rglob("*.html"))) / 4
 
 

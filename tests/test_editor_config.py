@@ -186,6 +186,7 @@ DOC_HEADINGS = {
     "news": "News",
     "pages": "Page",
     "feedback": "Feedback",
+    "journeys": "Journey",
     "glossary": "Glossary",
     "taxonomy": "taxonomy.yaml",
 }

@@ -13,6 +13,7 @@ import datetime as dt
 from sendsite import model
 from sendsite.errors import ErrorLog
 from sendsite.model import identity
+from sendsite.model.journeys import Targets, validate_journeys
 from sendsite.model.validation import directory, inspections, pages, plans, vocabulary
 from sendsite.model.validation.context import Checks
 from sendsite.source.loader import Item, LoadedContent
@@ -38,6 +39,14 @@ def build_site(
     news = [pages.news(checks, i, found) for i in content.items["news"]]
     page_list = [pages.page(checks, i) for i in content.items["pages"]]
     feedback = [pages.feedback(checks, i) for i in content.items["feedback"]]
+    targets = Targets(
+        {s.id: s for s in services if s.active},
+        {p.id: p for p in page_list},
+        organisations,
+        taxonomy,
+        content.unreadable,
+    )
+    journeys = validate_journeys(content.items.get("journeys", []), targets, log)
     identity.refuse_duplicate_ids(
         config, list(organisations.values()), services, checks.explicit_ids, log
     )
@@ -55,6 +64,7 @@ def build_site(
         feedback=sorted(feedback, key=lambda f: (f.date, f.id), reverse=True),
         assets=content.assets,
         commit_times=content.commit_times,
+        journeys=journeys,
     )
 
 

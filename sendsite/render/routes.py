@@ -11,6 +11,7 @@ from sendsite import model
 from sendsite.errors import Origin
 from sendsite.model import labels
 from sendsite.model.datafiles import catalogue
+from sendsite.model.journeys import JOURNEYS_PATH
 from sendsite.model.local_offer_items import local_offer_coverage
 from sendsite.model.statement import STATEMENT_PATH, statement_page_written
 from sendsite.render import listings as directory
@@ -81,6 +82,7 @@ def build_routes(site: model.Site, data_page: Mapping[str, Any] | None = None) -
         for p in site.pages
         if p.id != "index"
     ]
+    routes += journey_routes(site)
     if site.config.accessibility is not None and not statement_page_written(site):
         routes.append(
             Route(
@@ -91,6 +93,29 @@ def build_routes(site: model.Site, data_page: Mapping[str, Any] | None = None) -
                 {"statement": site.config.accessibility},
             )
         )
+    return routes
+
+
+def journey_routes(site: model.Site) -> list[Route]:
+    """The journeys' list, and one page for each step of each journey (so that a family follows
+    one with links alone)."""
+    if not site.journeys:
+        return []
+    routes = [Route(JOURNEYS_PATH, "journeys.html", "Where do I start?", BUILT_IN)]
+    for journey in site.journeys:
+        for step in journey.steps:
+            title = (
+                journey.title if step is journey.steps[0] else f"{step.heading}: {journey.title}"
+            )
+            routes.append(
+                Route(
+                    journey.step_path(step),
+                    "journey.html",
+                    title,
+                    Origin(step.origin.path, step.origin.line),
+                    {"journey": journey, "step": step, "back": journey.back(step)},
+                )
+            )
     return routes
 
 

@@ -27,6 +27,7 @@ COLLECTIONS: dict[str, tuple[str, ...]] = {
     "news": (".md", ".yaml", ".yml"),
     "feedback": (".yaml", ".yml", ".md"),
     "pages": (".md",),
+    "journeys": (".yaml", ".yml"),
 }
 SINGLE_FILES = ("taxonomy", "glossary")
 

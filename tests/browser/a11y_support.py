@@ -53,6 +53,9 @@ PAGE_TYPES: dict[str, str] = {
     "page": "about/",
     "accessibility statement": "accessibility/",
     "page not found": "404.html",
+    "journey list": "where-do-i-start/",
+    "journey (first question)": "where-do-i-start/i-think-my-child-may-have-send/",
+    "journey (end step)": "where-do-i-start/i-think-my-child-may-have-send/early-years-setting/",
 }
 
 

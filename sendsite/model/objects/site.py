@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sendsite.model.journeys import Journey
     from sendsite.model.objects.directory import Organisation, Service
     from sendsite.model.objects.inspections import Inspection
     from sendsite.model.objects.pages import Feedback, NewsItem, Page
@@ -34,6 +35,7 @@ class Site:
     history: list[HistoryEvent] = field(default_factory=list)  # derived: newest first
     # path under the site folder -> when git last committed a change to it; empty outside git
     commit_times: dict[str, dt.datetime] = field(default_factory=dict)
+    journeys: list[Journey] = field(default_factory=list)  # "Where do I start?", by file name
 
     @property
     def active_services(self) -> list[Service]:

@@ -37,7 +37,7 @@ from sendsite.model.schema.field import (
     Field,
 )
 from sendsite.model.schema.inspections import INSPECTION
-from sendsite.model.schema.pages import FEEDBACK, NEWS, PAGE
+from sendsite.model.schema.pages import FEEDBACK, JOURNEY, NEWS, PAGE
 from sendsite.model.schema.plans import PLAN
 from sendsite.model.schema.vocabulary import GLOSSARY, TAXONOMY
 
@@ -57,6 +57,7 @@ __all__ = [
     "ID_PATTERN",
     "INSPECTION",
     "INTEGER",
+    "JOURNEY",
     "LONG_TEXT",
     "MARKDOWN",
     "NEWS",
@@ -89,6 +90,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     NEWS,
     PAGE,
     FEEDBACK,
+    JOURNEY,
     GLOSSARY,
     TAXONOMY,
 )

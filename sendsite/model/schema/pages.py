@@ -1,18 +1,23 @@
-"""How news items, pages and feedback are described, field by field."""
+"""How news items, pages, feedback and journeys are described, field by field."""
 
 from __future__ import annotations
 
 from sendsite import model
 from sendsite.model.local_offer_items import ITEM_IDS
 from sendsite.model.schema.field import (
+    BOOLEAN,
     CHOICE,
+    GROUP_LIST,
+    ID_HINT,
     INTEGER,
     LONG_TEXT,
     REFERENCE,
     TEXT,
+    TEXT_LIST,
     ContentType,
     Field,
     date_field,
+    id_field,
     quotes_field,
 )
 
@@ -81,5 +86,86 @@ FEEDBACK = ContentType(
         Field("you_said", "You said", LONG_TEXT, required=True),
         Field("we_did", "We did", LONG_TEXT, required=True),
         Field("status", "Status", CHOICE, options=model.FEEDBACK_STATUSES),
+    ),
+)
+
+_ANSWER = Field(
+    "answers",
+    "Answers",
+    GROUP_LIST,
+    "the answers a family can choose, each leading to another step",
+    fields=(
+        Field("answer", "Answer", TEXT, "what the family chooses, such as Under 5", required=True),
+        Field("next", "Next step", TEXT, "the id of the step this answer leads to", required=True),
+    ),
+)
+
+JOURNEY = ContentType(
+    "journeys",
+    "Where do I start?",
+    "Journey",
+    "content/journeys",
+    extension="yaml",
+    summary_field="title",
+    description="Short question routes that lead families to services, pages and contacts.",
+    fields=(
+        Field(
+            "title",
+            "Title",
+            TEXT,
+            "the family's question, such as Is an EHC needs assessment right for us?",
+            required=True,
+        ),
+        Field("summary", "Summary", TEXT, "one sentence shown under the title"),
+        Field(
+            "illustrative",
+            "Illustrative",
+            BOOLEAN,
+            "yes when the route is an example, not the area's own advice",
+        ),
+        Field(
+            "steps",
+            "Steps",
+            GROUP_LIST,
+            "the first step is where the journey starts",
+            required=True,
+            fields=(
+                id_field(ID_HINT),
+                Field("question", "Question", TEXT, "the question a step with answers asks"),
+                Field("title", "Title", TEXT, "the heading of a step that ends the route"),
+                Field("text", "Text", LONG_TEXT, "a few sentences of advice"),
+                _ANSWER,
+                Field(
+                    "services",
+                    "Services",
+                    REFERENCE,
+                    "services to go to",
+                    target="services",
+                    multiple=True,
+                ),
+                Field(
+                    "browse",
+                    "Lists to browse",
+                    TEXT_LIST,
+                    "lists of services, each its kind and id, such as need/autism or age/5-10",
+                ),
+                Field(
+                    "pages",
+                    "Pages",
+                    REFERENCE,
+                    "guides and pages to read",
+                    target="pages",
+                    multiple=True,
+                ),
+                Field(
+                    "contacts",
+                    "Contacts",
+                    REFERENCE,
+                    "organisations to contact: their phone and email are shown",
+                    target="organisations",
+                    multiple=True,
+                ),
+            ),
+        ),
     ),
 )

@@ -63,7 +63,9 @@ def test_a_journey_reaches_a_service_by_links_alone(site: TinySite) -> None:
     assert [text_of(a) for a in service_links] == ["Portage"]
     service = site.page(_site_path(service_links[0]["href"]))
     assert service.h1 is not None and text_of(service.h1) == "Portage"
-    contacts = text_of(step.select_one("section[aria-labelledby=step-contacts]"))
+    contacts_section = step.select_one("section[aria-labelledby=step-contacts]")
+    assert contacts_section is not None
+    contacts = text_of(contacts_section)
     assert "Testshire Council" in contacts and "01632 960001" in contacts
     # The other branch ends on a page, and on lists to browse, which are built pages too.
     school = site.page(_site_path(answers[1]["href"]))
@@ -86,9 +88,9 @@ def test_a_site_without_journeys_shows_no_journey_section(site: TinySite) -> Non
     assert not (site.output / "where-do-i-start").exists()
 
 
-def _site_path(href: str) -> str:
+def _site_path(href: object) -> str:
     """A link's path (the tiny site is at the root of its address), so site.page can open it."""
-    return urlparse(href).path
+    return urlparse(str(href)).path
 
 
 MISTAKES = [

@@ -57,6 +57,6 @@ def build_command(
         f"({plural(result.files, 'file')}) in {result.output} are up to date, "
         f"as of {build_date.isoformat()}."
     )
-    folder, written = str(written_to), buildcache.output_digest(written_to)
+    folder, written = str(written_to), result.output_digest
     buildcache.save(site_dir, buildcache.Stamp(inputs, folder, written, report))
     return []

@@ -18,7 +18,11 @@ from sendsite.publish.cms.admin import admin_files
 from sendsite.publish.hosting.hosts import host_files
 from sendsite.publish.memory import Memory
 from sendsite.publish.pipeline import load_site, render_site
-from sendsite.publish.search_index import reuse_or_write_search_index, write_search_index
+from sendsite.publish.search_index import (
+    reuse_or_write_search_index,
+    save_search_record,
+    write_search_index,
+)
 from sendsite.publish.stamp import output_digest
 from sendsite.publish.writer import check_output_folder, write_files, write_into
 from sendsite.source.cache import cache_folder
@@ -36,6 +40,7 @@ class BuildResult:
     seconds: float
     warnings: list[ContentError] = field(default_factory=list)
     rendered: int = 0  # pages rendered; the others were taken unchanged from the last build
+    output_digest: str = ""  # stamp.output_digest of the output as the build left it
 
 
 def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tuple[Path, Origin]:
@@ -67,6 +72,8 @@ def build(
     out, shown = output_folder(site_dir, site, output)
     check_output_folder(site_dir, out, shown)
     editor = admin_files(site, site_dir)
+    before = output_digest(out)  # the previous output, as it is now: is it as its build left it?
+    searched: list[str] = []  # what the search index was made from
     written: list[str] = []
     indexed: list[str] = []
     kept: list[Memory | None] = []  # what the pages read, kept once the output is in place
@@ -74,7 +81,13 @@ def build(
 
     def fill(folder: Path) -> None:
         rendered = render_site(
-            site, site_dir, progress, into=folder, fingerprint=fingerprint, previous=out
+            site,
+            site_dir,
+            progress,
+            into=folder,
+            fingerprint=fingerprint,
+            previous=out,
+            previous_digest=before,
         )
         kept.append(rendered.memory)
         counted.append(rendered.rendered)
@@ -95,15 +108,18 @@ def build(
         if not site.active_services:
             return
         if indexed:
-            record = cache_folder(site_dir) / "search.json"
-            reuse_or_write_search_index(folder, indexed, out, record)
+            searched.append(reuse_or_write_search_index(folder, indexed, out, record, before))
         else:  # the site's own templates mark no page: Pagefind indexes every page
             write_search_index(folder)
 
+    record = cache / "search.json"
     write_into(out, fill, finish=index)
+    after = output_digest(out)
+    if searched:
+        save_search_record(record, searched[0], after)
     if kept and kept[0] is not None:
         kept[0].output = str(out.resolve())
-        kept[0].output_digest = output_digest(out)
+        kept[0].output_digest = after
         memory.save(cache, kept[0])
     if parsed is not None:
         parsed.save()
@@ -115,6 +131,7 @@ def build(
         seconds=time.perf_counter() - started,
         warnings=found,
         rendered=sum(counted),
+        output_digest=after,
     )
 
 

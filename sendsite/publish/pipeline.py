@@ -34,7 +34,7 @@ from sendsite.publish.openreferral import (
 )
 from sendsite.publish.search_index import asks_to_be_indexed
 from sendsite.publish.search_terms import search_terms_files
-from sendsite.publish.writer import link_file, write_file, write_files
+from sendsite.publish.writer import link_files, write_file, write_files
 from sendsite.render import parallel
 from sendsite.render.environment import compile_templates, make_environment, reuse_service_cards
 from sendsite.render.fingerprint import renamed, static_names
@@ -182,6 +182,7 @@ def render_site(
     fingerprint: bool = True,
     keep_cache: bool = True,
     previous: Path | None = None,
+    previous_digest: str | None = None,
 ) -> RenderedSite:
     """Every page and file of the site; `progress(done, total)` hears how far the pages are.
     With `into` (a build's staging folder), each page is written there as soon as it is made
@@ -189,7 +190,8 @@ def render_site(
     With `previous` as well (the output folder the build replaces), what each page reads is
     recorded, and the pages whose reads answer as they did in the last build (publish/memory.py)
     are taken from there instead of rendered. With `keep_cache=False` (`sendsite check`, which
-    writes nothing) the cache is read only."""
+    writes nothing) the cache is read only. `previous_digest`: stamp.output_digest of
+    `previous` if the caller has it."""
     linker = Linker(site.config.base_path)
     cache = cache_folder(site_dir)
     untrusted = inside(cache, site_dir)
@@ -213,7 +215,7 @@ def render_site(
     finish = page_finisher(site, linker)
     keep = _Keeper(into)
     recalled = (
-        _recall(site, site_dir, env, plan, shared, previous)
+        _recall(site, site_dir, env, plan, shared, previous, previous_digest)
         if isinstance(env, TrackingEnvironment)
         else None
     )
@@ -261,8 +263,7 @@ def render_site(
         pages = _render_in_order(render, len(routes), tell, keep)
         gathered = [encode_pages(recorded)] if remember else []
     if previous is not None and into is not None:
-        for name in reused:
-            link_file(previous, into, name, keep.made)
+        link_files(previous, into, reused, keep.made)
     pages.update(generated)
     if not reused:
         converted.prune()  # every page is made: conversions no page used are stale
@@ -317,6 +318,7 @@ def _recall(
     plan: Plan,
     shared: dict[str, Any],
     previous: Path | None,
+    previous_digest: str | None,
 ) -> _Recalled:
     """This build's record so far, the last build's, and which pages must be rendered again."""
     cache = cache_folder(site_dir)
@@ -333,7 +335,8 @@ def _recall(
         before is not None
         and previous is not None
         and before.output == str(previous.resolve())
-        and before.output_digest == stamp.output_digest(previous)
+        and before.output_digest
+        == (previous_digest if previous_digest is not None else stamp.output_digest(previous))
     ):
         dirty = memory.dirty_pages(before, now, env, routes, index_model(site))
     return _Recalled(now, before, dirty, env, routes)

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
 from sendsite.publish.background import CoalescingWorker
-from sendsite.publish.stamp import output_digest
 from sendsite.source.cache import write_atomically
 
 INDEX_FOLDER = "pagefind"
@@ -148,26 +147,34 @@ class BackgroundSearchIndex:
 
 
 def reuse_or_write_search_index(
-    folder: Path, pages: Sequence[str], previous: Path, record: Path
-) -> None:
+    folder: Path, pages: Sequence[str], previous: Path, record: Path, previous_digest: str
+) -> str:
     """Like write_search_index, but when the pages to index are byte for byte those the index
     in `previous` (the output being replaced) was made from, that index is linked into `folder`
     instead of made again: Pagefind takes seconds on a big site, and most edits (news, pages,
-    plans) change no service page. `record` remembers what the last index was made from."""
+    plans) change no service page. `record` (save_search_record) remembers what the last
+    index was made from and the digest of the output it was published in; `previous_digest`
+    is stamp.output_digest of `previous` now, so a touched or damaged index is made again.
+    Returns the digest of the pages, for save_search_record once the output is in place."""
     wanted = _pages_digest(folder, pages)
     last = _load_record(record)
     old_index = previous / INDEX_FOLDER
     if (
         last is not None
         and last.get("pages") == wanted
+        and last.get("output") == previous_digest
         and old_index.is_dir()
-        and last.get("index") == output_digest(old_index)
         and _link_tree(old_index, folder / INDEX_FOLDER)
     ):
-        return
+        return wanted
     write_search_index(folder, pages)
-    made = {"pages": wanted, "index": output_digest(folder / INDEX_FOLDER)}
-    write_atomically(record, json.dumps(made).encode())
+    return wanted
+
+
+def save_search_record(record: Path, pages: str, output: str) -> None:
+    """What the index now in the output was made from (the digest reuse_or_write_search_index
+    returned), and stamp.output_digest of that output."""
+    write_atomically(record, json.dumps({"pages": pages, "output": output}).encode())
 
 
 def _pages_digest(folder: Path, pages: Sequence[str]) -> str:

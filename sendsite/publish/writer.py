@@ -127,16 +127,27 @@ def write_file(folder: Path, relative: str, data: bytes, made: set[Path]) -> Non
     target.write_bytes(data)
 
 
-def link_file(previous: Path, folder: Path, relative: str, made: set[Path]) -> None:
-    """Put a page of the previous output, unchanged, into the staging folder: a hard link
-    (the previous output is only ever replaced whole, never written in place), else a copy."""
-    target = _safe_target(folder, relative)
-    _make_parent(target, made)
-    source = _safe_target(previous, relative)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+def link_files(previous: Path, folder: Path, names: list[str], made: set[Path]) -> None:
+    """Put pages of the previous output, unchanged, into the staging folder: hard links (the
+    previous output is only ever replaced whole, never written in place), else copies. On
+    plain strings: pathlib's cost was most of the time linking 10,000 pages took."""
+    old, new = os.fspath(previous), os.fspath(folder)
+    folders = {os.fspath(p) for p in made}
+    for relative in names:
+        normal = os.path.normpath(relative)
+        if os.path.isabs(normal) or normal == ".." or normal.startswith("../"):
+            raise outside_output(relative)  # pragma: no cover - routes never produce such paths
+        target = os.path.join(new, normal)
+        parent = os.path.dirname(target)
+        if parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            folders.add(parent)
+            made.add(Path(parent))
+        source = os.path.join(old, normal)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
 
 
 def replace_file(output: Path, relative: str, data: bytes) -> None:

@@ -195,7 +195,9 @@ def listings(site: model.Site) -> dict[str, list[Listing]]:
 
 
 def serves_area(service: model.Service, area: model.Term) -> bool:
-    return service.areas_all or area in service.areas
+    # By id: a term is its taxonomy's one object of that id, and comparing whole terms
+    # (with their lists of services) cost a second at 4,000 services.
+    return service.areas_all or any(a.id == area.id for a in service.areas)
 
 
 def need_groups(
@@ -203,13 +205,18 @@ def need_groups(
 ) -> tuple[list[NeedGroup], NeedGroup | None]:
     """Services for each named need, and those for any need (shown once, apart, or None when
     there are none), each with how many the age-and-area page has room for."""
+    # Each service put under its needs in one pass (a term is its taxonomy's one object of
+    # that id), in the order of `services`, once under each need however often it names it.
+    tagged: dict[str, list[model.Service]] = {need: [] for need in site.taxonomy.needs}
+    for service in services:
+        if service.needs_all:
+            continue
+        for need_id in dict.fromkeys(term.id for term in service.needs):
+            if need_id in tagged:
+                tagged[need_id].append(service)
     named = [
-        NeedGroup(
-            need,
-            [s for s in services if not s.needs_all and need in s.needs],
-            age_area_need_path(band, area, need),
-        )
-        for need in site.taxonomy.needs.values()
+        NeedGroup(need, tagged[key], age_area_need_path(band, area, need))
+        for key, need in site.taxonomy.needs.items()
     ]
     groups = [g for g in named if g.services]
     every = [s for s in services if s.needs_all]
@@ -285,15 +292,19 @@ def pages(site: model.Site) -> list[DirectoryPage]:
                     )
                 )
     for band in AGE_BANDS:
+        in_band = [s for s in active if band.includes(s)]
         for area in site.taxonomy.areas.values():
-            found += age_area_pages(site, band, area)
+            found += age_area_pages(site, band, area, in_band)
     return found
 
 
-def age_area_pages(site: model.Site, band: AgeBand, area: model.Term) -> list[DirectoryPage]:
+def age_area_pages(
+    site: model.Site, band: AgeBand, area: model.Term, in_band: Sequence[model.Service]
+) -> list[DirectoryPage]:
     """One age band in one area, grouped by need, and the full list of each need that the
-    page has no room for, split into numbered pages like every other list."""
-    services = [s for s in site.active_services if band.includes(s) and serves_area(s, area)]
+    page has no room for, split into numbered pages like every other list. `in_band`: the
+    active services for the band's ages."""
+    services = [s for s in in_band if serves_area(s, area)]
     groups, any_need = need_groups(site, band, area, services)
     where = f"ages {band.label} in {area.label}"
     found = [

@@ -14,7 +14,7 @@ from pathlib import Path
 from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.source.fields import ID_PATTERN
 from sendsite.source.history import commit_times
-from sendsite.source.paths import inside, outside_site
+from sendsite.source.paths import Within, outside_site
 from sendsite.source.sourcefile import SourceFile, read_source
 from sendsite.text import slugify
 
@@ -79,7 +79,7 @@ def load_content(site_dir: Path, log: ErrorLog, read: Reader = read_source) -> L
         loaded.items = {name: [] for name in COLLECTIONS}
         return loaded
     loaded.commit_times = commit_times(site_dir)
-    root = site_dir.resolve()
+    root = Within(site_dir)
     for entry in sorted(content_dir.iterdir()):
         display = f"content/{entry.name}"
         if is_ignored(entry.name):
@@ -128,10 +128,10 @@ def _folder_hint(name: str) -> str:
     )
 
 
-def _inside(entry: Path, root: Path, display: str, log: ErrorLog) -> bool:
+def _inside(entry: Path, root: Within, display: str, log: ErrorLog) -> bool:
     """Refuse links that lead outside the site folder: a build must never publish other files."""
     try:
-        if inside(entry, root):
+        if root(entry):
             return True
     except OSError as exc:
         log.add(Origin(display), f"this cannot be read ({exc.strerror})")
@@ -151,7 +151,7 @@ def _read(file: Path, display: str, log: ErrorLog, read: Reader) -> SourceFile |
 
 
 def _collection(
-    folder: Path, name: str, root: Path, log: ErrorLog, read: Reader
+    folder: Path, name: str, root: Within, log: ErrorLog, read: Reader
 ) -> tuple[list[Item], set[str]]:
     suffixes = COLLECTIONS[name]
     nested = name == "pages"
@@ -219,7 +219,7 @@ def _collection(
     return items, unreadable
 
 
-def _assets(folder: Path, root: Path, log: ErrorLog) -> list[str]:
+def _assets(folder: Path, root: Within, log: ErrorLog) -> list[str]:
     assets = []
     for file in sorted(folder.rglob("*")):
         relative = file.relative_to(folder).as_posix()

@@ -4,6 +4,7 @@ elsewhere, and a file written out of the output folder would overwrite one."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
@@ -12,6 +13,26 @@ from sendsite.errors import ContentError, Origin
 def inside(path: Path, folder: Path) -> bool:
     """True when `path` lies in `folder`, each with its links followed."""
     return path.resolve().is_relative_to(folder.resolve())
+
+
+class Within:
+    """`inside(path, folder)` for the many files of one folder tree, with each folder resolved
+    once: a path that is not itself a link resolves to its resolved folder and its name."""
+
+    def __init__(self, folder: Path) -> None:
+        self.root = os.path.realpath(folder)
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> bool:
+        text = os.fspath(path)
+        if os.path.islink(text):
+            return inside(path, Path(self.root))
+        parent, name = os.path.split(text)
+        resolved = self._folders.get(parent)
+        if resolved is None:
+            resolved = self._folders[parent] = os.path.realpath(parent)
+        found = os.path.join(resolved, name)
+        return found == self.root or found.startswith(self.root.rstrip("/") + "/")
 
 
 def outside_site(shown: str) -> ContentError:

@@ -89,7 +89,7 @@ def test_a_2023_monitoring_inspection_judges_effective_action_in_its_own_words(
         finding
     )
     assert "Next full inspection Within approximately 18 months" in text_of(soup)
-    assert "Letter published November 2025" in text_of(soup)
+    assert "Report published November 2025" in text_of(soup)
 
 
 @pytest.mark.parametrize(

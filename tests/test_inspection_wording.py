@@ -67,7 +67,7 @@ def test_widespread_failings_means_a_monitoring_inspection_then_a_full_one(site:
     words = text_of(outcome_of(site, "/inspections/2024-inspection/"))
     assert "must submit a priority action plan" in words
     assert "monitoring inspection, normally about 18 months after the final report" in words
-    assert "the next full inspection will normally be within about three years" in words
+    assert "the next full inspection is normally within about three years" in words
 
 
 def test_typically_positive_means_a_full_inspection_in_about_five_years(site: TinySite) -> None:

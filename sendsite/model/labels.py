@@ -64,9 +64,9 @@ OUTCOME_EXPLANATIONS: dict[str, str] = {
     ),
     "widespread-failings": (
         "This is the most serious of the three possible outcomes. The local area partnership "
-        "must submit a priority action plan. Inspectors will come back for a monitoring "
-        "inspection, normally about 18 months after the final report, and the next full "
-        "inspection will normally be within about three years."
+        "must submit a priority action plan. After this outcome inspectors come back for a "
+        "monitoring inspection, normally about 18 months after the final report, and the next "
+        "full inspection is normally within about three years."
     ),
 }
 

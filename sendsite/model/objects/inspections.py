@@ -153,3 +153,24 @@ class Inspection:
 
     def findings_of_type(self, finding_type: str) -> list[Finding]:
         return [f for f in self.findings if f.type == finding_type]
+
+    @property
+    def answering_plans(self) -> list[Plan]:
+        """The plans responding to this inspection, to one it follows (its `previous`, and
+        theirs) or to one that follows it (a monitoring inspection or revisit). Compared by
+        identity: the objects refer to each other, so comparing their fields would not end."""
+        chain: list[Inspection] = []
+        current: Inspection | None = self
+        while current is not None and all(current is not c for c in chain):
+            chain.append(current)
+            current = current.previous
+        later = list(self.followed_by)
+        while later:
+            each = later.pop(0)
+            if all(each is not c for c in chain):
+                chain.append(each)
+                later.extend(each.followed_by)
+        plans: list[Plan] = []
+        for inspection in chain:
+            plans.extend(p for p in inspection.plans if all(p is not q for q in plans))
+        return plans

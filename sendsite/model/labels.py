@@ -58,9 +58,9 @@ OUTCOME_EXPLANATIONS: dict[str, str] = {
         "be within about five years, with engagement meetings in between."
     ),
     "inconsistent": (
-        "This is the middle of the three possible outcomes. The local area partnership must "
-        "update and publish its strategic plan. The next full inspection will normally be "
-        "within about three years, with engagement meetings in between."
+        "This is the middle of the three possible outcomes. Ofsted and CQC usually ask the local "
+        "area partnership to update and publish its strategic plan. The next full inspection "
+        "will normally be within about three years, with engagement meetings in between."
     ),
     "widespread-failings": (
         "This is the most serious of the three possible outcomes. The local area partnership "

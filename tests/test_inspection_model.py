@@ -10,6 +10,7 @@ import pytest
 from bs4 import Tag
 
 from tests.conftest import TinySite, text_of
+from tests.soup import found
 from tests.test_inspections_and_plans import FULL_INSPECTION, with_full_inspection
 
 MONITORING_2023 = """\
@@ -303,3 +304,31 @@ def test_a_wrong_period_is_refused_at_its_line(site: TinySite, period: str, mess
         e.startswith(f"content/plans/app.md:{line}: ") and message in e.lower()
         for e in run.error_lines
     ), run.err
+
+
+def test_the_areas_summary_folds_after_its_first_paragraph(site: TinySite) -> None:
+    path = site.root / "content/inspections/2017-inspection.md"
+    text = path.read_text("utf-8").replace(
+        "The first inspection.", "The first inspection.\n\n## What is working well\n\n- Portage.\n"
+    )
+    site.write("content/inspections/2017-inspection.md", text)
+    assert site.build().code == 0
+    section = found(site.page("/inspections/2017-inspection/").find(id="inspection-summary"))
+    parent = found(section.parent)
+    assert isinstance(parent, Tag)
+    shown = found(parent.find(class_="prose"))
+    assert isinstance(shown, Tag)
+    assert text_of(shown) == "The first inspection."
+    fold = found(parent.find("details", class_="fold--summary"))
+    assert isinstance(fold, Tag)
+    assert "Read the rest of our summary" in text_of(fold)
+    assert "Portage." in text_of(fold)
+
+
+def test_a_one_paragraph_summary_is_not_folded(site: TinySite) -> None:
+    assert site.build().code == 0
+    soup = site.page("/inspections/2017-inspection/")
+    assert soup.find("details", class_="fold--summary") is None
+    assert "The first inspection." in text_of(
+        found(found(soup.find(id="inspection-summary")).parent)
+    )

@@ -33,6 +33,8 @@ class Route:
 
 
 LOCAL_OFFER_INCLUDES_PATH = "/local-offer-includes/"
+# The shortlist of saved services: one page, drawn in the browser from what it keeps.
+SHORTLIST_PATH = "/shortlist/"
 
 
 def build_routes(site: model.Site, data_page: Mapping[str, Any] | None = None) -> list[Route]:
@@ -55,6 +57,7 @@ def build_routes(site: model.Site, data_page: Mapping[str, Any] | None = None) -
             {"coverage": local_offer_coverage(site)},
         ),
         Route("/glossary/", "glossary.html", "Glossary", theme),
+        Route(SHORTLIST_PATH, "shortlist.html", "Your shortlist", theme),
         Route(
             "/data/",
             "data.html",

@@ -56,6 +56,7 @@ PAGE_TYPES: dict[str, str] = {
     "journey list": "where-do-i-start/",
     "journey (first question)": "where-do-i-start/i-think-my-child-may-have-send/",
     "journey (end step)": "where-do-i-start/i-think-my-child-may-have-send/early-years-setting/",
+    "shortlist (empty)": "shortlist/",
 }
 
 

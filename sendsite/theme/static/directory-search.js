@@ -519,6 +519,9 @@ function restoreFromAddress(form) {
 function card(record, level) {
   const meta = record.meta || {};
   const item = element("li", "card");
+  // The service's id, from its address (/services/ID/): shortlist.js gives the card its Save button.
+  const id = /\/services\/([a-z0-9-]+)\/$/.exec(new URL(record.url, window.location.href).pathname);
+  if (id) item.dataset.serviceId = id[1];
   const heading = element(`h${level}`, "card__title");
   const link = element("a", "", meta.title || record.url);
   link.href = record.url;

@@ -26,6 +26,7 @@ def focused(page: Page) -> str:
             if (!e) return "none";
             if (e.id) return "#" + e.id;
             if (e.tagName === "A") return "link:" + e.textContent.trim();
+            if (e.tagName === "BUTTON") return "button:" + (e.getAttribute("aria-label") || e.textContent.trim());
             return e.tagName;
         }"""
         )
@@ -87,10 +88,14 @@ def walk_search_to_the_end(page: Page, services_url: str, facet: str, option: st
                 + "$"
             )
         )
-        # The next Tabs go through the rest of the new results, in order.
-        for title in titles[before + 1 :]:
+        # The next Tabs go through the rest of the new results, in order, each result's link
+        # then its "Save to shortlist" button.
+        for at in range(before, shown):
+            if at > before:
+                page.keyboard.press("Tab")
+                assert focused(page) == f"link:{titles[at]}"
             page.keyboard.press("Tab")
-            assert focused(page) == f"link:{title}"
+            assert focused(page) == f"button:Save to shortlist: {titles[at]}"
         if shown < total:
             page.keyboard.press("Tab")
             assert focused(page) == "#search-more"

@@ -2,7 +2,7 @@
 
 Text fields documented as Markdown in the content model hold Markdown source here; the
 renderer turns them into HTML. The model never knows about HTML. Fields marked "derived" are
-computed once by `sendsite.linking` as of the build date.
+computed once by `sendsite.model.derived` as of the build date.
 """
 
 from __future__ import annotations

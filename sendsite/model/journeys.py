@@ -13,9 +13,10 @@ from typing import TypeVar
 
 from sendsite import model
 from sendsite.errors import ErrorLog, Origin
-from sendsite.source.fields import ID_PATTERN, Fields, did_you_mean
+from sendsite.source.fields import ID_PATTERN, Fields
 from sendsite.source.loader import Item
 from sendsite.source.spans import FieldLines
+from sendsite.source.wording import did_you_mean
 from sendsite.text import slugify
 
 T = TypeVar("T")

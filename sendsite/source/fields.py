@@ -17,12 +17,11 @@ from sendsite.source.dates import parse_date
 from sendsite.source.phone import PhoneMistake, read_phone
 from sendsite.source.spans import FieldLines, Span, field_lines
 from sendsite.source.webaddress import web_address
-from sendsite.source.wording import describe, did_you_mean, nearest, shown
+from sendsite.source.wording import describe, did_you_mean, shown
 from sendsite.source.yamldoc import YamlList, YamlMap
 from sendsite.text import uk_date
 
 # The validators import these from here with Fields (sendsite/source/wording.py is their home).
-__all__ = ["ID_PATTERN", "Fields", "did_you_mean", "nearest"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # An address that is safe to put after mailto: as it is: no spaces, quotes, brackets or the

@@ -80,6 +80,8 @@ __all__ = [
     "Field",
     "content_type",
     "field_paths",
+    "keys",
+    "required_keys",
 ]
 
 CONTENT_TYPES: tuple[ContentType, ...] = (
@@ -112,3 +114,20 @@ def field_paths(kind: ContentType) -> dict[str, Field]:
 
     visit(kind.name, kind.fields)
     return found
+
+
+def _fields_at(type_name: str, group: tuple[str, ...]) -> tuple[Field, ...]:
+    fields = content_type(type_name).fields
+    for name in group:
+        fields = next(f for f in fields if f.name == name).fields
+    return fields
+
+
+def keys(type_name: str, *group: str) -> tuple[str, ...]:
+    """The keys a content type (or one of its groups, by name) allows, in the content model's
+    order: validation reads them here, so the forms, the docs and the loader cannot disagree."""
+    return tuple(f.name for f in _fields_at(type_name, group))
+
+
+def required_keys(type_name: str, *group: str) -> tuple[str, ...]:
+    return tuple(f.name for f in _fields_at(type_name, group) if f.required)

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from sendsite import model
 from sendsite.errors import Origin
-from sendsite.model import identity
+from sendsite.model import identity, schema
 from sendsite.model.validation.context import NO_DATE, Checks, reference
 from sendsite.source.fields import Fields
 from sendsite.source.loader import Item
@@ -14,44 +14,20 @@ from sendsite.source.wording import did_you_mean
 
 R = TypeVar("R", model.Service, model.Organisation)
 
-SERVICE_FIELDS = (
-    "name",
-    "organisation",
-    "summary",
-    "categories",
-    "needs",
-    "ages",
-    "areas",
-    "last_reviewed",
-    "cost",
-    "eligibility",
-    "referral",
-    "contacts",
-    "website",
-    "locations",
-    "opening_hours",
-    "languages",
-    "easy_read",
-    "status",
-    "oruk_id",
-)
-SERVICE_REQUIRED = (
-    "name",
-    "organisation",
-    "summary",
-    "categories",
-    "needs",
-    "ages",
-    "areas",
-    "last_reviewed",
-)
-ORGANISATION_FIELDS = ("name", "description", "url", "email", "phone", "oruk_id")
+SERVICE_FIELDS = schema.keys("services")
+SERVICE_REQUIRED = schema.required_keys("services")
+ORGANISATION_FIELDS = schema.keys("organisations")
 SUMMARY_LIMIT = 200
 MAX_AGE = 25
 
 
 def organisation(checks: Checks, item: Item) -> model.Organisation:
-    f = checks.fields(item.source, ORGANISATION_FIELDS, ("name",), "this organisation")
+    f = checks.fields(
+        item.source,
+        ORGANISATION_FIELDS,
+        schema.required_keys("organisations"),
+        "this organisation",
+    )
     found = model.Organisation(
         id=item.id,
         name=f.text("name") or item.id,
@@ -83,7 +59,7 @@ def service(
     categories = terms(checks, f, "categories", taxonomy.categories, allow_all=False)[0]
     needs, needs_all = terms(checks, f, "needs", taxonomy.needs, allow_all=True)
     areas, areas_all = terms(checks, f, "areas", taxonomy.areas, allow_all=True)
-    referral_group = f.group("referral", allowed=("self_referral", "how"))
+    referral_group = f.group("referral", allowed=schema.keys("services", "referral"))
     referral = (
         model.Referral(referral_group.boolean("self_referral"), referral_group.text("how"))
         if referral_group is not None
@@ -108,7 +84,7 @@ def service(
         contacts=[
             model.Contact(c.text("name"), c.text("role"), c.phone("phone"), c.email("email"))
             for c in f.group_list(
-                "contacts", allowed=("name", "role", "phone", "email"), what="a contact"
+                "contacts", allowed=schema.keys("services", "contacts"), what="a contact"
             )
         ],
         website=f.url("website"),
@@ -116,14 +92,7 @@ def service(
             location(loc)
             for loc in f.group_list(
                 "locations",
-                allowed=(
-                    "name",
-                    "address",
-                    "postcode",
-                    "latitude",
-                    "longitude",
-                    "accessibility",
-                ),
+                allowed=schema.keys("services", "locations"),
                 what="a location",
             )
         ],
@@ -180,7 +149,11 @@ def terms(
 
 
 def ages(f: Fields) -> model.AgeRange:
-    group = f.group("ages", allowed=("min", "max"), required=("min", "max"))
+    group = f.group(
+        "ages",
+        allowed=schema.keys("services", "ages"),
+        required=schema.required_keys("services", "ages"),
+    )
     if group is None:
         return model.AgeRange(0, MAX_AGE)
     low, high = group.integer("min"), group.integer("max")
@@ -223,8 +196,8 @@ def opening_hours(f: Fields) -> tuple[list[model.OpeningHours], str | None]:
     hours = []
     for entry in f.group_list(
         "opening_hours",
-        allowed=("days", "opens", "closes"),
-        required=("days", "opens", "closes"),
+        allowed=schema.keys("services", "opening_hours"),
+        required=schema.required_keys("services", "opening_hours"),
         what="an opening hours entry",
     ):
         days, opens, closes = entry.text("days"), entry.time("opens"), entry.time("closes")

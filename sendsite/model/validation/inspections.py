@@ -3,42 +3,21 @@
 from __future__ import annotations
 
 from sendsite import model
-from sendsite.model import labels
+from sendsite.model import labels, schema
 from sendsite.model.validation.context import NO_DATE, Checks, check_id, date_range, quotes
 from sendsite.source.fields import Fields
 from sendsite.source.loader import Item
 from sendsite.source.wording import did_you_mean
 from sendsite.text import slugify
 
-INSPECTION_FIELDS = (
-    "area",
-    "kind",
-    "inspectorates",
-    "dates",
-    "published",
-    "outcome",
-    "wsoa_required",
-    "outcome_text",
-    "previous",
-    "previous_elsewhere",
-    "next_inspection",
-    "next_monitoring_inspection",
-    "next_full_inspection",
-    "report_url",
-    "survey_responses",
-    "inspectors",
-    "strengths",
-    "to_improve",
-    "findings",
-    "quotes",
-)
+INSPECTION_FIELDS = schema.keys("inspections")
 
 
 def inspection(checks: Checks, item: Item) -> model.Inspection:
     f = checks.fields(
         item.source,
         INSPECTION_FIELDS,
-        ("area", "kind", "inspectorates", "dates", "published"),
+        schema.required_keys("inspections"),
         "this inspection",
     )
     kind = f.choice("kind", model.INSPECTION_KINDS) or "full"

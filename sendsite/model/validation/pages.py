@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from sendsite import model
+from sendsite.model import schema
 from sendsite.model.local_offer_items import ITEM_IDS
 from sendsite.model.validation.context import NO_DATE, Checks, quotes, reference
 from sendsite.source.fields import Fields
 from sendsite.source.loader import Item
 from sendsite.source.wording import did_you_mean
 
-NEWS_FIELDS = ("title", "date", "summary", "inspection", "quotes")
-PAGE_FIELDS = ("title", "summary", "nav_order", "covers")
-FEEDBACK_FIELDS = ("date", "topic", "you_said", "we_did", "status")
+NEWS_FIELDS = schema.keys("news")
+PAGE_FIELDS = schema.keys("pages")
+FEEDBACK_FIELDS = schema.keys("feedback")
 
 
 def news(checks: Checks, item: Item, inspections: dict[str, model.Inspection]) -> model.NewsItem:
-    f = checks.fields(item.source, NEWS_FIELDS, ("title", "date", "summary"), "this news item")
+    f = checks.fields(item.source, NEWS_FIELDS, schema.required_keys("news"), "this news item")
     return model.NewsItem(
         id=item.id,
         title=f.text("title") or item.id,
@@ -30,7 +31,7 @@ def news(checks: Checks, item: Item, inspections: dict[str, model.Inspection]) -
 
 
 def page(checks: Checks, item: Item) -> model.Page:
-    f = checks.fields(item.source, PAGE_FIELDS, ("title",), "this page")
+    f = checks.fields(item.source, PAGE_FIELDS, schema.required_keys("pages"), "this page")
     return model.Page(
         id=item.id,
         title=f.text("title") or item.id,
@@ -45,7 +46,7 @@ def page(checks: Checks, item: Item) -> model.Page:
 
 def feedback(checks: Checks, item: Item) -> model.Feedback:
     f = checks.fields(
-        item.source, FEEDBACK_FIELDS, ("date", "topic", "you_said", "we_did"), "this feedback"
+        item.source, FEEDBACK_FIELDS, schema.required_keys("feedback"), "this feedback"
     )
     return model.Feedback(
         id=item.id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sendsite import model
 from sendsite.errors import Origin
+from sendsite.model import schema
 from sendsite.model.validation.context import NO_DATE, Checks, check_id, date_range
 from sendsite.source.fields import Fields
 from sendsite.source.loader import Item
@@ -11,30 +12,8 @@ from sendsite.source.wording import did_you_mean
 from sendsite.source.yamldoc import YamlList
 from sendsite.text import last_day
 
-PLAN_FIELDS = (
-    "title",
-    "kind",
-    "responds_to",
-    "owner",
-    "published",
-    "period",
-    "revisions",
-    "actions",
-)
-ACTION_FIELDS = (
-    "id",
-    "title",
-    "addresses",
-    "lead",
-    "accountable",
-    "partners",
-    "start",
-    "due",
-    "completed",
-    "status",
-    "measures",
-    "updates",
-)
+PLAN_FIELDS = schema.keys("plans")
+ACTION_FIELDS = schema.keys("plans", "actions")
 _MEASURE_FIELDS = ("name", "unit", "baseline", "target", "values")
 
 
@@ -42,7 +21,7 @@ def plan(checks: Checks, item: Item, inspections: dict[str, model.Inspection]) -
     f = checks.fields(
         item.source,
         PLAN_FIELDS,
-        ("title", "kind", "owner", "published", "actions"),
+        schema.required_keys("plans"),
         "this plan",
     )
     responds_to = []
@@ -79,7 +58,10 @@ def plan(checks: Checks, item: Item, inspections: dict[str, model.Inspection]) -
     )
     seen: set[str] = set()
     for entry in f.group_list(
-        "actions", allowed=ACTION_FIELDS, required=("id", "title"), what="an action"
+        "actions",
+        allowed=ACTION_FIELDS,
+        required=schema.required_keys("plans", "actions"),
+        what="an action",
     ):
         found_action = action(checks, entry, inspections)
         if found_action is None:

@@ -329,7 +329,7 @@ class Fields:
             return []
         value = self.data[key]
         if isinstance(value, str):
-            return [value.strip()]
+            return [] if self._dash_without_space(key, value) else [value.strip()]
         items = self._list(key)
         if items is None:
             return []
@@ -347,12 +347,29 @@ class Fields:
             result.append((item if isinstance(item, str) else (raw or str(item))).strip())
         return result
 
+    def _dash_without_space(self, key: str, value: str) -> bool:
+        """A list written '-English' (no space after the '-') is one text to YAML: '-English
+        -Polish'. Said, rather than published as it is."""
+        first = value.strip()
+        if not _DASH_WITHOUT_SPACE.match(first):
+            return False
+        item = first.split()[0]
+        self.error(
+            key,
+            f"'{key}' is read as the text '{first}', not as a list, because there is no space "
+            f"after the '-' in '{item}'",
+            f"Put a space after each '-', like '- {item[1:]}'.",
+        )
+        return True
+
     def id_list(self, key: str) -> list[tuple[str, Origin]]:
         """References to other items: each id with the line it is written on."""
         if self._blank(key):
             return []
         value = self.data[key]
         if isinstance(value, str):
+            if self._dash_without_space(key, value):
+                return []
             return [(value.strip(), self.origin(key))]
         items = self._list(key)
         if items is None:
@@ -392,4 +409,5 @@ class Fields:
         ]
 
 
+_DASH_WITHOUT_SPACE = re.compile(r"^-[^\s\d-]")
 _URL_HINT = "Write the full address, starting with https://"

@@ -124,12 +124,24 @@ def _is_drama(e164: str) -> bool:
     return len(e164) == 13 and e164[1:].startswith(_DRAMA)  # +44 and ten digits
 
 
+# A letter O (or I, l) typed for a 0 (or 1) next to a digit: 'O1632 96011O'.
+_LOOKALIKE = re.compile(r"(?<![A-Za-z])([OoIl])(?=[0-9])|(?<=[0-9])([OoIl])(?![A-Za-z])")
+
+
 def _words(written: str) -> PhoneMistake:
     runs = _DIGIT_RUN.findall(written)
     if sum(1 for run in runs if sum(c.isdigit() for c in run) >= 6) >= 2:
         return PhoneMistake(
             f"'{written}' has two phone numbers in one field",
             "Write one number in each field: give the second number its own contact.",
+        )
+    lookalike = _LOOKALIKE.search(written)
+    if lookalike is not None:
+        letter = lookalike.group(1) or lookalike.group(2)
+        digit = "0 (zero)" if letter in "oO" else "1 (one)"
+        return PhoneMistake(
+            f"'{written}' has the letter '{letter}' where a {digit} should be",
+            f"Type the number again with a {digit} in place of the letter '{letter}'.",
         )
     longest = max(runs, key=len, default="")
     if not longest:

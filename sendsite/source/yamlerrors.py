@@ -36,6 +36,19 @@ def _unclosed_quote(lines: list[str], upto: int) -> int | None:
     return None
 
 
+_BULLET = re.compile("^[ \u00a0]*[\u2022\u00b7\u25aa\u25cf\u25e6\uf0b7]")
+_HARD_SPACE = re.compile(r"^[\s\u00a0]*\u00a0|:\u00a0")  # indentation, or after a field name
+
+
+def _hard_space(lines: list[str], upto: int) -> int | None:
+    """The index of the line (the parser's, or the one above it) where a non-breaking space
+    stands where YAML needs a space: the parser reads 'name:\u00a0Portage' as one word."""
+    for index in (upto, upto - 1):
+        if 0 <= index < len(lines) and _HARD_SPACE.search(lines[index]):
+            return index
+    return None
+
+
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
@@ -55,6 +68,28 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) -> 
         # PyYAML 6.0.4's libyaml refuses deep nesting itself (while scanning ahead, so before the
         # builder's own limit is reached); either way the author gets the same sentence.
         return too_deep(at(index))
+    bullet = next(
+        (i for i in (index, index - 1) if 0 <= i < len(lines) and _BULLET.match(lines[i])), None
+    )
+    if bullet is not None:
+        while bullet > 0 and _BULLET.match(lines[bullet - 1]):
+            bullet -= 1  # the first of the pasted items
+        return ContentError(
+            at(bullet),
+            "this line starts with a bullet character (pasted from Word), which YAML does not "
+            "read as an item of a list",
+            "Start each item with '- ' (a hyphen and a space) instead, indented by two spaces "
+            "under the field name.",
+        )
+    spaced = _hard_space(lines, index)
+    if spaced is not None:
+        return ContentError(
+            at(spaced),
+            "this line has a non-breaking space (often pasted from Word or a web page) where "
+            "YAML needs an ordinary space",
+            "Delete the space after the ':' (and any before the field name) and type an "
+            "ordinary space instead.",
+        )
     if "\t" in bad_line or "'\\t'" in problem:
         return ContentError(at(index), "this line has a tab character", _TAB_HINT)
     opened = _unclosed_quote(lines, index)

@@ -57,6 +57,11 @@ PHONE_CASES: list[Case] = [
         expect="content/organisations/testshire-council.yaml:3: '01632 9600011' has 12 digits, too many for one UK phone number. Write one number per field; give a second number its own contact.",
     ),
     case(
+        "phone-letter-o-for-zero",
+        Replace(ORG, ORG_PHONE, "phone: O1632 96000l"),
+        expect="content/organisations/testshire-council.yaml:3: 'O1632 96000l' has the letter 'O' where a 0 (zero) should be. Type the number again with a 0 (zero) in place of the letter 'O'.",
+    ),
+    case(
         "phone-international-without-enough-digits",
         Replace(ORG, ORG_PHONE, "phone: +33 1 23"),
         expect="content/organisations/testshire-council.yaml:3: '+33 1 23' is not a whole phone number. Write an international number as + and the country code, like +33 1 23 45 67 89, or a UK number as 01632 960000.",
@@ -128,6 +133,21 @@ EDITING_CASES: list[Case] = [
         "nesting-first-line-indented",
         Replace(ORG, "name: Testshire Council", " name: Testshire Council"),
         expect="content/organisations/testshire-council.yaml:2: This line is indented less than the first field of the file. Start every field at the top of the file at the left edge, with no spaces before it.",
+    ),
+    case(
+        "paste-non-breaking-space-after-a-colon",
+        in_service("cost: free", "cost:\u00a0free"),
+        expect="content/services/portage.md:10: This line has a non-breaking space (often pasted from Word or a web page) where YAML needs an ordinary space. Delete the space after the ':' (and any before the field name) and type an ordinary space instead.",
+    ),
+    case(
+        "paste-word-bullets-as-a-list",
+        in_service("languages: [English, Polish]", "languages:\n\u2022 English\n\u2022 Polish"),
+        expect="content/services/portage.md:19: This line starts with a bullet character (pasted from Word), which YAML does not read as an item of a list. Start each item with '- ' (a hyphen and a space) instead, indented by two spaces under the field name.",
+    ),
+    case(
+        "list-dash-without-a-space",
+        in_service("languages: [English, Polish]", "languages:\n  -English\n  -Polish"),
+        expect="content/services/portage.md:18: 'languages' is read as the text '-English -Polish', not as a list, because there is no space after the '-' in '-English'. Put a space after each '-', like '- English'.",
     ),
     case(
         "future-last-reviewed",

@@ -69,3 +69,61 @@ def test_pagefind_that_runs_too_long_is_stopped_with_its_own_message(
     assert "Traceback" not in run.err
     assert "The search index could not be made: Pagefind did not finish in 0.001 seconds" in run.err
     assert snapshot(site.output) == before
+
+
+def test_a_content_file_that_cannot_be_read_is_named_at_its_path(
+    site: TinySite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root a file's permissions cannot stop a read, so the refusal is simulated."""
+    before = built(site)
+    (site.root / "content/pages/about.md").write_text("---\ntitle: About\n---\nChanged.\n")
+    original = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self.name == "about.md":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    run = site.build()
+    assert run.code == 1
+    assert "Traceback" not in run.err
+    assert run.error_lines == [
+        "content/pages/about.md: This file cannot be read (Permission denied). Check that your "
+        "account may open it (its permissions), then build again."
+    ]
+    assert snapshot(site.output) == before
+
+
+def test_a_link_that_leads_back_to_itself_is_one_sentence(site: TinySite) -> None:
+    before = built(site)
+    (site.root / "content/services/loop.md").symlink_to("loop.md")
+    run = site.build()
+    assert run.code == 1
+    assert "Traceback" not in run.err
+    assert "content/services/loop.md" in run.err and "symbolic links" in run.err
+    assert snapshot(site.output) == before
+
+
+def test_a_folder_link_that_leads_into_itself_is_one_sentence(site: TinySite) -> None:
+    before = built(site)
+    (site.root / "content/pages/again").symlink_to("../pages")
+    run = site.build()
+    assert run.code == 1
+    assert "Traceback" not in run.err
+    assert len(run.err.strip().splitlines()) == 1
+    assert snapshot(site.output) == before
+
+
+def test_a_cache_folder_that_cannot_be_made_only_costs_speed(
+    site: TinySite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """$SENDSITE_CACHE_DIR under a file: nothing can be kept, and the build still succeeds."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    monkeypatch.setenv("SENDSITE_CACHE_DIR", str(blocker / "cache"))
+    run = site.build()
+    assert run.code == 0, run.err
+    assert "Traceback" not in run.err
+    assert (site.output / "services/portage/index.html").is_file()
+    assert blocker.read_text() == "not a folder\n"

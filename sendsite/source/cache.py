@@ -5,6 +5,7 @@ Only the standard library is imported here: the build stamp uses it before the h
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -41,6 +42,8 @@ def write_atomically(file: Path, data: bytes) -> bool:
         temporary.write_bytes(data)
         os.replace(temporary, file)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        # A cache folder under a file, or one that cannot be written at all: nothing to clean.
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         return False
     return True

@@ -146,7 +146,11 @@ def _read(file: Path, display: str, log: ErrorLog, read: Reader) -> SourceFile |
     except ContentError as exc:
         log.extend([exc])
     except OSError as exc:
-        log.add(Origin(display), f"this file cannot be read ({exc.strerror})")
+        log.add(
+            Origin(display),
+            f"this file cannot be read ({exc.strerror})",
+            "Check that your account may open it (its permissions), then build again.",
+        )
     return None
 
 

@@ -240,6 +240,8 @@ def test_last_modified_changes_with_the_record_and_only_then(site: TinySite) -> 
         "Club 000": f"{BUILD_DATE}T00:00:00Z",
         "Portage": "2026-01-05T10:00:00Z",
     }
+    assert site.build("--date", "2026-11-24").code == 0  # still not committed: the same date
+    assert _modified(site)["Club 000"] == f"{BUILD_DATE}T00:00:00Z"
     _git(site, "commit", "-qam", "club", when="2026-02-01T09:30:00Z")
     assert site.build().code == 0  # a commit changes no file's bytes, but it is a new build
     assert _modified(site) == {
@@ -258,6 +260,57 @@ def test_last_modified_changes_with_the_record_and_only_then(site: TinySite) -> 
 def test_last_modified_outside_git_is_the_build_date(site: TinySite) -> None:
     assert site.build().code == 0
     assert _modified(site) == {"Portage": f"{BUILD_DATE}T00:00:00Z"}
+
+
+def _feed(site: TinySite, output: Path | None = None) -> dict[str, bytes]:
+    folder = (output or site.output) / "openreferral"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.json")}
+
+
+def test_last_modified_outside_git_changes_with_the_published_record_and_only_then(
+    site: TinySite, tmp_path: Path
+) -> None:
+    """Not a git repository: the previous build's records say when each was published as it is,
+    so a build on another day dates only the record whose content changed."""
+    many_services(site, 2)
+    assert site.build("--date", "2026-11-01").code == 0
+    first = _modified(site)
+    assert set(first.values()) == {"2026-11-01T00:00:00Z"}
+    assert site.build("--date", "2026-11-20").code == 0  # nothing changed but the day
+    assert _modified(site) == first
+    club = site.root / "content/services/club-001.yaml"
+    club.write_text(club.read_text().replace("A club.", "A club for everyone."))
+    assert site.build("--date", "2026-11-23").code == 0
+    assert _modified(site) == {**first, "Club 001": "2026-11-23T00:00:00Z"}
+    record = next(
+        p.read_text()
+        for p in (site.output / "openreferral/services").glob("*-*.json")
+        if "A club for everyone." in p.read_text()
+    )
+    assert '"last_modified":"2026-11-23T00:00:00Z"' in record  # the record agrees with its list
+    # A file saved again unchanged, or a change that is not published (a comment), is no change.
+    club.write_text(club.read_text() + "# checked with the club in November\n")
+    before = _feed(site)
+    assert site.build("--date", "2026-11-30").code == 0
+    assert _feed(site) == before
+    # Deterministic: the same sources and the same previous output give the same bytes; a fresh
+    # folder (no previous output) gives the build's date to every record, every time.
+    fresh = [tmp_path / "a", tmp_path / "b"]
+    for folder in fresh:
+        assert site.build("-o", str(folder), "--date", "2026-11-30").code == 0
+    assert _feed(site, fresh[0]) == _feed(site, fresh[1])
+    assert (
+        '"last_modified":"2026-11-30T00:00:00Z"' in _feed(site, fresh[0])["services.json"].decode()
+    )
+
+
+def test_an_edited_published_record_is_not_mistaken_for_the_one_before(site: TinySite) -> None:
+    """A previous record that was changed by hand (or damaged) is not a record of this content."""
+    assert site.build("--date", "2026-11-01").code == 0
+    [record] = (site.output / "openreferral/services").glob("*-*-*-*-*.json")
+    record.write_bytes(record.read_bytes().replace(b"Portage", b"Portage!"))
+    assert site.build("--date", "2026-11-23").code == 0
+    assert _modified(site) == {"Portage": "2026-11-23T00:00:00Z"}
 
 
 # --- ids -------------------------------------------------------------------------------------------

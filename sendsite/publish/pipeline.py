@@ -117,15 +117,19 @@ def data_page(site: model.Site) -> dict[str, Any]:
 
 
 def generated_files(
-    site: model.Site, routes: list[Route], names: Mapping[str, str] | None = None
+    site: model.Site,
+    routes: list[Route],
+    names: Mapping[str, str] | None = None,
+    previous: Path | None = None,
 ) -> dict[str, bytes]:
     """The files that are not pages: open data, the search's words, the Open Referral UK feed,
     the Atom feed, sitemap.xml, robots.txt and the council's colours (static/brand.css,
-    fingerprinted with `names`)."""
+    fingerprinted with `names`). `previous`: the output folder a build replaces, from which an
+    unchanged Open Referral UK record keeps its last_modified."""
     files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
     files.update(data_files(site))
     files.update(search_terms_files(site))
-    files.update(openreferral_files(site))
+    files.update(openreferral_files(site, previous=previous))
     files.update(discovery_files(site, [r.path for r in routes]))
     return files
 
@@ -220,6 +224,7 @@ def render_site(
         else None
     )
     routes = plan.routes
+    kept_from = previous if into is not None and previous is not None else None
     reused: list[str] = []
     if recalled is not None and recalled.dirty is not None and previous is not None:
         routes = [r for r in routes if output_file(r.path) in recalled.dirty]
@@ -250,13 +255,13 @@ def render_site(
         pages, generated, gathered = parallel.render_parallel(
             render,
             len(routes),
-            lambda: generated_files(site, plan.routes, plan.names),
+            lambda: generated_files(site, plan.routes, plan.names, kept_from),
             tell,
             keep,
             gather if remember else None,
         )
     else:
-        generated = generated_files(site, plan.routes, plan.names)
+        generated = generated_files(site, plan.routes, plan.names, kept_from)
     claim_files(plan, generated)
     if pages is None:  # one process (a small site, or a mistake to report in order)
         recorded.clear()

@@ -4,7 +4,8 @@ A site kept in git knows when each file last changed: the time of the last commi
 it. That is deterministic for the same repository (unlike a file's modification time, which a
 fresh checkout resets), so the same sources give the same dates in every build and on every
 machine. A file with changes not yet committed, or not in git at all, has no time here: the
-build then uses its own date, since what it publishes differs from any commit.
+build then uses its own date, since what it publishes differs from any commit (or the date the
+previous build published for the record, when its content is the same: publish/openreferral).
 
 One `git log` and two listings of changed files, whatever the number of files: a site with
 4,000 services is not asked 4,000 times. A shallow clone (CI's default depth of 1) knows only

@@ -22,10 +22,9 @@ docs/open-referral.md.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
 
 from sendsite import model
 from sendsite.publish.openreferral.days import byday
@@ -35,6 +34,7 @@ from sendsite.publish.openreferral.records import (
     PROFILE_VERSION,
     Record,
     Records,
+    encode,
 )
 from sendsite.render.urls import absolute_url
 
@@ -105,11 +105,14 @@ def discovery(config: model.SiteConfig) -> Discovery:
     )
 
 
-def openreferral_files(site: model.Site, per_page: int | None = None) -> dict[str, bytes]:
+def openreferral_files(
+    site: model.Site, per_page: int | None = None, previous: Path | None = None
+) -> dict[str, bytes]:
     """Every file of the export: output path (relative) -> bytes. Lists have PER_PAGE records a
-    page, or all on one when a host of site.yaml cannot route ?page=N."""
-    records = Records(site)
-    files = {f"{FOLDER}/index.json": _json(records.root())}
+    page, or all on one when a host of site.yaml cannot route ?page=N. `previous` is the output
+    folder the build replaces: a record published there as it is now keeps its last_modified."""
+    records = Records(site, previous)
+    files = {f"{FOLDER}/index.json": encode(records.root())}
     one_page = bool(NO_QUERY_ROUTING.intersection(site.config.hosts))
     for name, found in records.lists().items():
         size = per_page or (max(1, len(found)) if one_page else PER_PAGE)
@@ -132,15 +135,8 @@ def _list_files(name: str, records: list[Record], per_page: int) -> dict[str, by
             "empty": not chunk,
             "contents": [r.item for r in chunk],
         }
-        files[f"{FOLDER}/{name}/page-{number}.json"] = _json(page)
+        files[f"{FOLDER}/{name}/page-{number}.json"] = encode(page)
     files[f"{FOLDER}/{name}.json"] = files[f"{FOLDER}/{name}/page-1.json"]
     for record in records:
-        files[f"{FOLDER}/{name}/{record.id}.json"] = _json(record.full)
+        files[f"{FOLDER}/{name}/{record.id}.json"] = encode(record.full)
     return files
-
-
-def _json(data: Any) -> bytes:
-    # Compact, because Python's JSON encoder is several times slower with indent (it then
-    # cannot use its C implementation), and these files are for programs, not people.
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return (text + "\n").encode("utf-8")

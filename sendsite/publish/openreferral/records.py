@@ -5,7 +5,10 @@ shows it (one-to-one fields) and as `GET /{list}/{id}` answers it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sendsite import model
@@ -18,6 +21,20 @@ PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index
 # The specification's current openapi.json, whose endpoints are tagged required or optional.
 OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
 VOCABULARIES = ("categories", "needs")  # published as taxonomies; areas are service areas
+_TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"
+# A key, not a text: a quote inside a text is written \", so '"last_modified":"' is never in one.
+_PUBLISHED_DATE = re.compile(
+    rb'"last_modified":"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z)"'
+)
+_SAFE_ID = re.compile(r"^[0-9A-Za-z-]{1,100}$")
+
+
+def encode(data: Any) -> bytes:
+    """A record's file as the export writes it. Compact, because Python's JSON encoder is several
+    times slower with indent (it then cannot use its C implementation), and these files are for
+    programs, not people."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -28,8 +45,12 @@ class Record:
 
 
 class Records:
-    def __init__(self, site: model.Site) -> None:
+    def __init__(self, site: model.Site, previous: Path | None = None) -> None:
+        """`previous`: the output folder this build replaces, whose records say when each was
+        last published as it is (see last_modified)."""
         self.site = site
+        self.previous = previous
+        self.committed: set[str] = set()  # services whose last_modified is a git commit's time
         self.config = site.config
         self.linker = Linker(site.config.base_path)
         self.namespace = identity.namespace(site.config)
@@ -60,6 +81,7 @@ class Records:
             Record(self.service_id(s), self.service_summary(s), self.service(s))
             for s in self.site.services
         ]
+        self._keep_unchanged_dates(services)
         terms = [
             (vocabulary, term)
             for vocabulary in VOCABULARIES
@@ -87,14 +109,46 @@ class Records:
     def last_modified(self, service: model.Service) -> str:
         """When the record's files last changed: the time of the last git commit that changed
         the service's file or its organisation's (they make the record), or the build's date
-        when one of them is not committed as it is (or the site is not in git)."""
+        when one of them is not committed as it is (or the site is not in git); a record that
+        the previous build published exactly as it is now then keeps that build's date
+        (_keep_unchanged_dates)."""
         times = self.site.commit_times
         found = [times.get(service.origin.path), times.get(service.organisation.origin.path)]
         if None in found:
             when = dt.datetime.combine(self.site.build_date, dt.time(), dt.UTC)
         else:
             when = max(t for t in found if t is not None)
-        return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+            self.committed.add(self.service_id(service))
+        return when.strftime(_TIMESTAMP)
+
+    def _keep_unchanged_dates(self, services: list[Record]) -> None:
+        """Outside git, or with edits not yet committed, the build's date would make every
+        record seem changed on every day it is built. So a record whose published content
+        (everything but last_modified) is byte for byte what the previous build published for
+        its id keeps the last_modified published then: the date changes when the content does,
+        and only then. The previous output is the record kept with the build; without it (a
+        first build, a fresh folder) the build's date stands, so the same sources and the same
+        previous output always give the same dates."""
+        if self.previous is None:
+            return
+        folder = self.previous / "openreferral" / "services"
+        for record in services:
+            if record.id in self.committed or not _SAFE_ID.match(record.id):
+                continue
+            try:
+                before = (folder / f"{record.id}.json").read_bytes()
+            except OSError:
+                continue  # new, or not published by the previous build
+            published = _PUBLISHED_DATE.search(before)
+            if published is None:
+                continue
+            old = published.group(1).decode("ascii")
+            now = record.full["last_modified"]
+            if old == now:
+                continue
+            full = {**record.full, "last_modified": old}
+            if encode(full) == before:
+                record.full["last_modified"] = record.item["last_modified"] = old
 
     def organisation_record(self, organisation: model.Organisation) -> Record:
         item = self.organisation(organisation)

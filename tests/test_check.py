@@ -37,7 +37,10 @@ def clean(site: TinySite) -> TinySite:
     plant(site, "content/pages/about.md", "nav_order: 1", f"nav_order: 1\ncovers: [{ALL_ITEMS}]")
     # Families on a SEND Local Offer know the word SEND; summaries may use it unexplained.
     site.write(
-        "site.yaml", (site.root / "site.yaml").read_text() + "checks:\n  known_acronyms: [SEND]\n"
+        "site.yaml",
+        (site.root / "site.yaml").read_text()
+        + f"id_namespace: {TINY_NAMESPACE}\n"
+        + "checks:\n  known_acronyms: [SEND]\n",
     )
     return site
 
@@ -59,6 +62,23 @@ def warnings(run: Run) -> list[str]:
 def line_of(site: TinySite, path: str, needle: str) -> int:
     lines = (site.root / path).read_text().splitlines()
     return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+# The namespace the tiny site's base_url (https://example.org/) made its ids from.
+TINY_NAMESPACE = "527dda32-a0de-5105-a042-cb475b5f7d11"
+
+
+def test_a_site_without_an_id_namespace_is_told_to_set_one(clean: TinySite) -> None:
+    """Ids made from base_url would all change when the site moves: should fix, with the line
+    that keeps today's ids."""
+    yaml = (clean.root / "site.yaml").read_text()
+    clean.write("site.yaml", yaml.replace(f"id_namespace: {TINY_NAMESPACE}\n", ""))
+    run = check(clean)
+    assert warnings(run) == [
+        "site.yaml:2: should fix: site.yaml has no id_namespace, so every Open Referral UK id is "
+        "made from base_url and would change if the site moved to another address. Add the line "
+        f"'id_namespace: {TINY_NAMESPACE}' to site.yaml (it keeps today's ids) and never change it."
+    ]
 
 
 def test_clean_site_has_no_warnings(clean: TinySite) -> None:

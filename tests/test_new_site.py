@@ -4,6 +4,7 @@ by example, and publishes itself on every change; and the mistakes a new user ma
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,12 @@ def test_the_starter_builds_with_strict_and_passes_strict_checks(
     reminders = [line for line in out if ": should fix: the Local Offer does not include " in line]
     assert len(reminders) == len(out) - 1 == 11, out
     assert out[-1] == f"11 warnings (0 must fix, 11 should fix, 0 style), as of {BUILD_DATE}."
+    # Its Open Referral UK ids come from an id namespace of its own, not from base_url.
+    assert re.search(
+        r"^id_namespace: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$",
+        (starter / "site.yaml").read_text(encoding="utf-8"),
+        re.M,
+    )
     assert main(["build", str(starter), "--strict", "--date", BUILD_DATE]) == 0
     site = starter / "_site"
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")

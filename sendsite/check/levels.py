@@ -34,6 +34,7 @@ LEVEL_OF_CHECK = {
     "coverage": MUST_FIX,
     "template": MUST_FIX,
     "coverage-planned": SHOULD_FIX,
+    "id-namespace": SHOULD_FIX,
     "acronym": SHOULD_FIX,
     "jargon": SHOULD_FIX,
     "reading-age": SHOULD_FIX,

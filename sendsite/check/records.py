@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from sendsite import model
 from sendsite.check.advice import Advice
+from sendsite.errors import Origin
+from sendsite.model import identity
 from sendsite.model.derived import review_warning
 from sendsite.text import uk_date
 
@@ -60,3 +62,21 @@ def check_stale_actions(site: model.Site) -> Iterator[Advice]:
                 "had no update since",
                 "Add an update saying where it stands and when it will be done.",
             )
+
+
+def check_id_namespace(site: model.Site) -> Iterator[Advice]:
+    """Without `id_namespace`, every Open Referral UK id is made from base_url: moving the site
+    (a trial address to the council's own domain) would give every record a new id, and the
+    directories that harvest the feed would take them for new services."""
+    config = site.config
+    if config.id_namespace is not None or not site.services:
+        return
+    current = identity.namespace(config)
+    yield Advice(
+        config.lines.origin("base_url", Origin("site.yaml")),
+        "id-namespace",
+        "site.yaml has no id_namespace, so every Open Referral UK id is made from base_url and "
+        "would change if the site moved to another address",
+        f"Add the line 'id_namespace: {current}' to site.yaml (it keeps today's ids) and never "
+        "change it.",
+    )

@@ -20,6 +20,7 @@ from sendsite.check.jargon import check_acronyms, check_jargon_in_summaries, che
 from sendsite.check.links import check_links
 from sendsite.check.records import (
     check_contact_routes,
+    check_id_namespace,
     check_reviews,
     check_stale_actions,
     check_unanswered_findings,
@@ -63,6 +64,7 @@ def run_checks(
         ),
         *check_reviews(site),
         *check_contact_routes(site),
+        *check_id_namespace(site),
         *check_coverage(site),
         *check_unanswered_findings(site),
         *check_stale_actions(site),

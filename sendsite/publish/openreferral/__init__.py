@@ -116,11 +116,14 @@ def openreferral_files(
     one_page = bool(NO_QUERY_ROUTING.intersection(site.config.hosts))
     for name, found in records.lists().items():
         size = per_page or (max(1, len(found)) if one_page else PER_PAGE)
-        files.update(_list_files(name, found, size))
+        files.update(_list_files(name, found, size, records.encoded if name == "services" else {}))
     return files
 
 
-def _list_files(name: str, records: list[Record], per_page: int) -> dict[str, bytes]:
+def _list_files(
+    name: str, records: list[Record], per_page: int, encoded: dict[str, bytes]
+) -> dict[str, bytes]:
+    """A list's pages and its records' files (`encoded`: those already encoded, by id)."""
     files: dict[str, bytes] = {}
     pages = max(1, -(-len(records) // per_page))
     for number in range(1, pages + 1):
@@ -138,5 +141,8 @@ def _list_files(name: str, records: list[Record], per_page: int) -> dict[str, by
         files[f"{FOLDER}/{name}/page-{number}.json"] = encode(page)
     files[f"{FOLDER}/{name}.json"] = files[f"{FOLDER}/{name}/page-1.json"]
     for record in records:
-        files[f"{FOLDER}/{name}/{record.id}.json"] = encode(record.full)
+        found = encoded.get(record.id)
+        files[f"{FOLDER}/{name}/{record.id}.json"] = (
+            found if found is not None else encode(record.full)
+        )
     return files

@@ -51,6 +51,7 @@ class Records:
         self.site = site
         self.previous = previous
         self.committed: set[str] = set()  # services whose last_modified is a git commit's time
+        self.encoded: dict[str, bytes] = {}  # service id -> its record's file, once encoded
         self.config = site.config
         self.linker = Linker(site.config.base_path)
         self.namespace = identity.namespace(site.config)
@@ -142,13 +143,15 @@ class Records:
             published = _PUBLISHED_DATE.search(before)
             if published is None:
                 continue
-            old = published.group(1).decode("ascii")
-            now = record.full["last_modified"]
-            if old == now:
+            old = published.group(0)
+            now = f'"last_modified":"{record.full["last_modified"]}"'.encode()
+            encoded = self.encoded[record.id] = encode(record.full)  # written as it is, below
+            if old == now or encoded.replace(now, old, 1) != before:
                 continue
-            full = {**record.full, "last_modified": old}
-            if encode(full) == before:
-                record.full["last_modified"] = record.item["last_modified"] = old
+            record.full["last_modified"] = record.item["last_modified"] = published.group(
+                1
+            ).decode()
+            self.encoded[record.id] = before
 
     def organisation_record(self, organisation: model.Organisation) -> Record:
         item = self.organisation(organisation)

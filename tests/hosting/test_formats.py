@@ -21,7 +21,13 @@ from botocore.validate import ParamValidator
 
 from sendsite.publish.hosting.azure import MAX_BYTES
 from sendsite.publish.hosting.hosts import HOSTS, host_files
-from sendsite.publish.hosting.policy import AREAS, IMMUTABLE, MIME_TYPES, SECURITY_HEADERS
+from sendsite.publish.hosting.policy import (
+    AREAS,
+    IMMUTABLE,
+    MIME_TYPES,
+    SECURITY_HEADERS,
+    admin_content_security_policy,
+)
 from sendsite.publish.hosting.routes import REWRITES, Rewrite
 from tests.conftest import TinySite
 
@@ -67,11 +73,17 @@ def netlify_parse(tmp_path: Path, written: dict[str, bytes]) -> dict[str, Any]:
     return parsed
 
 
+DETACH = re.compile(r"^  ! .*\n", re.M)
+
+
 @pytest.mark.parametrize("host", ["netlify", "cloudflare-pages"])
 def test_headers_and_redirects_are_read_by_netlifys_own_parsers(host: str, tmp_path: Path) -> None:
     written = files(host)
     assert sorted(written) == ["_headers", "_redirects"]
-    parsed = netlify_parse(tmp_path, written)
+    # Cloudflare's detach lines ('  ! Name') are its own syntax, which Netlify's parser refuses.
+    readable = {**written, "_headers": DETACH.sub("", written["_headers"].decode()).encode()}
+    assert (readable == written) == (host == "netlify")
+    parsed = netlify_parse(tmp_path, readable)
     assert parsed["headerErrors"] == [] and parsed["redirectErrors"] == []
     rules = {rule["for"]: rule["values"] for rule in parsed["headers"]}
     assert rules["/*"] == dict(SECURITY_HEADERS)
@@ -99,6 +111,77 @@ def test_headers_and_redirects_are_read_by_netlifys_own_parsers(host: str, tmp_p
         "/openreferral/services.json",
         200,
     )
+
+
+def _cloudflare_rules(text: str) -> list[tuple[str, list[str], list[tuple[str, str]]]]:
+    """Cloudflare's _headers as its documentation reads it: (pattern, detached, attached)."""
+    rules: list[tuple[str, list[str], list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            rules.append((line, [], []))
+        elif line.strip().startswith("! "):
+            rules[-1][1].append(line.strip()[2:].lower())
+        else:
+            name, _, value = line.strip().partition(": ")
+            rules[-1][2].append((name.lower(), value))
+    return rules
+
+
+def _cloudflare_headers(text: str, address: str) -> dict[str, str]:
+    """What Cloudflare Pages sends for `address`: every matching rule in order; a rule's detached
+    headers are dropped, then its headers set, and a header an earlier rule set is joined on with
+    ', ' (developers.cloudflare.com/pages/configuration/headers)."""
+    values: dict[str, list[str]] = {}
+    for pattern, detached, attached in _cloudflare_rules(text):
+        if not re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), address):
+            continue
+        for name in detached:
+            values.pop(name, None)
+        for name, value in attached:
+            values.setdefault(name, []).append(value)
+    return {name: ", ".join(found) for name, found in values.items()}
+
+
+def _netlify_headers(parsed: dict[str, Any], address: str) -> dict[str, str]:
+    """What Netlify sends: each matching rule in order, a later one's header replacing an
+    earlier one's (as netlify-cli's headersForPath does)."""
+    sent: dict[str, str] = {}
+    for rule in parsed["headers"]:
+        pattern = re.escape(rule["for"]).replace(r"\*", ".*")
+        if re.fullmatch(pattern, address):
+            sent.update({k.lower(): v for k, v in rule["values"].items()})
+    return sent
+
+
+@pytest.mark.parametrize("host", ["netlify", "cloudflare-pages"])
+def test_the_editor_gets_its_own_policy_and_the_pages_keep_theirs(
+    host: str, tmp_path: Path
+) -> None:
+    """Two Content-Security-Policy headers would both be enforced, and the pages' would stop the
+    editor's script: admin/ gets exactly the editor's policy, every other address the pages'."""
+    written = files(host, SUB)
+    text = written["_headers"].decode()
+    if host == "netlify":
+        parsed = netlify_parse(tmp_path, written)
+        assert parsed["headerErrors"] == []
+
+        def sent(address: str) -> dict[str, str]:
+            return _netlify_headers(parsed, address)
+    else:
+
+        def sent(address: str) -> dict[str, str]:
+            return _cloudflare_headers(text, address)
+
+    pages = dict(SECURITY_HEADERS)["Content-Security-Policy"]
+    for address in (SUB + "admin/", SUB + "admin/config.yml", SUB + "admin/decap-cms-x/a.js"):
+        assert sent(address)["content-security-policy"] == admin_content_security_policy()
+    for address in (SUB, SUB + "services/portage/", SUB + "static/a.css", SUB + "administration/"):
+        assert sent(address)["content-security-policy"] == pages, address
+    # The reading above can fail: Cloudflare without the detach joins the two policies.
+    joined = _cloudflare_headers(DETACH.sub("", text), SUB + "admin/")
+    assert joined["content-security-policy"] == f"{pages}, {admin_content_security_policy()}"
 
 
 def test_the_parsers_do_report_a_broken_file(tmp_path: Path) -> None:
@@ -186,10 +269,22 @@ def test_cloudfront_pieces_match_cloudfronts_api_model(tmp_path: Path) -> None:
     written = files("s3-cloudfront", SUB)
     model = get_session().get_service_model("cloudfront")
     validator = ParamValidator()
-    for name in ("response-headers-policy.json", "openreferral-response-headers-policy.json"):
+    for name in (
+        "response-headers-policy.json",
+        "openreferral-response-headers-policy.json",
+        "admin-response-headers-policy.json",
+    ):
         config = json.loads(written[f".hosting/s3-cloudfront/{name}"])
         report = validator.validate(config, model.shape_for("ResponseHeadersPolicyConfig"))
         assert not report.has_errors(), report.generate_report()
+    policies = {
+        name: json.loads(written[f".hosting/s3-cloudfront/{name}-response-headers-policy.json"])[
+            "SecurityHeadersConfig"
+        ]["ContentSecurityPolicy"]["ContentSecurityPolicy"]
+        for name in ("admin", "openreferral")
+    }
+    assert policies["admin"] == admin_content_security_policy()
+    assert policies["openreferral"] == dict(SECURITY_HEADERS)["Content-Security-Policy"]
     errors = json.loads(written[".hosting/s3-cloudfront/custom-error-responses.json"])
     report = validator.validate(errors, model.shape_for("CustomErrorResponses"))
     assert not report.has_errors(), report.generate_report()

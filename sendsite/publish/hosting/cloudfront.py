@@ -8,6 +8,9 @@ hidden `.hosting/s3-cloudfront/` folder, for whoever sets up the distribution:
 - `response-headers-policy.json` and `openreferral-response-headers-policy.json`, each a
   ResponseHeadersPolicyConfig (`aws cloudfront create-response-headers-policy`): the security
   headers, and for the openreferral/ and data/ behaviours CORS for every origin too;
+- `admin-response-headers-policy.json`, for an `admin/*` behaviour when site.yaml has `editor`:
+  the browser editor's own, wider Content-Security-Policy (the pages' policy would stop Decap
+  CMS from starting);
 - `custom-error-responses.json`, the distribution's CustomErrorResponses: 404.html, with status
   404, for a missing file (a private bucket answers 403 for a key it does not have);
 - `upload.sh`: `aws s3 sync` with each folder's Cache-Control, leaving out the hidden files.
@@ -23,6 +26,7 @@ from sendsite.publish.hosting.policy import (
     AREAS,
     REVALIDATE,
     Policy,
+    admin_content_security_policy,
     content_security_policy,
     made_by,
 )
@@ -40,6 +44,9 @@ def cloudfront_files(policy: Policy) -> dict[str, bytes]:
         FOLDER + "response-headers-policy.json": as_json(response_headers_policy(policy)),
         FOLDER + "openreferral-response-headers-policy.json": as_json(
             response_headers_policy(policy, cors=True)
+        ),
+        FOLDER + "admin-response-headers-policy.json": as_json(
+            response_headers_policy(policy, admin=True)
         ),
         FOLDER + "custom-error-responses.json": as_json(custom_error_responses(policy)),
         FOLDER + "upload.sh": upload_script(policy).encode("utf-8"),
@@ -109,15 +116,21 @@ function handler(event) {{
 """
 
 
-def response_headers_policy(policy: Policy, *, cors: bool = False) -> dict[str, Any]:
-    name = "sendsite-" + ("open-data" if cors else "pages")
+def response_headers_policy(
+    policy: Policy, *, cors: bool = False, admin: bool = False
+) -> dict[str, Any]:
+    """The pages' policy; with `cors`, the open data's; with `admin`, the browser editor's, whose
+    wider Content-Security-Policy lets Decap CMS run (only its admin/* behaviour gets it)."""
+    name = "sendsite-" + ("open-data" if cors else "editor" if admin else "pages")
     config: dict[str, Any] = {
         "Name": name,
         "Comment": made_by(policy)[:128],
         "SecurityHeadersConfig": {
             "ContentSecurityPolicy": {
                 "Override": True,
-                "ContentSecurityPolicy": content_security_policy(),
+                "ContentSecurityPolicy": admin_content_security_policy()
+                if admin
+                else content_security_policy(),
             },
             "ContentTypeOptions": {"Override": True},
             "FrameOptions": {"Override": True, "FrameOption": "DENY"},

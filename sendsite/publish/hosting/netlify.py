@@ -7,7 +7,10 @@ Both serve 404.html for a missing address and answer /services/portage with a re
 /services/portage/ by themselves. Both send `Cache-Control: public, max-age=0, must-revalidate`
 unless told otherwise, which is the revalidation pages need, so only the static files' long
 lifetime is said here: a header set by two rules that match one address is joined up by
-Cloudflare and replaced by Netlify, so no header is set twice.
+Cloudflare and replaced by Netlify, so no header is set twice, with one exception: admin/ (the
+browser editor) has its own Content-Security-Policy. Netlify's later rule replaces the pages'
+one; Cloudflare's copy first detaches it (`! Content-Security-Policy`, a line Netlify does not
+read), since two policies joined would both be enforced and the stricter stops the editor.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ def netlify_files(policy: Policy) -> dict[str, bytes]:
 def cloudflare_files(policy: Policy) -> dict[str, bytes]:
     """Cloudflare Pages reads the same files, but its _redirects cannot match a query string."""
     return {
-        HEADERS_FILE: headers_file(policy).encode("utf-8"),
+        HEADERS_FILE: headers_file(policy, detach=True).encode("utf-8"),
         REDIRECTS_FILE: redirects_file(policy, query=False).encode("utf-8"),
     }
 
@@ -37,9 +40,12 @@ def _netlify_address(address: str) -> str:
     return address.replace("{id}", ":id")
 
 
-def headers_file(policy: Policy) -> str:
+def headers_file(policy: Policy, *, detach: bool = False) -> str:
+    """With `detach` (Cloudflare), a folder's header that replaces one every address gets is
+    detached first, so that the two are not joined into one."""
     lines = [f"# {made_by(policy)}", "", "# Every address.", policy.path("/*")]
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS]
+    everywhere = {name for name, _ in SECURITY_HEADERS}
     for area in AREAS:
         own = list(area.headers)
         if area.cache == IMMUTABLE:
@@ -47,6 +53,8 @@ def headers_file(policy: Policy) -> str:
         if not own:
             continue
         lines += ["", f"# {area.what}", policy.path(area.prefix) + "*"]
+        if detach:
+            lines += [f"  ! {name}" for name, _ in own if name in everywhere]
         lines += [f"  {name}: {value}" for name, value in own]
     for rewrite in policy.rewrites:
         address = policy.path(rewrite.prefix + "*" if rewrite.by_id else rewrite.address)

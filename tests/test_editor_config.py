@@ -15,6 +15,8 @@ import yaml
 
 from sendsite.errors import ErrorLog
 from sendsite.model import schema
+from sendsite.preview.editing import Editing
+from sendsite.preview.incremental import Rebuild
 from sendsite.publish.cms import script
 from sendsite.publish.cms.config import decap_config
 from sendsite.publish.pipeline import load_site
@@ -101,7 +103,8 @@ def test_every_field_of_the_model_is_in_the_editor_with_its_label_hint_and_marke
     example_config: dict[str, Any],
 ) -> None:
     collections = {c["name"]: c for c in example_config["collections"]}
-    assert set(collections) == {kind.name for kind in schema.CONTENT_TYPES}
+    # Pages in a folder of their own (content/pages/guides/) have a collection of their own.
+    assert set(collections) == {kind.name for kind in schema.CONTENT_TYPES} | {"pages-guides"}
     for kind in schema.CONTENT_TYPES:
         collection = collections[kind.name]
         if kind.single_file:
@@ -135,6 +138,22 @@ def test_every_field_of_the_model_is_in_the_editor_with_its_label_hint_and_marke
                 assert widget["min"] == f.minimum
             if f.maximum is not None:
                 assert widget["max"] == f.maximum
+
+
+def test_pages_in_folders_under_pages_can_be_edited(example_config: dict[str, Any]) -> None:
+    """A Decap folder collection lists only the files directly in its folder: each folder of
+    pages gets a collection, with the pages' fields, listing exactly the files in it."""
+    collections = {c["name"]: c for c in example_config["collections"]}
+    pages, guides = collections["pages"], collections["pages-guides"]
+    assert guides["folder"] == "content/pages/guides"
+    assert guides["label"] == "Pages in guides/"
+    assert guides["fields"] == pages["fields"] and guides["create"] is True
+    editing = Editing(ROOT, lambda _: Rebuild([]), lambda: None, list)
+    listed = {e["file"]["path"] for e in editing.folder(guides["folder"], "md", 1)}
+    on_disk = {f"content/pages/guides/{p.name}" for p in (ROOT / "content/pages/guides").iterdir()}
+    assert listed == on_disk and len(listed) == 3
+    top = {e["file"]["path"] for e in editing.folder(pages["folder"], "md", 1)}
+    assert not top & listed
 
 
 def test_the_forms_refuse_what_validation_refuses(example_config: dict[str, Any]) -> None:

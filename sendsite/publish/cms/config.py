@@ -46,11 +46,12 @@ def decap_config(
             # Ids are file names: lowercase letters, digits and hyphens only.
             "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
             "collections": [
-                _collection(kind, site, folder)
+                collection
                 for kind in schema.CONTENT_TYPES
                 # A file whose top level is a list cannot be edited by Decap CMS with a git host
                 # (decaporg/decap-cms#531); the local backend presents it inside a group.
                 if not kind.list_field or local_api is not None
+                for collection in _collections(kind, site, folder)
             ],
         }
     )
@@ -77,6 +78,28 @@ def _backend(settings: model.EditorSettings) -> Config:
         if value:
             backend[key] = value
     return backend
+
+
+def _collections(kind: schema.ContentType, site: model.Site, folder: str) -> list[Config]:
+    """A content type's collection; for pages, also one for each folder of pages under
+    content/pages/ (guides/, guides/send/): a folder collection of Decap CMS lists only the
+    files directly in its folder, and its nested collections need an index file in every
+    folder, which sendsite's pages do not have."""
+    main = _collection(kind, site, folder)
+    if kind.name != "pages":
+        return [main]
+    below = sorted({p.id.rpartition("/")[0] for p in site.pages if "/" in p.id})
+    return [main] + [
+        {
+            **main,
+            "name": "pages-" + sub.replace("/", "-"),
+            "label": f"{kind.label} in {sub}/",
+            "label_singular": f"{kind.singular} in {sub}/",
+            "description": f"The pages under /{sub}/: pages/{sub}/NAME.md is /{sub}/NAME/.",
+            "folder": main["folder"] + "/" + sub,
+        }
+        for sub in below
+    ]
 
 
 def _collection(kind: schema.ContentType, site: model.Site, folder: str) -> Config:

@@ -44,9 +44,12 @@ GLOSSARY = schema.GLOSSARY.path
 class EditError(Exception):
     """An action the editor may not do, or a save with a mistake: said to the editor."""
 
-    def __init__(self, message: str, status: int = 422) -> None:
+    def __init__(
+        self, message: str, status: int = 422, fields: list[tuple[str, str]] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
+        self.fields = fields or []  # (the form's label, what is wrong there) for each mistake
 
 
 class Editing:
@@ -169,7 +172,7 @@ class Editing:
             else:
                 _write(path, previous)
         self.rebuild(changed)
-        raise EditError(_explain(new, self.site_dir))
+        raise EditError(_explain(new, self.site_dir), fields=_at_fields(new, self.site_dir))
 
     def delete(self, paths: list[str]) -> None:
         targets = [self.resolve(p) for p in paths]
@@ -195,8 +198,8 @@ class Editing:
             raise EditError("The site has a mistake, so the editor cannot start.", 503)
         local = script.find_local_copy(self.site_dir)
         if local is None:  # sendsite installed without its npm packages: the pinned CDN copy
-            return admin_page(site, script.CDN_FOLDER + script.MAIN, script.INTEGRITY)
-        return admin_page(site, "decap-cms/" + script.MAIN, script.INTEGRITY)
+            return admin_page(site, script.CDN_FOLDER + script.MAIN, script.INTEGRITY, HELPER)
+        return admin_page(site, "decap-cms/" + script.MAIN, script.INTEGRITY, HELPER)
 
     def script_file(self, name: str) -> Path | None:
         local = script.find_local_copy(self.site_dir)
@@ -231,6 +234,15 @@ def _explain(errors: list[ContentError], site_dir: Path) -> str:
     return "Not saved. " + " ".join(said) + more
 
 
+def _at_fields(errors: list[ContentError], site_dir: Path) -> list[tuple[str, str]]:
+    """Each mistake with the label of its field (empty when it is in none), for the form."""
+    found = []
+    for error in errors[:5]:
+        text = f"{error.message[:1].upper()}{error.message[1:]}."
+        found.append((_field_label(error, site_dir), f"{text} {error.hint}".strip()))
+    return found
+
+
 def _field_label(error: ContentError, site_dir: Path) -> str:
     """The form's label of the top-level field on the mistake's line, if it is one."""
     if error.line is None:
@@ -259,6 +271,62 @@ def _field_label(error: ContentError, site_dir: Path) -> str:
     return ""
 
 
+HELPER = "sendsite-field-mistakes.js"
+# Decap CMS says a refused save in a notice that slides in at the top right and goes after a few
+# seconds. This script, served only by the preview, also puts each mistake under the label of its
+# field (and one without a field at the top of the form), where it stays until the next save.
+FIELD_MISTAKES_SCRIPT = r"""(function () {
+  "use strict";
+  var shown = [];
+  function clear() {
+    shown.forEach(function (node) { node.remove(); });
+    shown = [];
+  }
+  function say(text, after) {
+    var note = document.createElement("p");
+    note.className = "sendsite-field-mistake";
+    note.setAttribute("role", "alert");
+    note.textContent = text;
+    note.style.cssText = "margin:4px 0 8px;padding:8px 12px;border-left:6px solid #b10e1e;" +
+      "background:#fdf2f2;color:#6b0710;font:16px/1.4 system-ui,sans-serif;white-space:normal";
+    if (after) {
+      after.after(note);
+    } else {
+      note.style.cssText += ";position:fixed;left:16px;right:16px;bottom:16px;z-index:1000";
+      document.body.append(note);
+    }
+    shown.push(note);
+  }
+  function labelled(text) {
+    var wanted = text.trim().toLowerCase();
+    return Array.prototype.find.call(document.querySelectorAll("label"), function (label) {
+      return label.textContent.trim().toLowerCase() === wanted;
+    });
+  }
+  var original = window.fetch;
+  window.fetch = function (resource, init) {
+    var body = init && typeof init.body === "string" ? init.body : "";
+    var answer = original.apply(this, arguments);
+    if (body.indexOf('"action":"persistEntry"') === -1) {
+      return answer;
+    }
+    clear();
+    return answer.then(function (response) {
+      if (!response.ok) {
+        response.clone().json().then(function (data) {
+          (data.fields || []).forEach(function (field) {
+            var label = field.label ? labelled(field.label) : null;
+            say((field.label ? field.label + ": " : "") + field.message, label);
+          });
+        }).catch(function () {});
+      }
+      return response;
+    });
+  };
+})();
+"""
+
+
 class AdminHandler(tornado.web.RequestHandler):
     """admin/ (the page), admin/config.yml and admin/decap-cms/*: the editor's own files, served
     even while the site has a mistake, so that the editor can fix it."""
@@ -275,6 +343,9 @@ class AdminHandler(tornado.web.RequestHandler):
             if path in ("", "index.html"):
                 self.set_header("Content-Type", "text/html; charset=utf-8")
                 self.finish(self.editing.page())
+            elif path == HELPER:
+                self.set_header("Content-Type", "text/javascript; charset=utf-8")
+                self.finish(FIELD_MISTAKES_SCRIPT)
             elif path == "config.yml":
                 self.set_header("Content-Type", "text/yaml; charset=utf-8")
                 self.finish(self.editing.config(self.base_path))
@@ -322,6 +393,8 @@ class ApiHandler(tornado.web.RequestHandler):
         except EditError as exc:
             self.set_status(exc.status)
             answer = {"error": str(exc)}
+            if exc.fields:
+                answer["fields"] = [{"label": lab, "message": said} for lab, said in exc.fields]
         except (ValueError, KeyError, TypeError) as exc:
             self.set_status(422)
             answer = {"error": f"The editor sent something sendsite cannot read ({exc})."}

@@ -204,5 +204,18 @@ def test_a_build_mistake_is_told_in_plain_words_and_nothing_is_saved(
     message = editor.get_by_text(re.compile("Not saved"))
     expect(message).to_be_visible()
     expect(message).to_contain_text("Ages: The youngest age (9) is older than the oldest age (4)")
+    # Decap's notice slides away after a few seconds; the mistake stays at its field, just
+    # above the field's label, until the next save.
+    at_field = editor.locator(".sendsite-field-mistake")
+    expect(at_field).to_have_text(
+        "Ages: The youngest age (9) is older than the oldest age (4). Swap min and max, so that "
+        "min is the youngest age."
+    )
+    expect(message).to_be_hidden(timeout=30_000)
+    expect(at_field).to_be_visible()
+    label = editor.locator("label", has_text=re.compile("^Ages$", re.I)).first
+    gap = (label.bounding_box() or {"y": 0.0})["y"] - (at_field.bounding_box() or {"y": -1e9})["y"]
+    assert 0 < gap < 120  # right at the Ages field
+    at_field.scroll_into_view_if_needed()
     _shot(editor, "build-mistake")
     assert file.read_bytes() == before

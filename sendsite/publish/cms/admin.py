@@ -27,10 +27,15 @@ class AdminFiles:
     copies: dict[str, Path]  # output path -> file copied as it is
 
 
-def admin_page(site: model.Site, script_src: str, integrity: str | None) -> bytes:
-    """The editor's page. `integrity` pins a script from another origin to its exact bytes."""
+def admin_page(
+    site: model.Site, script_src: str, integrity: str | None, helper: str | None = None
+) -> bytes:
+    """The editor's page. `integrity` pins a script from another origin to its exact bytes;
+    `helper` is a script of sendsite's own that runs first (the preview's, which shows a save's
+    mistakes at their fields)."""
     config = site.config
     pinned = f' integrity="{integrity}" crossorigin="anonymous"' if integrity else ""
+    first = f'<script src="{html.escape(helper)}"></script>\n' if helper else ""
     title = html.escape(f"Edit the {config.title}")
     site_link = html.escape(config.base_path)
     return f"""<!doctype html>
@@ -47,7 +52,7 @@ def admin_page(site: model.Site, script_src: str, integrity: str | None) -> byte
 <h1>{title}</h1>
 <p>The editor needs JavaScript. The <a href="{site_link}">website</a> itself works without it.</p>
 </noscript>
-<script src="{html.escape(script_src)}"{pinned}></script>
+{first}<script src="{html.escape(script_src)}"{pinned}></script>
 </body>
 </html>
 """.encode()

@@ -126,13 +126,13 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def one_template_environment() -> Iterator[None]:
     """Every example builds the same site with the same templates: compile them once, so that
     the examples test validation and escaping, not Jinja's compiler, and stay fast."""
-    cache: dict[tuple[Path, str], object] = {}
+    cache: dict[tuple[object, ...], object] = {}
     real = render.make_environment
 
-    def cached(site_dir: Path, linker: Linker, **options: Any) -> object:
-        key = (site_dir, linker.base_path)
+    def cached(site_dir: Path, linker: Linker, *classes: Any, **options: Any) -> object:
+        key = (site_dir, linker.base_path, *classes)
         if key not in cache:
-            cache[key] = real(site_dir, linker, **options)
+            cache[key] = real(site_dir, linker, *classes, **options)
         return cache[key]
 
     with pytest.MonkeyPatch.context() as patch:

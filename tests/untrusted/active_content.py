@@ -124,7 +124,15 @@ class _Checker(HTMLParser):
             return self.in_theme_form
         if tag in ("input", "select", "button"):
             inert = "formaction" not in attrs and attrs.get("type") != "image"
-            return inert and (self.in_theme_form or attrs.get("type") == "button")
+            # The shortlist's share box: a read-only text field outside any form and tied to
+            # none ('form' attribute) submits nothing and takes no input.
+            read_only = (
+                tag == "input"
+                and "readonly" in attrs
+                and "form" not in attrs
+                and attrs.get("type", "text") == "text"
+            )
+            return inert and (self.in_theme_form or attrs.get("type") == "button" or read_only)
         return False
 
 

@@ -1,38 +1,36 @@
 """`sendsite serve --edit`: the browser editor at admin/, saving into the site's own folder.
 
-Decap CMS's "proxy" backend sends each action as a JSON POST to one address; this answers them
-as decap-server's local file system backend does, with three differences that matter here:
+Decap CMS's "proxy" backend sends each action as a JSON POST to one address
+(preview/editor_routes.py); this does them as decap-server's local file system backend does,
+with three differences that matter here:
 
 - only the site's content/ folder can be read or written;
 - a save changes only the lines whose values changed (sendsite.source.roundtrip), so saving a
   record unchanged leaves its file exactly as it was;
 - a save is built at once: a save that would make a build mistake is undone, and the editor is
   told the mistake in plain words, with the field's label.
+
+How a refused save is said, at the form's fields, is preview/save_mistakes.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
-import json
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import tornado.web
-
 from sendsite import model
 from sendsite.errors import ContentError
 from sendsite.model import schema
 from sendsite.preview.incremental import Rebuild
+from sendsite.preview.save_mistakes import HELPER, at_fields, explain
 from sendsite.publish.cms import script
 from sendsite.publish.cms.admin import admin_page
 from sendsite.publish.cms.config import GLOSSARY_KEY, LOCAL_API, config_yaml, decap_config
-from sendsite.publish.hosting.policy import admin_content_security_policy
 from sendsite.source import roundtrip
 from sendsite.source.loader import is_ignored
 
@@ -120,6 +118,10 @@ class Editing:
             "name": path.name,
         }
 
+    def put_media(self, relative: str, content: str) -> None:
+        """Write a media file the editor sent (base64), inside content/."""
+        _write(self.resolve(relative, media=True), base64.b64decode(content))
+
     def media_folder(self, folder: str) -> list[dict[str, Any]]:
         root = self.resolve(folder.rstrip("/") + "/x", media=True).parent
         if not root.is_dir():
@@ -172,7 +174,7 @@ class Editing:
             else:
                 _write(path, previous)
         self.rebuild(changed)
-        raise EditError(_explain(new, self.site_dir), fields=_at_fields(new, self.site_dir))
+        raise EditError(explain(new, self.site_dir), fields=at_fields(new, self.site_dir))
 
     def delete(self, paths: list[str]) -> None:
         targets = [self.resolve(p) for p in paths]
@@ -219,237 +221,3 @@ def _write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _explain(errors: list[ContentError], site_dir: Path) -> str:
-    """The mistakes a save made, each with the label of the field it is in."""
-    said = []
-    for error in errors[:5]:
-        label = _field_label(error, site_dir)
-        text = f"{error.message[:1].upper()}{error.message[1:]}."
-        if error.hint:
-            text += " " + error.hint
-        said.append(f"{label}: {text}" if label else f"{error.origin}: {text}")
-    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-    return "Not saved. " + " ".join(said) + more
-
-
-def _at_fields(errors: list[ContentError], site_dir: Path) -> list[tuple[str, str]]:
-    """Each mistake with the label of its field (empty when it is in none), for the form."""
-    found = []
-    for error in errors[:5]:
-        text = f"{error.message[:1].upper()}{error.message[1:]}."
-        found.append((_field_label(error, site_dir), f"{text} {error.hint}".strip()))
-    return found
-
-
-def _field_label(error: ContentError, site_dir: Path) -> str:
-    """The form's label of the top-level field on the mistake's line, if it is one."""
-    if error.line is None:
-        return ""
-    kind = next(
-        (
-            k
-            for k in schema.CONTENT_TYPES
-            if error.path == k.path or error.path.startswith(k.path + "/")
-        ),
-        None,
-    )
-    path = site_dir / error.path
-    if kind is None or not path.is_file():
-        return ""
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    names = {f.name: f.label for f in kind.fields}
-    offset = 1 if lines and lines[0].strip() == "---" else 0
-    for number in range(min(error.line, len(lines)), 0, -1):
-        line = lines[number - 1]
-        key = line.split(":", 1)[0]
-        if line[:1] not in (" ", "-", "#", "") and key in names:
-            return names[key]
-        if number <= offset:
-            break
-    return ""
-
-
-HELPER = "sendsite-field-mistakes.js"
-# Decap CMS says a refused save in a notice that slides in at the top right and goes after a few
-# seconds. This script, served only by the preview, also puts each mistake under the label of its
-# field (and one without a field at the top of the form), where it stays until the next save.
-FIELD_MISTAKES_SCRIPT = r"""(function () {
-  "use strict";
-  var shown = [];
-  function clear() {
-    shown.forEach(function (node) { node.remove(); });
-    shown = [];
-  }
-  function say(text, after) {
-    var note = document.createElement("p");
-    note.className = "sendsite-field-mistake";
-    note.setAttribute("role", "alert");
-    note.textContent = text;
-    note.style.cssText = "margin:4px 0 8px;padding:8px 12px;border-left:6px solid #b10e1e;" +
-      "background:#fdf2f2;color:#6b0710;font:16px/1.4 system-ui,sans-serif;white-space:normal";
-    if (after) {
-      after.after(note);
-    } else {
-      note.style.cssText += ";position:fixed;left:16px;right:16px;bottom:16px;z-index:1000";
-      document.body.append(note);
-    }
-    shown.push(note);
-  }
-  function labelled(text) {
-    var wanted = text.trim().toLowerCase();
-    return Array.prototype.find.call(document.querySelectorAll("label"), function (label) {
-      return label.textContent.trim().toLowerCase() === wanted;
-    });
-  }
-  var original = window.fetch;
-  window.fetch = function (resource, init) {
-    var body = init && typeof init.body === "string" ? init.body : "";
-    var answer = original.apply(this, arguments);
-    if (body.indexOf('"action":"persistEntry"') === -1) {
-      return answer;
-    }
-    clear();
-    return answer.then(function (response) {
-      if (!response.ok) {
-        response.clone().json().then(function (data) {
-          (data.fields || []).forEach(function (field) {
-            var label = field.label ? labelled(field.label) : null;
-            say((field.label ? field.label + ": " : "") + field.message, label);
-          });
-        }).catch(function () {});
-      }
-      return response;
-    });
-  };
-})();
-"""
-
-
-class AdminHandler(tornado.web.RequestHandler):
-    """admin/ (the page), admin/config.yml and admin/decap-cms/*: the editor's own files, served
-    even while the site has a mistake, so that the editor can fix it."""
-
-    def initialize(self, editing: Editing, base_path: str) -> None:
-        self.editing = editing
-        self.base_path = base_path
-
-    def get(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")
-        # The published admin/ page's policy, so that the preview shows what hosting allows.
-        self.set_header("Content-Security-Policy", admin_content_security_policy())
-        try:
-            if path in ("", "index.html"):
-                self.set_header("Content-Type", "text/html; charset=utf-8")
-                self.finish(self.editing.page())
-            elif path == HELPER:
-                self.set_header("Content-Type", "text/javascript; charset=utf-8")
-                self.finish(FIELD_MISTAKES_SCRIPT)
-            elif path == "config.yml":
-                self.set_header("Content-Type", "text/yaml; charset=utf-8")
-                self.finish(self.editing.config(self.base_path))
-            elif path.startswith("decap-cms/"):
-                file = self.editing.script_file(path.removeprefix("decap-cms/"))
-                if file is None:
-                    raise tornado.web.HTTPError(404)
-                kind = "application/wasm" if file.suffix == ".wasm" else "text/javascript"
-                self.set_header("Content-Type", kind)
-                self.finish(file.read_bytes())
-            else:
-                raise tornado.web.HTTPError(404)
-        except EditError as exc:
-            self.set_status(exc.status)
-            self.set_header("Content-Type", "text/plain; charset=utf-8")
-            self.finish(str(exc))
-
-
-class ApiHandler(tornado.web.RequestHandler):
-    """Decap CMS's proxy backend: one JSON action a request."""
-
-    def initialize(self, editing: Editing) -> None:
-        self.editing = editing
-
-    def check_xsrf_cookie(self) -> None:
-        """Another web site's page must not write into the site's folder: only JSON (which a page
-        elsewhere cannot send without the browser asking this server first, and being refused)
-        from this server's own pages."""
-        kind = self.request.headers.get("Content-Type", "")
-        origin = self.request.headers.get("Origin")
-        host = self.request.headers.get("Host", "")
-        if not kind.startswith("application/json") or (
-            origin is not None and origin.split("://", 1)[-1] != host
-        ):
-            raise tornado.web.HTTPError(403)
-
-    async def post(self) -> None:
-        self.check_xsrf_cookie()
-        try:
-            body = json.loads(self.request.body or b"{}")
-            params = body.get("params") or {}
-            answer = await asyncio.get_running_loop().run_in_executor(
-                None, self.answer, str(body.get("action")), params
-            )
-        except EditError as exc:
-            self.set_status(exc.status)
-            answer = {"error": str(exc)}
-            if exc.fields:
-                answer["fields"] = [{"label": lab, "message": said} for lab, said in exc.fields]
-        except (ValueError, KeyError, TypeError) as exc:
-            self.set_status(422)
-            answer = {"error": f"The editor sent something sendsite cannot read ({exc})."}
-        self.set_header("Content-Type", "application/json; charset=utf-8")
-        self.set_header("Cache-Control", "no-store")
-        self.finish(json.dumps(answer))
-
-    def answer(self, action: str, params: dict[str, Any]) -> Any:
-        editing = self.editing
-        match action:
-            case "info":
-                return {
-                    "repo": editing.site_dir.name,
-                    "publish_modes": ["simple"],
-                    "type": "local_fs",
-                }
-            case "entriesByFolder":
-                return editing.folder(
-                    str(params["folder"]), str(params["extension"]), int(params.get("depth", 1))
-                )
-            case "entriesByFiles":
-                return [editing.entry(str(f["path"])) for f in params["files"]]
-            case "getEntry":
-                return editing.entry(str(params["path"]))
-            case "persistEntry":
-                files = params.get("dataFiles") or [params["entry"]]
-                for asset in params.get("assets") or []:
-                    target = editing.resolve(str(asset["path"]), media=True)
-                    _write(target, base64.b64decode(asset["content"]))
-                editing.save(files)
-                return {"message": "entry persisted"}
-            case "getMedia":
-                return editing.media_folder(str(params["mediaFolder"]))
-            case "getMediaFile":
-                return editing.media(str(params["path"]))
-            case "persistMedia":
-                asset = params["asset"]
-                target = editing.resolve(str(asset["path"]), media=True)
-                _write(target, base64.b64decode(asset["content"]))
-                return editing.media(str(asset["path"]))
-            case "deleteFile":
-                editing.delete([str(params["path"])])
-                return {"message": "deleted"}
-            case "deleteFiles":
-                editing.delete([str(p) for p in params["paths"]])
-                return {"message": "deleted"}
-            case "getDeployPreview":
-                return None
-        raise EditError(f"The local editor does not do '{action}'.")
-
-
-def handlers(editing: Editing, base_path: str) -> list[Any]:
-    """The editor's routes, to go before the site's own."""
-    admin = re.escape(base_path + "admin/")
-    return [
-        (admin + re.escape(LOCAL_API), ApiHandler, {"editing": editing}),
-        (admin + "(.*)", AdminHandler, {"editing": editing, "base_path": base_path}),
-    ]

@@ -11,6 +11,11 @@ change re-read only the changed files and re-render only the pages whose inputs 
   so the served folder never holds a half-written page.
 - When anything is wrong, nothing is written and the model stays as it was; the changes are kept
   and applied together with the fix, so the result always equals a full build of the sources.
+
+What a changed file is (preview/changes.py), the model after a service edit
+(preview/serviceswap.py), which pages a change makes different (preview/readindex.py) and the
+output folder's bytes (preview/output.py) each have their own module; this one runs the
+pipeline's stages (publish/pipeline.py) on them in order.
 """
 
 from __future__ import annotations
@@ -24,10 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from sendsite import model
-from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.model.validate import validate_service
+from sendsite.errors import ContentError, ContentErrors
+from sendsite.preview.changes import SitePaths
+from sendsite.preview.output import PreviewOutput, Signature, copy_signatures
 from sendsite.preview.readindex import ReadIndex, Touched
-from sendsite.preview.serviceswap import swap_services
+from sendsite.preview.serviceswap import edited_services
 from sendsite.preview.sourcecache import SourceCache
 from sendsite.publish.pipeline import (
     Plan,
@@ -37,7 +43,6 @@ from sendsite.publish.pipeline import (
     page_context,
     plan_site,
 )
-from sendsite.publish.writer import remove_file, replace_file, write_site
 from sendsite.render.environment import make_environment
 from sendsite.render.reads import (
     Fingerprint,
@@ -45,14 +50,8 @@ from sendsite.render.reads import (
 )
 from sendsite.render.routes import Route, service_route
 from sendsite.render.site import Finisher, page_finisher, render_route
-from sendsite.render.theme import THEME_DIR
 from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.render.urls import Linker, output_file
-from sendsite.source.fields import ID_PATTERN
-from sendsite.source.loader import COLLECTIONS, Item, is_ignored
-from sendsite.source.sourcefile import SourceFile
-
-GLOBAL_SOURCES = ("site.yaml", "content/taxonomy.yaml", "content/glossary.yaml")
 
 
 @dataclass
@@ -78,19 +77,17 @@ class IncrementalSite:
 
     def __init__(self, site_dir: Path, build_date: dt.date, output: Path) -> None:
         self.site_dir = site_dir.resolve()
+        self.paths = SitePaths(self.site_dir)
         self.build_date = build_date
-        self.output = output
+        self.output = PreviewOutput(output)
         self.cache = SourceCache()
         self.site: model.Site | None = None
         self.env: TrackingEnvironment | None = None
         self.routes: dict[str, Route] = {}  # output file -> route
-        self.pages: dict[str, bytes] = {}  # output file -> bytes on disk
         self.index = ReadIndex()  # what each page read, and which pages made each read
         self.finish: Finisher | None = None
-        self.copies: dict[str, tuple[Path, tuple[int, int]]] = {}  # output file -> source
         self.generated: dict[str, bytes] = {}  # open data, feeds, sitemap: made from the model
         self.unapplied: set[Path] = set()  # changes not yet in the output (a mistake was found)
-        self.written_once = False
         self._first: Callable[[list[str]], None] | None = None
 
     # --- entry points ----------------------------------------------------------------------------
@@ -133,11 +130,11 @@ class IncrementalSite:
 
     def _run_changes(self, changed: list[Path], full: bool, started: float) -> Rebuild:
         # An editor's or sed's temporary file that came and went between two looks is no change.
-        changed = [p for p in changed if self._absolute(p).exists() or self._was_known(p)]
+        changed = [p for p in changed if self.paths.absolute(p).exists() or self._was_known(p)]
         for file in changed:
             self.cache.forget(file.resolve() if file.is_absolute() else self.site_dir / file)
-        pending = self.unapplied | {self._absolute(p) for p in changed}
-        shown = sorted(self._display(p) for p in pending)
+        pending = self.unapplied | {self.paths.absolute(p) for p in changed}
+        shown = sorted(self.paths.display(p) for p in pending)
         result = Rebuild(sources=shown)
         try:
             if full or self.site is None or self._needs_everything(pending):
@@ -153,17 +150,14 @@ class IncrementalSite:
         return result
 
     def _was_known(self, file: Path) -> bool:
-        shown = self._display(file)
+        shown = self.paths.display(file)
         if not shown.startswith("content/") or shown.startswith("content/assets/"):
             return True  # templates and assets are not kept in the cache; a removed one is a change
-        return self.cache.knows(self._absolute(file))
+        return self.cache.knows(self.paths.absolute(file))
 
     def _needs_everything(self, changed: set[Path]) -> bool:
-        if any(self._display(file) in GLOBAL_SOURCES for file in changed):
-            return True
-        # Adding or removing the site's templates folder changes where templates come from.
         had_templates = self.env is not None and getattr(self.env, "site_templates", False)
-        return had_templates != (self.site_dir / "templates").is_dir()
+        return self.paths.changes_everything(changed, had_templates)
 
     def _rebuild_everything(self, result: Rebuild) -> None:
         site = self._load_model()
@@ -183,8 +177,10 @@ class IncrementalSite:
     def _rebuild_changed(self, changed: set[Path], result: Rebuild) -> None:
         assert self.site is not None and self.env is not None and self.finish is not None
         env, finish = self.env, self.finish
-        content = [p for p in changed if self._display(p).startswith("content/")]
-        templates = {self._template_name(p) for p in changed if self._template_name(p) is not None}
+        content = [p for p in changed if self.paths.display(p).startswith("content/")]
+        templates: set[str | None] = {
+            name for name in map(self.paths.template_name, changed) if name is not None
+        }
         site = self.site
         touched: Touched | None = {}  # what may have changed in the model; None: anything
         if content:
@@ -192,7 +188,7 @@ class IncrementalSite:
         if templates and env.cache is not None:
             env.cache.clear()  # Jinja's own check compares whole seconds of mtime
         shared = page_context(site, preview=True)
-        own = {self._display(p) for p in content}
+        own = {self.paths.display(p) for p in content}
         # The pages of the changed services first, before the rest of the site is worked out.
         early, early_reads, overwritten = self._render_early(site, shared, own, result)
         try:
@@ -209,20 +205,13 @@ class IncrementalSite:
             pages.update(early)
             reads.update(early_reads)
             result.rendered = len(pages)
-            pages = {**{o: b for o, b in self.pages.items() if o in routes}, **pages}
+            pages = {**{o: b for o, b in self.output.pages.items() if o in routes}, **pages}
             self._commit(
                 site, env, routes, pages, reads, copies, shared, result, generated, prints=prints
             )
         except BaseException:
             # Nothing may stay written when the change has a mistake: put the early pages back.
-            for out in result.first:
-                old = overwritten.get(out)
-                if old is None:
-                    remove_file(self.output, out)
-                    self.pages.pop(out, None)
-                else:
-                    replace_file(self.output, out, old)
-                    self.pages[out] = old
+            self.output.put_back(result.first, overwritten)
             result.written = [o for o in result.written if o not in result.first]
             result.first = []
             raise
@@ -244,12 +233,7 @@ class IncrementalSite:
                 if before is not None and before.origin.path == service.origin.path:
                     routes.append(route)
         pages, reads = self._render(self.env, shared, self.finish, routes)
-        written = [o for o in sorted(pages) if self.pages.get(o) != pages[o]]
-        overwritten = {}
-        for out in written:
-            overwritten[out] = self.pages[out]
-            replace_file(self.output, out, pages[out])
-            self.pages[out] = pages[out]  # on disk now
+        written, overwritten = self.output.write_early(pages)
         result.first = written
         result.written.extend(written)
         if written:
@@ -260,48 +244,12 @@ class IncrementalSite:
         """The model with the changes applied: one service at a time when only services changed.
         Also the keys of the objects that may have changed (None: any may have)."""
         assert self.site is not None
-        services = [p for p in changed if self._is_service_file(p)]
-        if len(services) != len(changed):
-            return self._load_model(), None
-        replaced: dict[str, model.Service | None] = {}  # source path -> new service or None
-        log = ErrorLog()
-        organisations = {o.id: o for o in self.site.organisations}
-        for file in services:
-            display = self._display(file)
-            source = self._read(file, display, log) if file.exists() else None
-            if source is not None:
-                replaced[display] = validate_service(
-                    Item("services", file.stem, source),
-                    organisations,
-                    self.site.taxonomy,
-                    log,
-                    self.site.build_date,
-                )
-            elif not file.exists():
-                replaced[display] = None
-        log.raise_if_any()
-        swapped = swap_services(self.site, replaced)
-        return swapped if swapped is not None else (self._load_model(), None)
-
-    def _is_service_file(self, file: Path) -> bool:
-        parts = Path(self._display(file)).parts
-        return (
-            len(parts) == 3
-            and parts[:2] == ("content", "services")
-            and not is_ignored(parts[2])
-            and file.suffix in COLLECTIONS["services"]
-            and ID_PATTERN.match(file.stem) is not None
-            and not file.is_dir()
-        )
-
-    def _read(self, file: Path, display: str, log: ErrorLog) -> SourceFile | None:
-        try:
-            return self.cache.read(file, display)
-        except ContentError as exc:
-            log.extend([exc])
-        except OSError as exc:
-            log.add(Origin(display), f"this file cannot be read ({exc.strerror})")
-        return None
+        if all(self.paths.is_service_file(p) for p in changed):
+            files = [(p, self.paths.display(p)) for p in changed]
+            swapped = edited_services(self.site, files, self.cache)
+            if swapped is not None:
+                return swapped
+        return self._load_model(), None
 
     def _load_model(self) -> model.Site:
         """Check the whole model, reading again only files that changed on disk."""
@@ -316,16 +264,9 @@ class IncrementalSite:
         env.track_calls()
         return env
 
-    def _copies(
-        self, plan: Plan, generated: dict[str, bytes]
-    ) -> dict[str, tuple[Path, tuple[int, int]]]:
-        """The copied files, each with the signature that tells when it changes."""
+    def _copies(self, plan: Plan, generated: dict[str, bytes]) -> dict[str, tuple[Path, Signature]]:
         claim_files(plan, generated)  # two routes to one file are a mistake
-        copies = {}
-        for target, source in plan.copies.items():
-            stat = source.stat()
-            copies[target] = (source, (stat.st_mtime_ns, stat.st_size))
-        return copies
+        return copy_signatures(plan)
 
     def _render(
         self,
@@ -357,7 +298,7 @@ class IncrementalSite:
         routes: dict[str, Route],
         pages: dict[str, bytes],
         reads: dict[str, PageReads],
-        copies: dict[str, tuple[Path, tuple[int, int]]],
+        copies: dict[str, tuple[Path, Signature]],
         shared: dict[str, Any],
         result: Rebuild,
         generated: dict[str, bytes],
@@ -366,51 +307,11 @@ class IncrementalSite:
         prints: dict[str, Fingerprint] | None = None,
     ) -> None:
         """Write what changed, then remember the new state (only after the writes succeeded)."""
-        pages = {**pages, **generated}
-        if not self.written_once:
-            write_site(self.output, pages, {t: s for t, (s, _) in copies.items()})
-            result.written = sorted([*pages, *copies])
-            self.written_once = True
-        else:
-            for out, data in sorted(pages.items()):
-                if self.pages.get(out) != data:
-                    replace_file(self.output, out, data)
-                    result.written.append(out)
-            for target, (source, signature) in sorted(copies.items()):
-                if self.copies.get(target) != (source, signature):
-                    replace_file(self.output, target, source.read_bytes())
-                    result.written.append(target)
-            for out in sorted({*self.pages, *self.copies} - {*pages, *copies}):
-                remove_file(self.output, out)
-                result.removed.append(out)
+        written, removed = self.output.write({**pages, **generated}, copies)
+        result.written.extend(written)
+        result.removed.extend(removed)
         self.site, self.env, self.routes = site, env, routes
-        self.pages, self.copies = pages, copies
         self.generated = generated
         self.index.shared_print = env.prints(shared)
         self.index.route_prints = prints if prints is not None else route_prints(env, routes)
         self.index.remember(reads, routes, full)
-
-    # --- paths -------------------------------------------------------------------------------------
-
-    def _absolute(self, file: Path) -> Path:
-        return file if file.is_absolute() else self.site_dir / file
-
-    def _display(self, file: Path) -> str:
-        """A path as the author knows it: relative to the site folder, or in the package theme."""
-        absolute = self._absolute(file)
-        for root, shown in ((self.site_dir, ""), (THEME_DIR, "sendsite/theme/")):
-            try:
-                return shown + absolute.relative_to(root).as_posix()
-            except ValueError:
-                continue
-        return str(file)
-
-    def _template_name(self, file: Path) -> str | None:
-        """The Jinja name of a template file (site templates/ or the theme's), else None."""
-        absolute = self._absolute(file)
-        for root in (self.site_dir / "templates", THEME_DIR / "templates"):
-            try:
-                return absolute.relative_to(root).as_posix()
-            except ValueError:
-                continue
-        return None

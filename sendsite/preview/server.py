@@ -40,7 +40,8 @@ from sendsite.preview.checks import (
     advice_by_file,
     panel,
 )
-from sendsite.preview.editing import Editing, handlers
+from sendsite.preview.editing import Editing
+from sendsite.preview.editor_routes import handlers
 from sendsite.preview.incremental import IncrementalSite, Rebuild
 from sendsite.preview.pages import PanelStyleHandler, SiteHandler
 from sendsite.preview.reload import Clients, ReloadSocket, page_path

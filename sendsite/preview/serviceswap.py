@@ -1,14 +1,55 @@
-"""The live preview's model after an edit of service files only: the edited services swapped in,
-and the keys of the model objects that may now read differently."""
+"""The live preview's model after an edit of service files only: each edited file read and
+checked on its own, the services swapped in, and the keys of the model objects that may now read
+differently."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sendsite import model
+from sendsite.errors import ContentError, ErrorLog, Origin
 from sendsite.model.derived import derive
+from sendsite.model.validate import validate_service
 from sendsite.preview.readindex import Touched
+from sendsite.preview.sourcecache import SourceCache
 from sendsite.render.reads import SITE, Key, key_of
+from sendsite.source.loader import Item
+from sendsite.source.sourcefile import SourceFile
+
+
+def edited_services(
+    site: model.Site, files: list[tuple[Path, str]], cache: SourceCache
+) -> tuple[model.Site, Touched] | None:
+    """The model with these service files (each with its path as the author knows it) read
+    again; raises ContentErrors for their mistakes. None when the whole model must be checked."""
+    replaced: dict[str, model.Service | None] = {}  # source path -> new service or None
+    log = ErrorLog()
+    organisations = {o.id: o for o in site.organisations}
+    for file, display in files:
+        source = _read(cache, file, display, log) if file.exists() else None
+        if source is not None:
+            replaced[display] = validate_service(
+                Item("services", file.stem, source),
+                organisations,
+                site.taxonomy,
+                log,
+                site.build_date,
+            )
+        elif not file.exists():
+            replaced[display] = None
+    log.raise_if_any()
+    return swap_services(site, replaced)
+
+
+def _read(cache: SourceCache, file: Path, display: str, log: ErrorLog) -> SourceFile | None:
+    try:
+        return cache.read(file, display)
+    except ContentError as exc:
+        log.extend([exc])
+    except OSError as exc:
+        log.add(Origin(display), f"this file cannot be read ({exc.strerror})")
+    return None
 
 
 def swap_services(

@@ -126,7 +126,9 @@ def test_measure_chart_needs_two_values_and_names_itself() -> None:
     one = Measure("Waits", "weeks", 40, 18, [MeasureValue(dt.date(2025, 1, 1), 30)])
     assert measure_chart(one, "c") == ""
     two = Measure("Waits", "weeks", 40, 18, [*one.values, MeasureValue(dt.date(2025, 7, 1), 24)])
-    svg = measure_chart(two, "c")
-    assert svg.startswith('<svg class="measure-chart"') and 'aria-labelledby="c-title"' in svg
-    assert "from 30 weeks on 1 January 2025 to 24 weeks on 1 July 2025" in svg
-    assert "target of 18 weeks" in svg
+    chart = measure_chart(two, "c")
+    assert chart.startswith('<div class="measure-chart" id="c" role="img" aria-label="')
+    assert "from 30 weeks on 1 January 2025 to 24 weeks on 1 July 2025" in chart
+    assert "target of 18 weeks" in chart
+    # The scale, the dates and the key are HTML text, never SVG text sized in the SVG's units.
+    assert "<text" not in chart and "<span>40</span>" in chart and "Target: 18 weeks" in chart

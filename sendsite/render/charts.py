@@ -1,19 +1,23 @@
-"""Small charts drawn at build time as inline SVG: no JavaScript, no images to fetch.
+"""Small charts drawn at build time: lines in inline SVG, words and numbers in HTML beside them.
+No JavaScript, no images to fetch.
 
-A chart is only a picture of numbers that the page also gives as a table, so it is marked as an
-image whose accessible name says what it shows and where the numbers are.
+Text inside an SVG is sized in the SVG's own units, so it shrinks with the chart on a phone and
+ignores the reader's text size; HTML text sized in rem follows both. So the SVG holds only the
+lines (stretched to the plot's box, which is sized in rem too) and the scale, dates and key
+are HTML. A chart is only a picture of numbers that the page also gives as a table, so it is
+one image whose accessible name says what it shows and where the numbers are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from sendsite import model
 from sendsite.text import uk_date
 
-WIDTH, HEIGHT = 320, 140
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 28
+# The plot's own units: x and y from 0 to 100, stretched to whatever box CSS gives it.
+SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,7 @@ def _number(value: float) -> str:
 
 
 def measure_chart(measure: model.Measure, chart_id: str) -> str:
-    """An SVG line chart of a measure's values over time, with its baseline and target as lines.
+    """A line chart of a measure's values over time, with its baseline and target as lines.
 
     Returns "" when there are fewer than two values: one number needs no chart.
     """
@@ -41,15 +45,12 @@ def measure_chart(measure: model.Measure, chart_id: str) -> str:
         high = low + 1
     first, last = values[0].date.toordinal(), values[-1].date.toordinal()
     span = max(last - first, 1)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def y_of(value: float) -> float:
-        return TOP + plot_h * (1 - (value - low) / (high - low))
+        return SIZE * (1 - (value - low) / (high - low))
 
-    points = [
-        Point(LEFT + plot_w * (v.date.toordinal() - first) / span, y_of(v.value)) for v in values
-    ]
-    unit = f" {measure.unit}" if measure.unit else ""
+    points = [Point(SIZE * (v.date.toordinal() - first) / span, y_of(v.value)) for v in values]
+    unit = "" if not measure.unit else "%" if measure.unit == "%" else f" {measure.unit}"
     summary = (
         f"{measure.name}: from {_number(values[0].value)}{unit} on {uk_date(values[0].date)} "
         f"to {_number(values[-1].value)}{unit} on {uk_date(values[-1].date)}"
@@ -57,41 +58,41 @@ def measure_chart(measure: model.Measure, chart_id: str) -> str:
     if measure.target is not None:
         summary += f", against a target of {_number(measure.target)}{unit}"
     summary += ". The table below gives every value."
-    parts = [
-        f'<svg class="measure-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title" focusable="false">',
-        f'<title id="{chart_id}-title">{escape(summary)}</title>',
-        f'<line class="measure-chart__axis" x1="{LEFT}" y1="{TOP + plot_h}" '
-        f'x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}"/>',
-        f'<text class="measure-chart__label" x="{LEFT - 6}" y="{y_of(high) + 4:.1f}" '
-        f'text-anchor="end">{escape(_number(high))}</text>',
-        f'<text class="measure-chart__label" x="{LEFT - 6}" y="{y_of(low) + 4:.1f}" '
-        f'text-anchor="end">{escape(_number(low))}</text>',
+    # preserveAspectRatio="none" stretches the plot to its box; non-scaling strokes keep the
+    # lines' widths, and each point is a round cap on a line of no length, so it stays round.
+    lines = [
+        f'<svg class="measure-chart__plot" viewBox="0 0 {SIZE} {SIZE}" '
+        'preserveAspectRatio="none" aria-hidden="true" focusable="false">',
+        f'<line class="measure-chart__axis" x1="0" y1="{SIZE}" x2="{SIZE}" y2="{SIZE}"/>',
     ]
-    for name, value in (("baseline", measure.baseline), ("target", measure.target)):
+    key = []
+    for name, value in (("target", measure.target), ("baseline", measure.baseline)):
         if value is not None:
             y = y_of(value)
-            parts.append(
-                f'<line class="measure-chart__{name}" x1="{LEFT}" y1="{y:.1f}" '
-                f'x2="{WIDTH - RIGHT}" y2="{y:.1f}"/>'
+            lines.append(
+                f'<line class="measure-chart__{name}" x1="0" y1="{y:.1f}" x2="{SIZE}" y2="{y:.1f}"/>'
             )
-            parts.append(
-                f'<text class="measure-chart__label" x="{WIDTH - RIGHT}" y="{y - 4:.1f}" '
-                f'text-anchor="end">{name.capitalize()}</text>'
+            key.append(
+                f'<li><span class="measure-chart__swatch measure-chart__swatch--{name}"></span>'
+                f"{name.capitalize()}: {escape(_number(value))}{escape(unit)}</li>"
             )
     polyline = " ".join(f"{p.x:.1f},{p.y:.1f}" for p in points)
-    parts.append(f'<polyline class="measure-chart__line" points="{polyline}"/>')
-    parts += [
-        f'<circle class="measure-chart__point" cx="{p.x:.1f}" cy="{p.y:.1f}" r="3.5"/>'
-        for p in points
+    lines.append(f'<polyline class="measure-chart__line" points="{polyline}"/>')
+    lines += [f'<path class="measure-chart__point" d="M{p.x:.1f} {p.y:.1f}h0"/>' for p in points]
+    lines.append("</svg>")
+    parts = [
+        f'<div class="measure-chart" id={quoteattr(chart_id)} role="img" '
+        f"aria-label={quoteattr(summary)}>",
+        '<div class="measure-chart__scale">',
+        f"<span>{escape(_number(high))}</span><span>{escape(_number(low))}</span>",
+        "</div>",
+        *lines,
+        '<div class="measure-chart__dates">',
+        f"<span>{escape(values[0].date.strftime('%b %Y'))}</span>",
+        f"<span>{escape(values[-1].date.strftime('%b %Y'))}</span>",
+        "</div>",
     ]
-    for point, when, anchor in (
-        (points[0], values[0].date, "start"),
-        (points[-1], values[-1].date, "end"),
-    ):
-        parts.append(
-            f'<text class="measure-chart__label" x="{point.x:.1f}" y="{HEIGHT - 8}" '
-            f'text-anchor="{anchor}">{escape(when.strftime("%b %Y"))}</text>'
-        )
-    parts.append("</svg>")
+    if key:
+        parts.append(f'<ul class="measure-chart__key">{"".join(key)}</ul>')
+    parts.append("</div>")
     return "".join(parts)

@@ -144,3 +144,16 @@ def test_a_finding_no_action_addresses_names_the_plan_that_answers_the_inspectio
     finding = found(site.page("/inspections/2017-inspection/").find(id="finding-waiting"))
     assert isinstance(finding, Tag)
     assert "No action in the Written statement of action addresses this yet." in text_of(finding)
+
+
+def test_who_must_act_is_said_only_where_the_findings_name_them(built: Path) -> None:
+    # The 2023 report addresses each area for priority action to the council and the ICB; the
+    # monitoring report, as published, judges the same five without naming anyone again.
+    intro = "These are the most serious things inspectors said must change."
+    full = text_of(page(built, FULL))
+    assert f"{intro} Each one says who must act on it." in full
+    assert full.count(BODIES) == 5
+    monitoring = text_of(page(built, MONITORING))
+    assert intro in monitoring
+    assert "who must act" not in monitoring.lower()
+    assert "bodies named" not in monitoring

@@ -1,11 +1,11 @@
 """Full web addresses into the site's own base URL (https://example.org/dorset-send/...), in
 Markdown or in fields such as a service's website: each must be a page the build makes.
 
-A must-fix warning of `sendsite check`, not a build error: a broken relative link in Markdown is
-already one, and both are the same mistake written two ways. `check --strict`, which the CI files
-of `sendsite new` run before publishing, fails on it, while the preview and an urgent build still
-work. The build could refuse it, but a council publishing a closure notice should not be stopped by
-a wrong address on another page.
+A must-fix warning of `sendsite check`, which `sendsite build` prints too, not a build error: a
+broken relative link in Markdown is already one, and both are the same mistake written two ways.
+`--strict` (which the CI files of `sendsite new` use) fails on it, while the preview and an urgent
+build still work: a council publishing a closure notice should not be stopped by a wrong address
+on another page.
 """
 
 from __future__ import annotations

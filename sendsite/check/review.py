@@ -25,12 +25,20 @@ from sendsite.check.records import (
     check_stale_actions,
     check_unanswered_findings,
 )
-from sendsite.check.texts import SourceLines, site_texts
+from sendsite.check.texts import SourceLines, Text, site_texts
+from sendsite.errors import ContentError
 
 if TYPE_CHECKING:
     from sendsite.publish.pipeline import RenderedSite
 
-__all__ = ["Advice", "CheckReport", "check_report", "check_site", "run_checks"]
+__all__ = [
+    "Advice",
+    "CheckReport",
+    "check_report",
+    "check_site",
+    "link_mistakes",
+    "run_checks",
+]
 
 
 def check_site(site_dir: Path, build_date: dt.date) -> list[Advice]:
@@ -51,17 +59,38 @@ def check_report(site_dir: Path, build_date: dt.date) -> CheckReport:
     return CheckReport(run_checks(site, rendered, site_dir, settings), settings)
 
 
+def link_mistakes(site: model.Site, rendered: RenderedSite, site_dir: Path) -> list[ContentError]:
+    """The must-fix links and images of `sendsite check` (a link to a page the build does not
+    make, an image that says nothing to a screen reader), which `sendsite build` prints too:
+    check's other warnings are advice, but these publish something broken."""
+    return [
+        ContentError(advice.origin, advice.message, advice.hint)
+        for advice in sorted(
+            _links(list(site_texts(site)), site, rendered, SourceLines(site_dir)),
+            key=Advice.sort_key,
+        )
+    ]
+
+
+def _links(
+    texts: list[Text], site: model.Site, rendered: RenderedSite, source: SourceLines
+) -> list[Advice]:
+    return [
+        *check_links(texts, site, rendered, source),
+        *(
+            Advice(origin, "link", message, hint)
+            for origin, message, hint in check_field_addresses(site, rendered)
+        ),
+    ]
+
+
 def run_checks(
     site: model.Site, rendered: RenderedSite, site_dir: Path, settings: model.CheckOptions
 ) -> list[Advice]:
     source = SourceLines(site_dir)
     texts = list(site_texts(site))
     found = [
-        *check_links(texts, site, rendered, source),
-        *(
-            Advice(origin, "link", message, hint)
-            for origin, message, hint in check_field_addresses(site, rendered)
-        ),
+        *_links(texts, site, rendered, source),
         *check_reviews(site),
         *check_contact_routes(site),
         *check_id_namespace(site),

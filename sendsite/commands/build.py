@@ -11,11 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sendsite.commands.progress import ProgressLine
 from sendsite.errors import ContentError, ContentErrors
 from sendsite.publish import stamp as buildcache
 from sendsite.text import plural
+
+if TYPE_CHECKING:
+    from sendsite.model import Site
+    from sendsite.publish.pipeline import RenderedSite
 
 
 def build_command(
@@ -32,11 +37,18 @@ def build_command(
         for line in stamp.report:  # nothing changed: the output is what a build would write
             print(line[1:], file=sys.stdout if line[0] == "1" else sys.stderr)
         return []
-    from sendsite.publish.build import build  # the heavy modules load only when there is work to do
+    # The heavy modules load only when there is work to do.
+    from sendsite.check.review import link_mistakes
+    from sendsite.publish.build import build
+
+    def review(site: Site, rendered: RenderedSite) -> list[ContentError]:
+        return link_mistakes(site, rendered, site_dir)
 
     shown = ProgressLine(sys.stderr)
     try:
-        result = build(site_dir, build_date, output, strict=strict, progress=shown.show)
+        result = build(
+            site_dir, build_date, output, strict=strict, progress=shown.show, review=review
+        )
     except ContentErrors as exc:
         shown.clear()
         return list(exc.errors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from sendsite.publish import memory, stamp
 from sendsite.publish.cms.admin import admin_files
 from sendsite.publish.hosting.hosts import host_files
 from sendsite.publish.memory import Memory
-from sendsite.publish.pipeline import load_site, render_site
+from sendsite.publish.pipeline import RenderedSite, load_site, render_site
 from sendsite.publish.search_index import (
     reuse_or_write_search_index,
     save_search_record,
@@ -29,6 +29,31 @@ from sendsite.source.cache import cache_folder
 from sendsite.source.parsed import ParsedFiles
 from sendsite.source.paths import inside
 from sendsite.source.sourcefile import read_source
+
+Review = Callable[[model.Site, RenderedSite], list[ContentError]]
+
+
+class StagedPages(Mapping[str, bytes]):
+    """The files a build has written into its staging folder, read only when asked for: a
+    review looks into few of them, and a big site's pages never all sit in memory at once."""
+
+    def __init__(self, folder: Path, written: list[str]) -> None:
+        self._folder = folder
+        self._names = set(written)
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._names:
+            raise KeyError(name)
+        return (self._folder / name).read_bytes()
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._names))
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 @dataclass
@@ -58,17 +83,21 @@ def build(
     strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
     fingerprint: bool = True,
+    review: Review | None = None,
 ) -> BuildResult:
     """Build the site; with `strict`, warnings fail the build before anything is written.
-    `progress(done, total)` hears how many pages are rendered."""
+    `progress(done, total)` hears how many pages are rendered. `review` reads the pages as they
+    will be published (sendsite check's links and images, passed in by the command, a layer
+    above): what it finds is a warning like the others, and with `strict` the previous output
+    stays."""
     started = time.perf_counter()
     cache = cache_folder(site_dir)
     # Pickles are never kept in a folder the content's authors control.
     parsed = None if inside(cache, site_dir) else ParsedFiles(cache, _parser_version())
     site = load_site(site_dir, build_date, parsed.read if parsed is not None else read_source)
     found = warnings(site)
-    if strict and found:
-        raise ContentErrors(found)
+    if strict and found and review is None:
+        raise ContentErrors(found)  # nothing to render: the review would have added its own
     out, shown = output_folder(site_dir, site, output)
     check_output_folder(site_dir, out, shown)
     editor = admin_files(site, site_dir)
@@ -101,6 +130,11 @@ def build(
         written.extend(hosting)
         written.extend([*editor.pages, *editor.copies])
         indexed.extend(rendered.indexed)
+        if review is not None:
+            staged = RenderedSite(pages=StagedPages(folder, written), copies={})
+            found.extend(review(site, staged))
+        if strict and found:
+            raise ContentErrors(found)
 
     def index(folder: Path) -> None:
         # The index is the directory's search of services: with none, there is nothing to

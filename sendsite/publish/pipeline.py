@@ -55,7 +55,7 @@ GENERATED = Origin("(the built-in open data and feed files)")
 
 @dataclass
 class RenderedSite:
-    pages: dict[str, bytes]  # output file (relative) -> bytes
+    pages: Mapping[str, bytes]  # output file (relative) -> bytes
     copies: dict[str, Path]  # output file (relative) -> file to copy
     written: list[str] = field(default_factory=list)  # every file already written (streamed)
     indexed: list[str] = field(default_factory=list)  # the written pages for the search index

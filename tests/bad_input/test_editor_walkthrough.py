@@ -1,9 +1,10 @@
 """The 30-mistake walk-through (issue 22), repeated on a copy of the Dorset example: everyday
 slips an editor makes, each one either refused by `sendsite build` with the file, the line and a
 plain fix, or harmless (the page says what the editor meant), or, for the two the build cannot
-know are wrong (a link to a page that does not exist, an image with no alt text), reported by
-`sendsite check --strict` as "must fix" at its line (the starter's CI runs it before the build,
-and the preview's panel shows it). None publishes something wrong silently.
+know the editor did not mean (a link to a page that does not exist, an image with no alt text),
+published with a warning at its line that `sendsite build` prints, that `build --strict` and
+`check --strict` fail on (the starter's CI runs them), and that the preview's panel shows. None
+publishes something wrong silently.
 
 Each case copies the example's sources, plants one mistake and builds into a fresh folder."""
 
@@ -40,7 +41,7 @@ class Mistake:
     refused: tuple[str, ...] = ()  # the build stops, printing each of these lines
     published: tuple[str, ...] = ()  # harmless: the Portage page says each of these
     absent: tuple[str, ...] = ()  # ... and none of these
-    must_fix: tuple[str, ...] = ()  # the build publishes; `check --strict` fails at these
+    must_fix: tuple[str, ...] = ()  # the build publishes, warning; `--strict` fails at these
 
     def __str__(self) -> str:
         return self.id
@@ -341,7 +342,7 @@ MISTAKES: list[Mistake] = [
             ),
         ),
     ),
-    # --- what only `sendsite check` can tell ------------------------------------------------------
+    # --- what the build publishes with a warning ---------------------------------------------------
     Mistake(
         "link-to-a-page-that-does-not-exist",
         (portage(BODY, "See [the EHC guide](/guides/ehc-assesment/). " + BODY),),
@@ -372,6 +373,12 @@ NO_LINE = {
     "file-named-with-capitals-and-a-space",
     "saved-as-a-word-document",
 }  # fmt: skip  (the file itself is the mistake)
+
+
+def as_build(check_line: str, level: str) -> str:
+    """A line of `check` as `build` says it: build's sentences start with a capital."""
+    where, said = check_line.split(": must fix: ", 1)
+    return f"{where}{level}{said[0].upper()}{said[1:]}"
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -442,6 +449,15 @@ def test_no_mistake_is_published_silently(mistake: Mistake, dorset: Path, tmp_pa
             line for line in said.splitlines() if "must fix" in line
         )
         return
+    said_by_build = err.splitlines()
+    for wanted in mistake.must_fix:
+        assert as_build(wanted, ": warning: ") in said_by_build
+    strict_out = tmp_path / "strict"
+    code, said = run("build", str(root), "-o", str(strict_out), "--strict")
+    assert code == 1
+    assert not strict_out.exists()
+    for wanted in mistake.must_fix:
+        assert as_build(wanted, ": ") in said.splitlines()
     code, said = run("check", str(root), "--strict")
     assert code == 1
     for wanted in mistake.must_fix:

@@ -363,7 +363,11 @@ def test_long_lists_are_split_into_numbered_pages(site: TinySite) -> None:
         site.page("/services/page-2/"),
         site.page("/services/page-3/"),
     ]
-    assert sum(len(service_links(p)) for p in all_pages) == 46
+    # The directory's front page, under the search and the browse links, lists only the first
+    # ten; the later pages twenty each.
+    assert [len(service_links(p)) for p in all_pages] == [10, 20, 16]
+    assert "Services 11 to 30 of 46." in text_of(all_pages[1])
+    assert not (site.output / "services/page-4").exists()
     organisation = [
         site.page("/organisations/testshire-council/"),
         site.page("/organisations/testshire-council/page-2/"),
@@ -371,6 +375,28 @@ def test_long_lists_are_split_into_numbered_pages(site: TinySite) -> None:
     ]
     assert found(organisation[1].find("h1")).get_text() == "Testshire Council (page 2 of 3)"
     assert sum(len(service_links(p)) for p in organisation) == 46
+
+
+def test_the_organisations_are_listed_twenty_a_page(site: TinySite) -> None:
+    for n in range(44):
+        site.write(f"content/organisations/group-{n:02d}.yaml", f"name: Group {n:02d}\n")
+    assert site.build().code == 0
+    pages = [site.page(p) for p in ("/organisations/", "/organisations/page-2/")]
+    pages.append(site.page("/organisations/page-3/"))
+    assert not (site.output / "organisations/page-4").exists()
+    names = [[text_of(h) for h in p.select("main .card__title")] for p in pages]
+    assert [len(n) for n in names] == [20, 20, 5]
+    everyone = [f"Group {n:02d}" for n in range(44)] + ["Testshire Council"]
+    assert [name for page in names for name in page] == everyone  # A to Z, each once
+    second = pages[1]
+    assert found(second.find("h1")).get_text() == "Organisations (page 2 of 3)"
+    assert "Organisations 21 to 40 of 45, from A to Z." in text_of(second)
+    assert found(second.find("a", rel="prev"))["href"] == "/organisations/"
+    crumbs = found(second.find("nav", attrs={"aria-label": "Breadcrumb"}))
+    assert "/organisations/" in hrefs(crumbs)
+    pager = found(pages[0].find("nav", class_="pager"))
+    assert pager["aria-label"] == "Pages of organisations"
+    assert found(pager.find("a", rel="next"))["href"] == "/organisations/page-2/"
 
 
 def test_age_and_area_page_groups_services_by_need(directory: TinySite) -> None:
@@ -569,6 +595,20 @@ def test_age_bands_paging_and_labels() -> None:
     ]
     assert [len(chunk) for _, chunk in pages] == [20, 20, 1]
     assert [p.count for p, _ in paginate([], "/x/")] == [1]
+    front = list(paginate(list(range(41)), "/services/", 10))
+    assert [(p.first_item, p.last_item, len(chunk)) for p, chunk in front] == [
+        (1, 10, 10),
+        (11, 30, 20),
+        (31, 41, 11),
+    ]
+    assert [chunk for _, chunk in front][2] == list(range(30, 41))
+    assert [len(list(paginate(list(range(n)), "/x/", 10))) for n in (0, 10, 11, 30, 31)] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+    ]
     assert in_sentence("Autism") == "autism"
     assert in_sentence("ADHD") == "ADHD"
     assert in_sentence("Speech, language and communication") == "speech, language and communication"
@@ -593,7 +633,7 @@ def test_a_long_list_links_to_its_ends_and_the_pages_near_this_one(
 
 
 def test_a_gap_in_the_page_numbers_is_shown_but_not_read_out(site: TinySite) -> None:
-    add_services(site, 150)  # 151 services: 8 pages
+    add_services(site, 140)  # 141 services: 8 pages (10 on the first, then 20 a page)
     assert site.build().code == 0
     pager = found(site.page("/services/page-5/").find("nav", class_="pager"))
     items = pager.select(".pager__list > li")

@@ -13,6 +13,7 @@ import pytest
 from benchmarks.make_site import CATEGORIES, make_site, service_file
 from sendsite.preview.incremental import IncrementalSite
 from sendsite.publish.build import build
+from sendsite.render.listings import FRONT_PAGE_SIZE, PAGE_SIZE
 from tests.conftest import TINY_SITE
 
 DATE = dt.date(2026, 11, 23)
@@ -147,8 +148,11 @@ def test_a_new_category_moves_the_service_between_listing_pages(generated: Check
 
 
 def test_the_edited_page_comes_first_and_is_put_back_if_the_change_fails(
-    generated: Checker,
+    tmp_path: Path,
 ) -> None:
+    # Exactly three full pages of all services (the first page has fewer than the others).
+    services = FRONT_PAGE_SIZE + 2 * PAGE_SIZE
+    generated = Checker(make_site(tmp_path / "site", services=services), tmp_path)
     output = generated.work / "incremental"
     relative = service_file(generated.root, 7).relative_to(generated.root).as_posix()
     generated.change(relative, replace("name: ", "name: First "))

@@ -22,6 +22,9 @@ from sendsite.text import age_range_label
 T = TypeVar("T")
 
 PAGE_SIZE = 20  # services on one listing page: a short scroll on a phone, few pages to click
+# Services on the first page of all services, under the search and the browse links: with 20
+# it was 19.5 phone screens at 4,000 services (the browse lists grow with the taxonomy).
+FRONT_PAGE_SIZE = 10
 # Entries on one age-and-area page, shared among its needs. A service is listed under each of
 # its needs, so at council scale the page would run to thousands of entries (a megabyte, 900
 # phone screens). 20 short entries (as many as a listing page has cards) under nine needs are
@@ -76,14 +79,19 @@ class Pager:
     count: int
     first_path: str  # the path of page 1; later pages live below it
     total: int  # items in the whole list
+    first_size: int = PAGE_SIZE  # items on page 1; every later page has PAGE_SIZE
+
+    def _end(self, number: int) -> int:
+        """How many items pages 1 to `number` hold between them."""
+        return self.first_size + (number - 1) * PAGE_SIZE if number > 0 else 0
 
     @property
     def first_item(self) -> int:
-        return (self.number - 1) * PAGE_SIZE + 1
+        return self._end(self.number - 1) + 1
 
     @property
     def last_item(self) -> int:
-        return min(self.number * PAGE_SIZE, self.total)
+        return min(self._end(self.number), self.total)
 
     def path_of(self, number: int) -> str:
         return self.first_path if number == 1 else f"{self.first_path}page-{number}/"
@@ -238,25 +246,40 @@ def share_out(groups: Sequence[NeedGroup], budget: int) -> None:
         left -= group.shown
 
 
-def paginate(items: Sequence[T], first_path: str) -> Iterator[tuple[Pager, list[T]]]:
-    """Split a list into pages of PAGE_SIZE; an empty list still gets its one page."""
-    count = max(1, -(-len(items) // PAGE_SIZE))
-    for index in range(count):
-        chunk = list(items[index * PAGE_SIZE : (index + 1) * PAGE_SIZE])
-        yield Pager(index + 1, count, first_path, len(items)), chunk
+def paginate(
+    items: Sequence[T], first_path: str, first_size: int = PAGE_SIZE
+) -> Iterator[tuple[Pager, list[T]]]:
+    """Split a list into pages of PAGE_SIZE, the first of `first_size`; an empty list still
+    gets its one page."""
+    count = 1 + max(0, -(-(len(items) - first_size) // PAGE_SIZE))
+    for number in range(1, count + 1):
+        pager = Pager(number, count, first_path, len(items), first_size)
+        yield pager, list(items[pager.first_item - 1 : pager.last_item])
 
 
 def pages(site: model.Site) -> list[DirectoryPage]:
     """Every page of the directory apart from the services themselves."""
     found: list[DirectoryPage] = []
     active = site.active_services
-    for pager, chunk in paginate(active, "/services/"):
+    for pager, chunk in paginate(active, "/services/", FRONT_PAGE_SIZE):
         title = "Find a service"
         if pager.number > 1:  # page 1 is the directory's front page: search and browse
             title += f" (page {pager.number} of {pager.count})"
         found.append(
             DirectoryPage(
                 pager.path, "services.html", title, {"pager": pager, "page_services": chunk}
+            )
+        )
+    for pager, organisations in paginate(site.organisations, "/organisations/"):
+        title = "Organisations"
+        if pager.count > 1:
+            title += f" (page {pager.number} of {pager.count})"
+        found.append(
+            DirectoryPage(
+                pager.path,
+                "organisations.html",
+                title,
+                {"pager": pager, "page_organisations": organisations},
             )
         )
     for org in site.organisations:

@@ -44,7 +44,6 @@ def build_routes(site: model.Site, data_page: Mapping[str, Any] | None = None) -
     theme = BUILT_IN
     routes = [
         Route("/", "home.html", site.config.title, _origin(site.home_page, theme)),
-        Route("/organisations/", "organisations.html", "Organisations", theme),
         Route("/inspections/", "inspections.html", "Inspections over time", theme),
         Route("/plans/", "plans.html", "Improvement plans", theme),
         Route("/news/", "news_list.html", "News", theme),

@@ -17,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from sendsite.publish.pipeline import generated_files, load_site, render_site
+from sendsite.publish.pipeline import load_site, render_site
+from sendsite.publish.plan import generated_files
 from sendsite.render.routes import build_routes
 
 REPO = Path(__file__).resolve().parent.parent

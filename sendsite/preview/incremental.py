@@ -35,14 +35,8 @@ from sendsite.preview.output import PreviewOutput, Signature, copy_signatures
 from sendsite.preview.readindex import ReadIndex, Touched
 from sendsite.preview.serviceswap import edited_services
 from sendsite.preview.sourcecache import SourceCache
-from sendsite.publish.pipeline import (
-    Plan,
-    claim_files,
-    generated_files,
-    load_site,
-    page_context,
-    plan_site,
-)
+from sendsite.publish.pipeline import load_site, page_context
+from sendsite.publish.plan import Plan, claim_files, generated_files, plan_site
 from sendsite.render.environment import make_environment
 from sendsite.render.reads import (
     Fingerprint,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sendsite.publish.pipeline import Plan
+from sendsite.publish.plan import Plan
 from sendsite.publish.writer import remove_file, replace_file, write_site
 
 Signature = tuple[int, int]  # a copied file's modification time (ns) and size

@@ -1,7 +1,9 @@
 """The one pipeline: load the site, plan its pages and files (and refuse two sources that claim
-one file), render, write. `sendsite build` runs all of it (publish/build.py), `sendsite check`
-all but the writing, and the live preview runs the same stages on the inputs that changed
-(preview/incremental.py), so the three never drift apart.
+one file: publish/plan.py), render, write. `sendsite build` runs all of it (publish/build.py),
+`sendsite check` all but the writing, and the live preview runs the same stages on the inputs
+that changed (preview/incremental.py), so the three never drift apart. A build that replaces an
+output folder renders only the pages the last build's record says can have changed
+(publish/recall.py).
 """
 
 from __future__ import annotations
@@ -15,42 +17,28 @@ from typing import Any
 import jinja2
 
 from sendsite import model
-from sendsite.errors import ContentError, ContentErrors, ErrorLog, Origin
-from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
+from sendsite.errors import ContentError, ContentErrors, ErrorLog
 from sendsite.model.config import load_config
 from sendsite.model.derived import derive
 from sendsite.model.validate import build_site
-from sendsite.publish import memory, stamp
-from sendsite.publish.feed import discovery_files
 from sendsite.publish.hosting.pages import META_HOSTS
 from sendsite.publish.hosting.policy import content_security_policy
 from sendsite.publish.memory import Encoded, Memory, encode_pages
-from sendsite.publish.opendata import data_files
-from sendsite.publish.openreferral import (
-    REGISTER_URL,
-    VALIDATOR_URL,
-    discovery,
-    openreferral_files,
-)
+from sendsite.publish.plan import claim_files, generated_files, plan_site
+from sendsite.publish.recall import recall
 from sendsite.publish.search_index import asks_to_be_indexed
-from sendsite.publish.search_terms import search_terms_files
 from sendsite.publish.writer import link_files, write_file, write_files
 from sendsite.render import parallel
 from sendsite.render.environment import compile_templates, make_environment, reuse_service_cards
-from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.markdown_cache import MarkdownCache
-from sendsite.render.reads import PageReads, index_model
-from sendsite.render.routes import BUILT_IN, Route, build_routes
+from sendsite.render.reads import PageReads
 from sendsite.render.site import page_finisher, render_route, shared_context
-from sendsite.render.theme import asset_files, static_files
-from sendsite.render.tracking import TrackingEnvironment, route_prints
+from sendsite.render.tracking import TrackingEnvironment
 from sendsite.render.urls import Linker, output_file
 from sendsite.source.cache import cache_folder
 from sendsite.source.loader import Reader, load_content
 from sendsite.source.paths import inside
 from sendsite.source.sourcefile import read_source
-
-GENERATED = Origin("(the built-in open data and feed files)")
 
 
 @dataclass
@@ -61,16 +49,6 @@ class RenderedSite:
     indexed: list[str] = field(default_factory=list)  # the written pages for the search index
     memory: Memory | None = None  # what the pages read, to keep for the next build
     rendered: int = 0  # pages rendered (the others were taken from the previous output)
-
-
-@dataclass
-class Plan:
-    """What a site publishes, before anything is rendered: its pages, the files copied into it,
-    and the names its static files are published under ('style.css' -> 'style.HASH.css')."""
-
-    routes: list[Route]
-    copies: dict[str, Path]  # output file (relative) -> file to copy
-    names: dict[str, str]
 
 
 # --- load ------------------------------------------------------------------------------------
@@ -89,89 +67,6 @@ def load_site(site_dir: Path, build_date: dt.date, read: Reader = read_source) -
     log.raise_if_any()
     derive(site)
     return site
-
-
-# --- plan ------------------------------------------------------------------------------------
-
-
-def plan_site(site: model.Site, site_dir: Path, *, fingerprint: bool = True) -> Plan:
-    """Every page and copied file. With `fingerprint=False` static files keep their plain names,
-    as in the live preview, which renames nothing so that an edited style sheet does not make
-    every page new."""
-    static = dict(static_files(site_dir))
-    names = static_names(static, _styles(site)) if fingerprint else {}
-    routes = build_routes(site, data_page(site))
-    copies = {renamed(target, names): source for target, source in static.items()}
-    copies.update(asset_files(site_dir, site.assets))
-    return Plan(routes, copies, names)
-
-
-def data_page(site: model.Site) -> dict[str, Any]:
-    """What the data page says about the Open Referral UK feed: its address, whether the hosts
-    answer its API, and where to check and register it."""
-    return {
-        "feed": discovery(site.config),
-        "validator_url": VALIDATOR_URL,
-        "register_url": REGISTER_URL,
-    }
-
-
-def generated_files(
-    site: model.Site,
-    routes: list[Route],
-    names: Mapping[str, str] | None = None,
-    previous: Path | None = None,
-) -> dict[str, bytes]:
-    """The files that are not pages: open data, the search's words, the Open Referral UK feed,
-    the Atom feed, sitemap.xml, robots.txt and the council's colours (static/brand.css,
-    fingerprinted with `names`). `previous`: the output folder a build replaces, from which an
-    unchanged Open Referral UK record keeps its last_modified."""
-    files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
-    files.update(data_files(site))
-    files.update(search_terms_files(site))
-    files.update(openreferral_files(site, previous=previous))
-    files.update(discovery_files(site, [r.path for r in routes]))
-    return files
-
-
-def claim_files(plan: Plan, generated: Mapping[str, bytes]) -> None:
-    """Refuse two sources that would write the same file."""
-    claimed = {target: Origin(str(source)) for target, source in plan.copies.items()}
-    claimed.update({target: GENERATED for target in generated})
-    check_unique_paths(plan.routes, claimed)
-
-
-def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
-    """Refuse two sources that would write the same file (case-insensitively, for Windows and macOS)."""
-    errors = ErrorLog()
-    owners: dict[str, tuple[Origin, str]] = {}
-    claims = [(output_file(r.path), r.path, r.origin, r.title) for r in routes]
-    claims += [(target, "/" + target, origin, target) for target, origin in extra.items()]
-    # The built-in pages claim their addresses first, so an author's file is the one to rename.
-    claims.sort(key=lambda claim: claim[2] is not BUILT_IN)
-    for target, address, origin, title in claims:
-        first, first_title = owners.setdefault(target.lower(), (origin, title))
-        if first is origin:
-            continue
-        if first is BUILT_IN:
-            errors.add(
-                origin.at(None),
-                f"this would be published at {address}, the address of the built-in page "
-                f"'{first_title}'",
-                "Rename the file: every site has that page.",
-            )
-        else:
-            errors.add(
-                origin.at(None),
-                f"this would be published at {address}, the same address as {first.path}",
-                "Rename one of the two files so that each has its own address.",
-            )
-    errors.raise_if_any()
-
-
-def _styles(site: model.Site) -> dict[str, bytes]:
-    stylesheet = brand_stylesheet(site.config.brand)
-    return {} if stylesheet is None else {BRAND_STYLESHEET: stylesheet}
 
 
 # --- render (and, for a build, write) ----------------------------------------------------------
@@ -219,7 +114,7 @@ def render_site(
     finish = page_finisher(site, linker)
     keep = _Keeper(into)
     recalled = (
-        _recall(site, site_dir, env, plan, shared, previous, previous_digest)
+        recall(site, site_dir, env, plan, shared, previous, previous_digest)
         if isinstance(env, TrackingEnvironment)
         else None
     )
@@ -288,63 +183,6 @@ def render_site(
         memory=kept,
         rendered=len(routes),
     )
-
-
-@dataclass
-class _Recalled:
-    """The last build's record (if it can be used) beside this build's."""
-
-    now: Memory
-    before: Memory | None
-    dirty: set[str] | None  # the pages to render again; None: all
-    env: TrackingEnvironment
-    routes: dict[str, Route]
-
-    @property
-    def memory_routes(self) -> list[str]:
-        return list(self.routes)
-
-    def remember(self, gathered: list[Encoded], indexed: set[str], reused: list[str]) -> Memory:
-        prints = route_prints(self.env, self.routes)
-        memory = self.now
-        if self.before is not None and self.dirty is not None:
-            memory.table = self.before.table
-            memory.pages = {name: self.before.pages[name] for name in reused}
-        for encoded in gathered:
-            memory.add(encoded, prints, indexed)
-        memory.compact()
-        return memory
-
-
-def _recall(
-    site: model.Site,
-    site_dir: Path,
-    env: TrackingEnvironment,
-    plan: Plan,
-    shared: dict[str, Any],
-    previous: Path | None,
-    previous_digest: str | None,
-) -> _Recalled:
-    """This build's record so far, the last build's, and which pages must be rendered again."""
-    cache = cache_folder(site_dir)
-    now = memory.Memory(
-        settings=stamp.settings_digest(site_dir, site.build_date.isoformat()),
-        inputs=memory.input_digests(site_dir),
-        names=dict(plan.names),
-        shared=env.prints(shared),
-    )
-    routes = {output_file(r.path): r for r in plan.routes}
-    before = memory.load(cache)
-    dirty = None
-    if (
-        before is not None
-        and previous is not None
-        and before.output == str(previous.resolve())
-        and before.output_digest
-        == (previous_digest if previous_digest is not None else stamp.output_digest(previous))
-    ):
-        dirty = memory.dirty_pages(before, now, env, routes, index_model(site))
-    return _Recalled(now, before, dirty, env, routes)
 
 
 def page_context(site: model.Site, *, preview: bool = False) -> dict[str, Any]:

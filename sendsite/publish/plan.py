@@ -1,0 +1,119 @@
+"""What a site publishes, planned before anything is rendered: its pages (routes), the files
+copied into it and the files made from the model (open data, feeds), with two sources that would
+write one file refused."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sendsite import model
+from sendsite.errors import ErrorLog, Origin
+from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
+from sendsite.publish.feed import discovery_files
+from sendsite.publish.opendata import data_files
+from sendsite.publish.openreferral import (
+    REGISTER_URL,
+    VALIDATOR_URL,
+    discovery,
+    openreferral_files,
+)
+from sendsite.publish.search_terms import search_terms_files
+from sendsite.render.fingerprint import renamed, static_names
+from sendsite.render.routes import BUILT_IN, Route, build_routes
+from sendsite.render.theme import asset_files, static_files
+from sendsite.render.urls import output_file
+
+GENERATED = Origin("(the built-in open data and feed files)")
+
+
+@dataclass
+class Plan:
+    """What a site publishes, before anything is rendered: its pages, the files copied into it,
+    and the names its static files are published under ('style.css' -> 'style.HASH.css')."""
+
+    routes: list[Route]
+    copies: dict[str, Path]  # output file (relative) -> file to copy
+    names: dict[str, str]
+
+
+def plan_site(site: model.Site, site_dir: Path, *, fingerprint: bool = True) -> Plan:
+    """Every page and copied file. With `fingerprint=False` static files keep their plain names,
+    as in the live preview, which renames nothing so that an edited style sheet does not make
+    every page new."""
+    static = dict(static_files(site_dir))
+    names = static_names(static, _styles(site)) if fingerprint else {}
+    routes = build_routes(site, data_page(site))
+    copies = {renamed(target, names): source for target, source in static.items()}
+    copies.update(asset_files(site_dir, site.assets))
+    return Plan(routes, copies, names)
+
+
+def data_page(site: model.Site) -> dict[str, Any]:
+    """What the data page says about the Open Referral UK feed: its address, whether the hosts
+    answer its API, and where to check and register it."""
+    return {
+        "feed": discovery(site.config),
+        "validator_url": VALIDATOR_URL,
+        "register_url": REGISTER_URL,
+    }
+
+
+def generated_files(
+    site: model.Site,
+    routes: list[Route],
+    names: Mapping[str, str] | None = None,
+    previous: Path | None = None,
+) -> dict[str, bytes]:
+    """The files that are not pages: open data, the search's words, the Open Referral UK feed,
+    the Atom feed, sitemap.xml, robots.txt and the council's colours (static/brand.css,
+    fingerprinted with `names`). `previous`: the output folder a build replaces, from which an
+    unchanged Open Referral UK record keeps its last_modified."""
+    files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
+    files.update(data_files(site))
+    files.update(search_terms_files(site))
+    files.update(openreferral_files(site, previous=previous))
+    files.update(discovery_files(site, [r.path for r in routes]))
+    return files
+
+
+def claim_files(plan: Plan, generated: Mapping[str, bytes]) -> None:
+    """Refuse two sources that would write the same file."""
+    claimed = {target: Origin(str(source)) for target, source in plan.copies.items()}
+    claimed.update({target: GENERATED for target in generated})
+    check_unique_paths(plan.routes, claimed)
+
+
+def check_unique_paths(routes: list[Route], extra: dict[str, Origin]) -> None:
+    """Refuse two sources that would write the same file (case-insensitively, for Windows and macOS)."""
+    errors = ErrorLog()
+    owners: dict[str, tuple[Origin, str]] = {}
+    claims = [(output_file(r.path), r.path, r.origin, r.title) for r in routes]
+    claims += [(target, "/" + target, origin, target) for target, origin in extra.items()]
+    # The built-in pages claim their addresses first, so an author's file is the one to rename.
+    claims.sort(key=lambda claim: claim[2] is not BUILT_IN)
+    for target, address, origin, title in claims:
+        first, first_title = owners.setdefault(target.lower(), (origin, title))
+        if first is origin:
+            continue
+        if first is BUILT_IN:
+            errors.add(
+                origin.at(None),
+                f"this would be published at {address}, the address of the built-in page "
+                f"'{first_title}'",
+                "Rename the file: every site has that page.",
+            )
+        else:
+            errors.add(
+                origin.at(None),
+                f"this would be published at {address}, the same address as {first.path}",
+                "Rename one of the two files so that each has its own address.",
+            )
+    errors.raise_if_any()
+
+
+def _styles(site: model.Site) -> dict[str, bytes]:
+    stylesheet = brand_stylesheet(site.config.brand)
+    return {} if stylesheet is None else {BRAND_STYLESHEET: stylesheet}

@@ -1,0 +1,75 @@
+"""The last build's record of what each page read (publish/memory.py), beside this build's: which
+pages must be rendered again, and the record to keep for the next build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sendsite import model
+from sendsite.publish import memory, stamp
+from sendsite.publish.memory import Encoded, Memory
+from sendsite.publish.plan import Plan
+from sendsite.render.reads import index_model
+from sendsite.render.routes import Route
+from sendsite.render.tracking import TrackingEnvironment, route_prints
+from sendsite.render.urls import output_file
+from sendsite.source.cache import cache_folder
+
+
+@dataclass
+class Recalled:
+    """The last build's record (if it can be used) beside this build's."""
+
+    now: Memory
+    before: Memory | None
+    dirty: set[str] | None  # the pages to render again; None: all
+    env: TrackingEnvironment
+    routes: dict[str, Route]
+
+    @property
+    def memory_routes(self) -> list[str]:
+        return list(self.routes)
+
+    def remember(self, gathered: list[Encoded], indexed: set[str], reused: list[str]) -> Memory:
+        prints = route_prints(self.env, self.routes)
+        memory = self.now
+        if self.before is not None and self.dirty is not None:
+            memory.table = self.before.table
+            memory.pages = {name: self.before.pages[name] for name in reused}
+        for encoded in gathered:
+            memory.add(encoded, prints, indexed)
+        memory.compact()
+        return memory
+
+
+def recall(
+    site: model.Site,
+    site_dir: Path,
+    env: TrackingEnvironment,
+    plan: Plan,
+    shared: dict[str, Any],
+    previous: Path | None,
+    previous_digest: str | None,
+) -> Recalled:
+    """This build's record so far, the last build's, and which pages must be rendered again."""
+    cache = cache_folder(site_dir)
+    now = memory.Memory(
+        settings=stamp.settings_digest(site_dir, site.build_date.isoformat()),
+        inputs=memory.input_digests(site_dir),
+        names=dict(plan.names),
+        shared=env.prints(shared),
+    )
+    routes = {output_file(r.path): r for r in plan.routes}
+    before = memory.load(cache)
+    dirty = None
+    if (
+        before is not None
+        and previous is not None
+        and before.output == str(previous.resolve())
+        and before.output_digest
+        == (previous_digest if previous_digest is not None else stamp.output_digest(previous))
+    ):
+        dirty = memory.dirty_pages(before, now, env, routes, index_model(site))
+    return Recalled(now, before, dirty, env, routes)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from sendsite.publish.pipeline import load_site
 from sendsite.source.fields import ID_PATTERN
 from sendsite.source.loader import Item
 from sendsite.source.sourcefile import SourceFile
+from sendsite.source.wholefile import replace_whole
 from sendsite.source.wording import did_you_mean
 from sendsite.source.yamldoc import YamlList, YamlMap, parse_yaml
 from sendsite.text import slugify
@@ -93,7 +92,7 @@ def import_services(
         if existing is not None and existing != target:
             existing.unlink()  # services/ID.yaml replaced by services/ID.md: one file per id
         (result.replaced if existing is not None else result.created).append(target)
-        _write_atomically(target, text)
+        replace_whole(target, text.encode("utf-8"))
     return result
 
 
@@ -327,15 +326,3 @@ def service_file_text(front_matter: dict[str, Any], body: str) -> str:
     front = front_matter_yaml(front_matter)
     body = body.strip()
     return f"---\n{front}---\n{body}\n" if body else f"---\n{front}---\n"
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +31,7 @@ from sendsite.publish.cms.admin import admin_page
 from sendsite.publish.cms.config import GLOSSARY_KEY, LOCAL_API, config_yaml, decap_config
 from sendsite.source import roundtrip
 from sendsite.source.loader import is_ignored
+from sendsite.source.wholefile import replace_whole
 
 CONTENT = "content/"
 _TEXT_TYPES = (".md", ".yaml", ".yml")
@@ -120,7 +119,7 @@ class Editing:
 
     def put_media(self, relative: str, content: str) -> None:
         """Write a media file the editor sent (base64), inside content/."""
-        _write(self.resolve(relative, media=True), base64.b64decode(content))
+        replace_whole(self.resolve(relative, media=True), base64.b64decode(content))
 
     def media_folder(self, folder: str) -> list[dict[str, Any]]:
         root = self.resolve(folder.rstrip("/") + "/x", media=True).parent
@@ -159,7 +158,7 @@ class Editing:
             old_path = self.resolve(str(data_file["path"]))
             text = self.new_text(relative, old_path, str(data_file.get("raw", "")))
             undo.append((path, path.read_bytes() if path.is_file() else None))
-            _write(path, text.encode("utf-8"))
+            replace_whole(path, text.encode("utf-8"))
             if old_path != path and old_path.is_file():
                 undo.append((old_path, old_path.read_bytes()))
                 old_path.unlink()
@@ -172,7 +171,7 @@ class Editing:
             if previous is None:
                 path.unlink(missing_ok=True)
             else:
-                _write(path, previous)
+                replace_whole(path, previous)
         self.rebuild(changed)
         raise EditError(explain(new, self.site_dir), fields=at_fields(new, self.site_dir))
 
@@ -208,16 +207,3 @@ class Editing:
         if local is None or name not in local.files:
             return None
         return local.folder / name
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Replace a file in one step, so the preview's watcher never reads half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".sendsite-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

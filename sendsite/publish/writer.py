@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
 from sendsite.source.paths import inside, outside_output
+from sendsite.source.wholefile import replace_whole
 
 MARKER = ".sendsite-output"
 _MARKER_TEXT = "This folder was made by sendsite; the next build replaces it.\n"
@@ -156,16 +157,7 @@ def replace_file(output: Path, relative: str, data: bytes) -> None:
     target = output / relative
     if not inside(target, output):
         raise outside_output(relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".sendsite-", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_whole(target, data)
 
 
 def remove_file(output: Path, relative: str) -> None:

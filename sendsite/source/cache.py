@@ -5,10 +5,11 @@ Only the standard library is imported here: the build stamp uses it before the h
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from pathlib import Path
+
+from sendsite.source.wholefile import replace_whole
 
 CACHE_FOLDER = ".sendsite-cache"  # where older versions kept the cache, inside the site: never read
 
@@ -36,14 +37,8 @@ def cache_folder(site_dir: Path) -> Path:
 def write_atomically(file: Path, data: bytes) -> bool:
     """Write a cache file whole or not at all (a temporary file, then one rename). A cache that
     cannot be written only costs speed, so failure is an answer (False), not an error."""
-    temporary = file.with_name(f".{file.name}.{os.getpid()}")
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, file)
-    except OSError:
-        # A cache folder under a file, or one that cannot be written at all: nothing to clean.
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        replace_whole(file, data)
+    except OSError:  # a cache folder under a file, or one that cannot be written at all
         return False
     return True

@@ -193,3 +193,54 @@ def test_pages_rendered_in_worker_processes_are_remembered_too(
     relative = service_file(generated.root, 5).relative_to(generated.root).as_posix()
     result = generated.edit(relative, replace("name: ", "name: Zzz "))
     assert 1 < result.rendered < generated.pages / 2
+
+
+def test_files_made_from_the_model_are_taken_whole_when_what_they_are_made_from_is_unchanged(
+    tiny: Oracle,
+) -> None:
+    everything = ["Open Referral UK", "open data", "search words"]
+    edits: list[tuple[str, Callable[[str], str] | None, list[str]]] = [
+        (
+            "content/news/revisit-outcome.md",
+            replace("title: Revisit", "title: The revisit"),
+            everything,
+        ),
+        (
+            "content/pages/about.md",
+            replace("title: About the Local Offer", "title: About"),
+            everything,
+        ),
+        (
+            "content/plans/wsoa.md",
+            replace("status: off-track", "status: complete"),
+            ["Open Referral UK", "search words"],
+        ),
+        (
+            "content/inspections/2019-revisit.md",
+            replace("progress: not-sufficient", "progress: sufficient"),
+            ["Open Referral UK", "search words"],
+        ),
+        ("content/services/portage.md", replace("name: Portage", "name: Portage at home"), []),
+        (
+            "content/organisations/testshire-council.yaml",
+            replace("name: Testshire Council", "name: Testshire CC"),
+            [],
+        ),
+        ("content/taxonomy.yaml", replace("label: Education", "label: Learning"), []),
+        ("content/glossary.yaml", replace("An education, health and care plan.", "A plan."), []),
+        ("site.yaml", replace("title: Testshire SEND Local Offer", "title: Testshire Offer"), []),
+        (
+            "content/services/new-one.md",
+            lambda _: (
+                tiny.root.joinpath("content/services/portage.md")
+                .read_text()
+                .replace("name: Portage", "name: New")
+            ),
+            [],
+        ),
+    ]
+    for relative, how, taken in edits:
+        assert tiny.edit(relative, how).taken == taken, relative
+    assert tiny.build().taken == everything  # nothing changed (the stamp is not asked here)
+    (tiny.work / "out/data/services.csv").write_text("touched", encoding="utf-8")
+    assert tiny.build().taken == []  # a touched output is not taken from

@@ -66,6 +66,7 @@ class BuildResult:
     warnings: list[ContentError] = field(default_factory=list)
     rendered: int = 0  # pages rendered; the others were taken unchanged from the last build
     output_digest: str = ""  # stamp.output_digest of the output as the build left it
+    taken: list[str] = field(default_factory=list)  # plan.GROUPS taken from the last output
 
 
 def output_folder(site_dir: Path, site: model.Site, output: Path | None) -> tuple[Path, Origin]:
@@ -107,6 +108,7 @@ def build(
     indexed: list[str] = []
     kept: list[Memory | None] = []  # what the pages read, kept once the output is in place
     counted: list[int] = []
+    taken: list[str] = []
 
     def fill(folder: Path) -> None:
         rendered = render_site(
@@ -120,6 +122,7 @@ def build(
         )
         kept.append(rendered.memory)
         counted.append(rendered.rendered)
+        taken.extend(rendered.taken)
         config = site.config
         hosting = host_files(
             config.hosts, base_path=config.base_path, title=config.title, base_url=config.base_url
@@ -166,6 +169,7 @@ def build(
         warnings=found,
         rendered=sum(counted),
         output_digest=after,
+        taken=taken,
     )
 
 

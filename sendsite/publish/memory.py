@@ -34,7 +34,7 @@ from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.source.cache import write_atomically
 
 FILE = "pages.pickle"
-_FORMAT = 1
+_FORMAT = 2
 GLOBAL_SOURCES = frozenset({"site.yaml", "content/taxonomy.yaml", "content/glossary.yaml"})
 
 
@@ -96,6 +96,9 @@ class Memory:
     output_digest: str = ""  # stamp.output_digest of it as the build left it
     table: ReadTable = field(default_factory=ReadTable)
     pages: dict[str, PageRecord] = field(default_factory=dict)
+    # Each group of files made from the model (publish/plan.GROUPS): what it was made from
+    # (Group.key) and its files.
+    generated: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     def add(self, encoded: Encoded, routes: dict[str, Fingerprint], indexed: set[str]) -> None:
         """Take in pages rendered now (a worker's, numbered by its own table)."""

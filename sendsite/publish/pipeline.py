@@ -24,7 +24,7 @@ from sendsite.model.validate import build_site
 from sendsite.publish.hosting.pages import META_HOSTS
 from sendsite.publish.hosting.policy import content_security_policy
 from sendsite.publish.memory import Encoded, Memory, encode_pages
-from sendsite.publish.plan import claim_files, generated_files, plan_site
+from sendsite.publish.plan import claim_files, made_files, plan_site
 from sendsite.publish.recall import recall
 from sendsite.publish.search_index import asks_to_be_indexed
 from sendsite.publish.writer import link_files, write_file, write_files
@@ -49,6 +49,7 @@ class RenderedSite:
     indexed: list[str] = field(default_factory=list)  # the written pages for the search index
     memory: Memory | None = None  # what the pages read, to keep for the next build
     rendered: int = 0  # pages rendered (the others were taken from the previous output)
+    taken: list[str] = field(default_factory=list)  # plan.GROUPS taken from the previous output
 
 
 # --- load ------------------------------------------------------------------------------------
@@ -121,9 +122,12 @@ def render_site(
     routes = plan.routes
     kept_from = previous if into is not None and previous is not None else None
     reused: list[str] = []
+    taken: dict[str, list[str]] = {}  # groups of made files taken from the previous output
     if recalled is not None and recalled.dirty is not None and previous is not None:
         routes = [r for r in routes if output_file(r.path) in recalled.dirty]
         reused = [name for name in recalled.memory_routes if name not in recalled.dirty]
+    if recalled is not None and previous is not None:
+        taken = recalled.takeable()
     recorded: dict[str, PageReads] = {}
 
     def render(index: int) -> tuple[str, bytes]:
@@ -144,26 +148,25 @@ def render_site(
         if progress is not None:
             progress(done, len(routes))
 
+    def make() -> tuple[dict[str, bytes], dict[str, list[str]]]:
+        return made_files(site, plan.routes, plan.names, kept_from, taken)
+
     pages: dict[str, bytes] | None = None
     gathered: list[Encoded] = []
     if parallel.can_fork(len(routes)):
-        pages, generated, gathered = parallel.render_parallel(
-            render,
-            len(routes),
-            lambda: generated_files(site, plan.routes, plan.names, kept_from),
-            tell,
-            keep,
-            gather if remember else None,
+        pages, (generated, grouped), gathered = parallel.render_parallel(
+            render, len(routes), make, tell, keep, gather if remember else None
         )
     else:
-        generated = generated_files(site, plan.routes, plan.names, kept_from)
-    claim_files(plan, generated)
+        generated, grouped = make()
+    taken_files = [name for files in taken.values() for name in files]
+    claim_files(plan, [*generated, *taken_files])
     if pages is None:  # one process (a small site, or a mistake to report in order)
         recorded.clear()
         pages = _render_in_order(render, len(routes), tell, keep)
         gathered = [encode_pages(recorded)] if remember else []
     if previous is not None and into is not None:
-        link_files(previous, into, reused, keep.made)
+        link_files(previous, into, [*reused, *taken_files], keep.made)
     pages.update(generated)
     if not reused:
         converted.prune()  # every page is made: conversions no page used are stale
@@ -173,15 +176,17 @@ def render_site(
     indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
     kept = None
     if recalled is not None:
+        recalled.record_groups(grouped, taken)
         kept = recalled.remember(gathered, set(indexed), reused)
         indexed = sorted({*indexed, *(n for n in reused if kept.pages[n].indexed)})
     return RenderedSite(
         {},
         {},
-        written=sorted([*pages, *reused, *plan.copies]),
+        written=sorted([*pages, *reused, *taken_files, *plan.copies]),
         indexed=indexed,
         memory=kept,
         rendered=len(routes),
+        taken=sorted(taken),
     )
 
 

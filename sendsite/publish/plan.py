@@ -4,7 +4,9 @@ write one file refused."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+import json
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +63,43 @@ def data_page(site: model.Site) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class Group:
+    """Files made from the model that a build may take unchanged from the previous output when
+    the site files they can be made from are unchanged (publish/recall.py): making them costs
+    seconds at 4,000 services. `unread` lists the folders of site files they are never made
+    from; every other file counts, so a content folder added later makes them again."""
+
+    name: str
+    make: Callable[[model.Site, Path | None], dict[str, bytes]]
+    unread: tuple[str, ...]
+
+    def key(self, settings: str, inputs: Mapping[str, str]) -> str:
+        """What the group's files are made from: `settings` (stamp.settings_digest: sendsite,
+        the build date, the git commit) and the digests of the site files it may read."""
+        read = sorted(item for item in inputs.items() if not item[0].startswith(self.unread))
+        made_from = json.dumps([self.name, settings, read]).encode()
+        return hashlib.blake2b(made_from, digest_size=20).hexdigest()
+
+
+# Pages, news and feedback are never in the data files; templates shape only pages.
+_PAGES_ONLY = ("content/news/", "content/pages/", "content/feedback/", "templates/")
+# The directory's files: no plan or inspection reaches them.
+_DIRECTORY_ONLY = (*_PAGES_ONLY, "content/plans/", "content/inspections/")
+
+GROUPS = (
+    Group("open data", lambda site, _: data_files(site), _PAGES_ONLY),
+    Group("search words", lambda site, _: search_terms_files(site), _DIRECTORY_ONLY),
+    # An unchanged record keeps the last_modified the previous output gives it, so with the
+    # same inputs and that output the files come out as they are there.
+    Group(
+        "Open Referral UK",
+        lambda site, previous: openreferral_files(site, previous=previous),
+        _DIRECTORY_ONLY,
+    ),
+)
+
+
 def generated_files(
     site: model.Site,
     routes: list[Route],
@@ -71,15 +110,30 @@ def generated_files(
     the Atom feed, sitemap.xml, robots.txt and the council's colours (static/brand.css,
     fingerprinted with `names`). `previous`: the output folder a build replaces, from which an
     unchanged Open Referral UK record keeps its last_modified."""
+    return made_files(site, routes, names, previous)[0]
+
+
+def made_files(
+    site: model.Site,
+    routes: list[Route],
+    names: Mapping[str, str] | None = None,
+    previous: Path | None = None,
+    taken: Collection[str] = (),
+) -> tuple[dict[str, bytes], dict[str, list[str]]]:
+    """generated_files, but for the GROUPS named in `taken` (whose files the build takes from
+    `previous`), and each group's files by its name."""
     files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
-    files.update(data_files(site))
-    files.update(search_terms_files(site))
-    files.update(openreferral_files(site, previous=previous))
+    grouped: dict[str, list[str]] = {}
+    for group in GROUPS:
+        if group.name not in taken:
+            made = group.make(site, previous)
+            grouped[group.name] = sorted(made)
+            files.update(made)
     files.update(discovery_files(site, [r.path for r in routes]))
-    return files
+    return files, grouped
 
 
-def claim_files(plan: Plan, generated: Mapping[str, bytes]) -> None:
+def claim_files(plan: Plan, generated: Collection[str]) -> None:
     """Refuse two sources that would write the same file."""
     claimed = {target: Origin(str(source)) for target, source in plan.copies.items()}
     claimed.update({target: GENERATED for target in generated})

@@ -10,7 +10,7 @@ from typing import Any
 from sendsite import model
 from sendsite.publish import memory, stamp
 from sendsite.publish.memory import Encoded, Memory
-from sendsite.publish.plan import Plan
+from sendsite.publish.plan import GROUPS, Plan
 from sendsite.render.reads import index_model
 from sendsite.render.routes import Route
 from sendsite.render.tracking import TrackingEnvironment, route_prints
@@ -27,6 +27,28 @@ class Recalled:
     dirty: set[str] | None  # the pages to render again; None: all
     env: TrackingEnvironment
     routes: dict[str, Route]
+    kept: bool = False  # the previous output is as the last build (`before`) left it
+
+    def takeable(self) -> dict[str, list[str]]:
+        """The groups of made files (plan.GROUPS) the build may take from the previous output,
+        with their files: those made from the same inputs as the last build's."""
+        if not self.kept or self.before is None:
+            return {}
+        taken = {}
+        for group in GROUPS:
+            key = group.key(self.now.settings, self.now.inputs)
+            before = self.before.generated.get(group.name)
+            if before is not None and before[0] == key:
+                taken[group.name] = before[1]
+        return taken
+
+    def record_groups(self, made: dict[str, list[str]], taken: dict[str, list[str]]) -> None:
+        """Keep what each group was made from and its files, for the next build."""
+        for group in GROUPS:
+            files = made.get(group.name, taken.get(group.name))
+            if files is not None:
+                key = group.key(self.now.settings, self.now.inputs)
+                self.now.generated[group.name] = (key, files)
 
     @property
     def memory_routes(self) -> list[str]:
@@ -64,12 +86,13 @@ def recall(
     routes = {output_file(r.path): r for r in plan.routes}
     before = memory.load(cache)
     dirty = None
-    if (
+    kept = (
         before is not None
         and previous is not None
         and before.output == str(previous.resolve())
         and before.output_digest
         == (previous_digest if previous_digest is not None else stamp.output_digest(previous))
-    ):
+    )
+    if kept and before is not None:
         dirty = memory.dirty_pages(before, now, env, routes, index_model(site))
-    return Recalled(now, before, dirty, env, routes)
+    return Recalled(now, before, dirty, env, routes, kept)

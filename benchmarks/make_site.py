@@ -74,6 +74,12 @@ WORDS = [
     "health",
 ]
 SERVICES_PER_ORGANISATION = 20
+# Postcode districts of the made-up county and their centres, for the services' places. The
+# facts below are invented for this generated site only (no real service is described).
+DISTRICTS = [(f"BX{n}", 50.70 + 0.04 * (n % 4), -2.60 + 0.09 * (n // 4)) for n in range(1, 13)]
+ACCESS = ["step-free", "accessible-toilet", "changing-places", "hearing-loop", "quiet-space"]
+DELIVERY = ["in-person", "online", "phone"]
+DAYS = ["Monday to Friday", "Saturday", "Tuesdays and Thursdays", "Wednesday", "Sunday"]
 
 
 def make_site(folder: Path, services: int, seed: int = 1) -> Path:
@@ -146,6 +152,8 @@ def _service(number: int, organisations: int, rng: random.Random) -> str:
     reviewed = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
     organisation = min(number // SERVICES_PER_ORGANISATION, organisations - 1)
     body = " ".join(rng.choice(WORDS) for _ in range(60))
+    # Its own generator: the venue facts came later, and every other field stays as it was.
+    facts = _facts(random.Random(number * 7919 + 1))
     return (
         "---\n"
         f"name: {name}\n"
@@ -160,8 +168,30 @@ def _service(number: int, organisations: int, rng: random.Random) -> str:
         "referral:\n  self_referral: true\n  how: Phone the team.\n"
         f"contacts:\n  - {{name: Team {number}, phone: 01632 960{number % 1000:03d}, "
         f"email: team{number}@example.org}}\n"
+        f"{facts}"
         "---\n"
         f"## About the service\n\n{body}.\n\nAsk your SENCo about an EHC plan.\n"
+    )
+
+
+def _facts(rng: random.Random) -> str:
+    """Places (most with step-free access), how it is offered and opening days, for about
+    two services in three."""
+    if rng.random() < 0.35:
+        return ""
+    district, lat, lon = rng.choice(DISTRICTS)
+    access = [a for a in ACCESS if rng.random() < (0.7 if a == "step-free" else 0.3)]
+    delivery = [d for d in DELIVERY if rng.random() < 0.5] or ["in-person"]
+    return (
+        "locations:\n"
+        f"  - name: {district} community centre\n"
+        f"    postcode: {district} {rng.randint(1, 9)}AB\n"
+        f"    latitude: {lat + rng.uniform(-0.02, 0.02):.4f}\n"
+        f"    longitude: {lon + rng.uniform(-0.03, 0.03):.4f}\n"
+        f"    access: [{', '.join(access)}]\n"
+        f"delivery: [{', '.join(delivery)}]\n"
+        "opening_hours:\n"
+        f'  - {{days: {rng.choice(DAYS)}, opens: "09:00", closes: "16:00"}}\n'
     )
 
 

@@ -229,6 +229,7 @@ def test_search_filters_and_index_markers_on_an_active_service(directory: TinySi
     assert [f for f in every if f.startswith("years:")] == [f"years:{n}" for n in range(3, 18)]
     filters = sorted(f for f in every if not f.startswith("years:"))
     assert filters == [
+        "access:bsl",  # its languages name British Sign Language
         "age:0-4",
         "age:11-15",
         "age:16-18",
@@ -236,6 +237,11 @@ def test_search_filters_and_index_markers_on_an_active_service(directory: TinySi
         "area:south",
         "category:education",
         "category:health",
+        "day:friday",  # from its opening hours, Monday to Friday
+        "day:monday",
+        "day:thursday",
+        "day:tuesday",
+        "day:wednesday",
         "need:autism",
         "need:hearing",
     ]

@@ -412,6 +412,7 @@ def test_a_page_at_a_generated_address_is_refused(site: TinySite) -> None:
     ("days", "expected"),
     [
         ("Monday to Friday", "MO,TU,WE,TH,FR"),
+        ("Saturday (term time)", "SA"),
         ("Tuesdays and Thursdays", "TU,TH"),
         ("Monday, Wednesday & Friday", "MO,WE,FR"),
         ("Saturday", "SA"),

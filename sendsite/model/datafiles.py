@@ -72,8 +72,9 @@ def catalogue(site: model.Site) -> list[DataFile]:
                 ),
                 (
                     "location_1_name, location_1_address, ...",
-                    "each location's name, address, postcode, latitude, longitude and "
-                    "accessibility (separated by semicolons)",
+                    "each location's name, address, postcode, latitude, longitude, access "
+                    "(step-free, accessible-toilet, changing-places, hearing-loop, quiet-space) "
+                    "and accessibility in the author's words (each separated by semicolons)",
                 ),
                 *servicetable.COLUMNS[-2:],
             ),

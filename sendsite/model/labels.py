@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sendsite.model.venue import ACCESS, DELIVERY
+
 LABELS: dict[str, str] = {
     # inspection kinds
     "full": "Full area SEND inspection",
@@ -41,6 +43,9 @@ LABELS: dict[str, str] = {
     # service statuses
     "active": "Available",
     "closed": "No longer available",
+    # venue access and how a service is offered (model/venue.py)
+    **dict(ACCESS),
+    **dict(DELIVERY),
 }
 
 FINDING_TYPE_PLURALS: dict[str, str] = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sendsite import model
+from sendsite.model import venue
 
 MAX_AGE = 25
 
@@ -42,13 +43,33 @@ COLUMNS: tuple[tuple[str, str], ...] = (
         "opening_hours",
         "entries like 'Monday to Friday 09:00-17:00' separated by semicolons, or text",
     ),
+    ("delivery", "how it is offered: in-person, online, phone, separated by semicolons"),
+    (
+        "venue_access",
+        "what families can count on at one or more of its places (step-free, accessible-toilet, "
+        "changing-places, hearing-loop, quiet-space) and bsl when it is offered in British Sign "
+        "Language, separated by semicolons (ignored when importing)",
+    ),
+    (
+        "days",
+        "the days it is available, from its opening hours, such as monday; saturday "
+        "(ignored when importing)",
+    ),
     ("easy_read", "a short easy-read version (Markdown)"),
     ("description", "the full description (Markdown)"),
     ("url", "the service's page on this site (ignored when importing)"),
 )
 CONTACT_PARTS = ("name", "role", "phone", "email")
-LOCATION_PARTS = ("name", "address", "postcode", "latitude", "longitude", "accessibility")
-READ_ONLY = ("organisation_name", "url")
+LOCATION_PARTS = (
+    "name",
+    "address",
+    "postcode",
+    "latitude",
+    "longitude",
+    "access",
+    "accessibility",
+)
+READ_ONLY = ("organisation_name", "venue_access", "days", "url")
 REQUIRED = (
     "name",
     "organisation",
@@ -103,6 +124,9 @@ def service_row(service: model.Service, page_url: str) -> dict[str, str]:
         "website": service.website or "",
         "languages": _join(service.languages),
         "opening_hours": _hours_cell(service),
+        "delivery": _join(service.delivery),
+        "venue_access": _join(venue.service_access(service)),
+        "days": _join(venue.service_days(service)),
         "easy_read": service.easy_read or "",
         "description": service.body.strip(),
         "url": page_url,
@@ -116,6 +140,7 @@ def service_row(service: model.Service, page_url: str) -> dict[str, str]:
         row[f"location_{n}_postcode"] = location.postcode or ""
         row[f"location_{n}_latitude"] = _number(location.latitude)
         row[f"location_{n}_longitude"] = _number(location.longitude)
+        row[f"location_{n}_access"] = _join(location.access)
         row[f"location_{n}_accessibility"] = _join(location.accessibility)
     return row
 
@@ -266,12 +291,16 @@ def parse_row(row: dict[str, str]) -> ParsedRow:
                     )
                 else:
                     location[key] = degrees
+        if "access" in location:
+            location["access"] = _split_ids(location["access"])
         if "accessibility" in location:
             location["accessibility"] = _split_text(location["accessibility"])
     if located:
         front["locations"] = [location for _, location in located]
     if cell.get("opening_hours"):
         front["opening_hours"] = _parse_hours(cell["opening_hours"])
+    if cell.get("delivery"):
+        front["delivery"] = _split_ids(cell["delivery"])
     if cell.get("languages"):
         front["languages"] = _split_text(cell["languages"])
     if cell.get("easy_read"):

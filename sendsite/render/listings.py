@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from sendsite import model
 from sendsite.errors import Origin
+from sendsite.model import venue
 from sendsite.render.urls import path_for
 from sendsite.text import age_range_label
 
@@ -31,7 +32,17 @@ FRONT_PAGE_SIZE = 10
 # about 12 screens at 320 px, and under the Dorset example's twelve about 15.
 AGE_AREA_ENTRIES = 20
 MIN_PER_NEED = 1  # with very many needs, still show one under each before "see all"
-FACETS = ("category", "need", "area", "age")
+TERM_FACETS = ("category", "need", "area", "age")
+FACETS = (*TERM_FACETS, *venue.FACETS)  # then access, delivery, day and cost (model/venue.py)
+# What each venue fact's list holds, said once at its top.
+VENUE_DESCRIPTIONS = {
+    "access": "Services with {label} at one or more of the places they are offered. "
+    "A service's page says which places, when only some have it.",
+    "delivery": "Services you can use {label}. Many can be used in more than one way.",
+    "day": "Services whose opening times include {label}. Check the times on each service's page.",
+    "cost": "Services that are free for every family who can use them.",
+}
+_BSL_DESCRIPTION = "Services whose languages include British Sign Language."
 
 
 @dataclass(frozen=True)
@@ -199,6 +210,22 @@ def listings(site: model.Site) -> dict[str, list[Listing]]:
         Listing("age", band.id, band.label, None, [s for s in active if band.includes(s)])
         for band in AGE_BANDS
     ]
+    facts = [{(f.facet, f.id) for f in venue.facts(s)} for s in active]
+    for facet, values in venue.FACETS.items():
+        found[facet] = [
+            Listing(
+                facet,
+                fact_id,
+                label,
+                _BSL_DESCRIPTION
+                if (facet, fact_id) == ("access", venue.BSL[0])
+                else VENUE_DESCRIPTIONS[facet].format(
+                    label=label + "s" if facet == "day" else in_sentence(label)
+                ),
+                [s for s, has in zip(active, facts, strict=True) if (facet, fact_id) in has],
+            )
+            for fact_id, label in values
+        ]
     return found
 
 
@@ -376,12 +403,25 @@ def listing_title(listing: Listing) -> str:
             return f"Services for {in_sentence(listing.label)}"
         case "area":
             return f"Services in {listing.label}"
-        case _:
+        case "age":
             return f"Services for ages {listing.label}"
+        case "access":
+            if listing.id == venue.BSL[0]:
+                return "Services offered in British Sign Language (BSL)"
+            return f"Services with {in_sentence(listing.label)}"
+        case "delivery":
+            return f"Services offered {in_sentence(listing.label)}"
+        case "day":
+            return f"Services on {listing.label}s"
+        case _:
+            return "Free services"
 
 
 def in_sentence(label: str) -> str:
-    """A label as it reads mid-sentence: 'Autism' -> 'autism', but 'ADHD' stays 'ADHD'."""
+    """A label as it reads mid-sentence: 'Autism' -> 'autism', but 'ADHD' stays 'ADHD' and
+    'Changing Places toilet' keeps its name."""
+    if label.startswith(("Changing Places", "British Sign Language")):
+        return label
     if len(label) > 1 and label[1].islower():
         return label[0].lower() + label[1:]
     return label
@@ -396,4 +436,7 @@ def template_globals() -> dict[str, Any]:
         "age_area_path": age_area_path,
         "bands_for": bands_for,
         "in_sentence": in_sentence,
+        "venue_facts": venue.facts,
+        "venue_places_with": venue.places_with,
+        "VENUE_FACETS": venue.FACETS,
     }

@@ -457,7 +457,7 @@ CASES: list[Case] = [
     case(
         "unknown-field",
         in_service("cost: free", "cost: free\ncolour: red"),
-        expect="content/services/portage.md:11: Unknown field 'colour' in this service. Check the spelling: the fields are name, organisation, summary, categories, needs, ages, areas, last_reviewed, cost, eligibility, referral, contacts, website, locations, opening_hours, languages, easy_read, status, oruk_id.",
+        expect="content/services/portage.md:11: Unknown field 'colour' in this service. Check the spelling: the fields are name, organisation, summary, categories, needs, ages, areas, last_reviewed, cost, eligibility, referral, contacts, website, locations, opening_hours, delivery, languages, easy_read, status, oruk_id.",
     ),
     case(
         "summary-too-long",

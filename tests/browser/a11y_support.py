@@ -57,6 +57,7 @@ PAGE_TYPES: dict[str, str] = {
     "journey (first question)": "where-do-i-start/i-think-my-child-may-have-send/",
     "journey (end step)": "where-do-i-start/i-think-my-child-may-have-send/early-years-setting/",
     "shortlist (empty)": "shortlist/",
+    "venue or delivery list": "services/day/saturday/",
 }
 
 

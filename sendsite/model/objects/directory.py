@@ -62,7 +62,8 @@ class Location:
     postcode: str | None
     latitude: float | None
     longitude: float | None
-    accessibility: list[str]
+    accessibility: list[str]  # in the author's words
+    access: list[str] = field(default_factory=list)  # ids from model.venue.ACCESS
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Service:
     body: str  # Markdown
     origin: Origin
     oruk_id: str | None = None  # its Open Referral UK id from another directory, kept as it was
+    delivery: list[str] = field(default_factory=list)  # ids from model.venue.DELIVERY
     review_due: dt.date = dt.date.min  # derived: last_reviewed + review_after_months
     due_for_review: bool = False  # derived: review_due is on or before the build date
     lines: FieldLines = field(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sendsite import model
+from sendsite.model import venue
 from sendsite.model.schema.field import (
     BOOLEAN,
     CHOICE,
@@ -155,10 +156,20 @@ SERVICE = ContentType(
                     "longitude", "Longitude", NUMBER, "from -180 to 180", minimum=-180, maximum=180
                 ),
                 Field(
+                    "access",
+                    "Access",
+                    CHOICE,
+                    "what the place has, from a fixed list families filter on: "
+                    + ", ".join(venue.ACCESS_IDS),
+                    options=venue.ACCESS_IDS,
+                    multiple=True,
+                ),
+                Field(
                     "accessibility",
                     "Accessibility",
                     TEXT_LIST,
-                    "features such as level access or an accessible toilet",
+                    "anything else about getting in and around, in your own words, "
+                    "such as a ramp at the side entrance or free parking",
                 ),
             ),
         ),
@@ -189,6 +200,14 @@ SERVICE = ContentType(
                     pattern_hint="Write a 24-hour time such as 17:30",
                 ),
             ),
+        ),
+        Field(
+            "delivery",
+            "How it is offered",
+            CHOICE,
+            "in-person, online or phone: one or more",
+            options=venue.DELIVERY_IDS,
+            multiple=True,
         ),
         Field("languages", "Languages", TEXT_LIST, "languages the service is offered in"),
         Field("easy_read", "Easy read", MARKDOWN, "a short easy-read version"),

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from sendsite import model
 from sendsite.errors import Origin
-from sendsite.model import identity, schema
+from sendsite.model import identity, schema, venue
 from sendsite.model.validation.context import NO_DATE, Checks, reference
 from sendsite.source.fields import Fields
 from sendsite.source.loader import Item
@@ -99,6 +99,7 @@ def service(
         opening_hours=hours,
         opening_hours_text=hours_text,
         languages=f.text_list("languages"),
+        delivery=choices(f, "delivery", venue.DELIVERY_IDS, "ways a service is offered"),
         easy_read=f.text("easy_read"),
         status=f.choice("status", model.SERVICE_STATUSES, default="active") or "active",
         body=item.source.body,
@@ -186,7 +187,28 @@ def location(loc: Fields) -> model.Location:
         latitude=latitude,
         longitude=longitude,
         accessibility=loc.text_list("accessibility"),
+        access=choices(loc, "access", venue.ACCESS_IDS, "access facts"),
     )
+
+
+def choices(f: Fields, key: str, options: tuple[str, ...], noun: str) -> list[str]:
+    """Values from a fixed list, each once, in the list's order; a value not in it is refused
+    at its own line with the nearest one, since a filter would silently miss the service."""
+    found: set[str] = set()
+    for value, origin in f.id_list(key):
+        if value in options:
+            found.add(value)
+            continue
+        written = "-".join(value.strip().lower().replace("_", " ").split())
+        meant = written if written in options else _SAID.get(written)
+        if written in ("bsl", "british-sign-language"):
+            hint = "British Sign Language is read from the service's languages: add it there."
+        elif meant in options:
+            hint = f"Write it as '{meant}'."
+        else:
+            hint = did_you_mean(value, options, noun)
+        f.log.add(origin, f"'{value}' is not one of the {noun} '{key}' can hold", hint)
+    return [o for o in options if o in found]
 
 
 def opening_hours(f: Fields) -> tuple[list[model.OpeningHours], str | None]:
@@ -213,3 +235,25 @@ def opening_hours(f: Fields) -> tuple[list[model.OpeningHours], str | None]:
 def _placeholder_organisation() -> model.Organisation:
     # Only used while errors are being collected: a build with a missing organisation never renders.
     return model.Organisation("", "", None, None, None, None, Origin(""))
+
+
+# How authors often say a fixed value, for the hint.
+_SAID = {
+    "level-access": "step-free",
+    "step-free-access": "step-free",
+    "wheelchair-access": "step-free",
+    "ramp": "step-free",
+    "accessible-toilets": "accessible-toilet",
+    "disabled-toilet": "accessible-toilet",
+    "changing-places-toilet": "changing-places",
+    "induction-loop": "hearing-loop",
+    "loop": "hearing-loop",
+    "quiet-room": "quiet-space",
+    "quiet-area": "quiet-space",
+    "in-person": "in-person",
+    "face-to-face": "in-person",
+    "by-phone": "phone",
+    "telephone": "phone",
+    "video": "online",
+    "remote": "online",
+}

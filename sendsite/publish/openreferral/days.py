@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
+from sendsite.model.venue import weekdays
+
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def byday(days: str) -> str | None:
-    """iCalendar BYDAY for text such as 'Monday to Friday', 'Tuesdays and Thursdays' or 'Saturday'."""
-    text = days.lower().replace(",", " ").replace("&", " and ")
-    words = [w.rstrip("s") if w.rstrip("s") in _DAY_NAMES else w for w in text.split()]
-    if words in (["every", "day"], ["daily"]):
-        return ",".join(_DAYS)
-    if not any(w in _DAY_NAMES for w in words):
-        return None
-    chosen: list[int] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if word in _DAY_NAMES:
-            start = _DAY_NAMES.index(word)
-            if (
-                index + 2 < len(words)
-                and words[index + 1] in ("to", "-", "until", "through")
-                and words[index + 2] in _DAY_NAMES
-            ):
-                end = _DAY_NAMES.index(words[index + 2])
-                span = range(start, end + 1) if end >= start else range(start, start + 1)
-                chosen.extend(span)
-                index += 3
-                continue
-            chosen.append(start)
-        elif word not in ("and", "to", "-", "until", "through"):
-            return None  # words we do not understand: publish the description only
-        index += 1
-    return ",".join(_DAYS[i] for i in sorted(set(chosen)))
+    """iCalendar BYDAY for text such as 'Monday to Friday', 'Tuesdays and Thursdays' or
+    'Saturday'; None for words the model does not read as days (see model.venue.weekdays)."""
+    found = weekdays(days)
+    return ",".join(_DAYS[i] for i in found) if found else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sendsite import model
+from sendsite.model import venue
 from sendsite.publish.openreferral.days import byday
 
 # ISO 639 codes of languages often offered by UK services; others are published by name only.
@@ -81,7 +82,16 @@ class ServiceParts:
         place["addresses"] = (
             [self.address(location_id, location)] if location.address or location.postcode else []
         )
+        # The fixed facts first, in the words the site shows, keyed by their ids so the ids of
+        # the author's own words stay as they were before the facts existed.
         place["accessibility"] = [
+            {
+                "id": self.id(location_id, "accessibility", "fact", fact),
+                "location_id": location_id,
+                "description": venue.label("access", fact),
+            }
+            for fact in location.access
+        ] + [
             {
                 "id": self.id(location_id, "accessibility", key),
                 "location_id": location_id,
@@ -115,6 +125,9 @@ class ServiceParts:
         }
 
     def schedules(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
+        """Each opening time, and how to attend (`delivery`) on each: a service with no times
+        still gets one schedule to say it."""
+        attending = attending_type(service.delivery)
         found: list[dict[str, Any]] = []
         for key, hours in keyed(service.opening_hours, lambda h: (h.days, h.opens, h.closes)):
             record: dict[str, Any] = {
@@ -136,6 +149,13 @@ class ServiceParts:
                     "description": service.opening_hours_text,
                 }
             )
+        if attending and not found:
+            found.append(
+                {"id": self.id(service_id, "schedule", "attending"), "service_id": service_id}
+            )
+        if attending:
+            for record in found:
+                record["attending_type"] = attending
         return found
 
     def cost_options(self, service_id: str, service: model.Service) -> list[dict[str, Any]]:
@@ -185,6 +205,15 @@ class ServiceParts:
         if referral.how:
             parts.append(referral.how.strip())
         return "\n\n".join(parts)
+
+
+def attending_type(delivery: list[str]) -> str:
+    """'In person, online or by phone': how to attend, in the schedule's free text."""
+    words = [venue.label("delivery", d) for d in delivery]
+    words[1:] = [w[0].lower() + w[1:] for w in words[1:]]
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " or " + words[-1]
 
 
 Part = TypeVar("Part")

@@ -14,7 +14,9 @@
 // uses is corrected to the nearest one that is (one or two letters out), and the status says
 // so; a word with no near match finds nothing, rather than every service.
 
-const FILTERS = ["category", "need", "area", "age"];
+const FILTERS = ["category", "need", "area", "age", "day"];
+// Tick boxes (venue and delivery facts): every kind of access ticked, and any way of taking part.
+const CHECKS = { access: "all", delivery: "any", cost: "all" };
 const BATCH = 20; // results drawn at a time; "Show more" draws the next batch
 const DELAY = 250; // ms to wait after typing before searching
 const MAX_AGE = 25;
@@ -55,7 +57,14 @@ function queryFromForm(form) {
     const value = form.elements[name].value;
     if (value) params.set(name, value);
   }
+  for (const name of Object.keys(CHECKS)) {
+    for (const box of ticks(form, name)) if (box.checked) params.append(name, box.value);
+  }
   return params;
+}
+
+function ticks(form, name) {
+  return [...form.querySelectorAll(`input[type="checkbox"][name="${name}"]`)];
 }
 
 function enhanceResults(root) {
@@ -83,7 +92,7 @@ function enhanceResults(root) {
   });
   form.addEventListener("input", (event) => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => run(false), event.target.tagName === "SELECT" ? 0 : DELAY);
+    timer = window.setTimeout(() => run(false), event.target.tagName === "SELECT" || event.target.type === "checkbox" ? 0 : DELAY);
   });
   clear.addEventListener("click", (event) => {
     event.preventDefault();
@@ -122,6 +131,10 @@ function enhanceResults(root) {
     const chosen = {};
     for (const name of FILTERS) {
       if (params.has(name)) chosen[name] = params.get(name);
+    }
+    for (const [name, how] of Object.entries(CHECKS)) {
+      const values = params.getAll(name);
+      if (values.length > 0) chosen[name] = how === "any" ? { any: values } : values;
     }
     const active = typed !== null || Object.keys(chosen).length > 0;
     for (const element of browse) element.hidden = active;
@@ -491,6 +504,10 @@ function describe(count, form, reading) {
     if (select.value) chosen.push(select.options[select.selectedIndex].text);
     else if (named.has(name)) chosen.push(optionLabel(name, named.get(name)));
   }
+  for (const [name, how] of Object.entries(CHECKS)) {
+    const labels = ticks(form, name).filter((box) => box.checked).map((box) => box.labels[0].textContent.trim());
+    if (labels.length > 0) chosen.push(labels.join(how === "any" ? " or " : ", "));
+  }
   if (reading.years !== null) chosen.push(`age ${reading.years}`);
   if (chosen.length === 0) chosen.push(`“${reading.plain}”`);
   const found = count === 0 ? "No services found" : `${plural(count, "service")} found`;
@@ -513,6 +530,17 @@ function restoreFromAddress(form) {
     // An unknown value (an old or mistyped link) falls back to "any" rather than no results.
     select.value = [...select.options].some((option) => option.value === wanted) ? wanted : "";
   }
+  let venue = form.elements.day.value !== "";
+  for (const name of Object.keys(CHECKS)) {
+    const wanted = params.getAll(name);
+    for (const box of ticks(form, name)) {
+      box.checked = wanted.includes(box.value);
+      venue = venue || box.checked;
+    }
+  }
+  // A shared link with these filters shows them, ticked, rather than folded away.
+  const fold = form.querySelector("[data-search-venue]");
+  if (fold && venue) fold.open = true;
 }
 
 // One result, drawn like the theme's service cards; text only, never HTML from the index.

@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import re
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,17 +81,19 @@ NPM_HINT = "run `npm ci --ignore-scripts` in the repository root (bash .ci/run d
 
 @dataclass
 class ServedSite:
-    """The example site built into `root/dorset-send/` and served from `root` on 127.0.0.1."""
+    """A site built into `root/SUB/` and served from `root` on 127.0.0.1 (the example site's
+    SUB is dorset-send)."""
 
     root: Path
     origin: str  # http://127.0.0.1:PORT
+    sub_path: str = SUB_PATH
 
     @property
     def folder(self) -> Path:
-        return self.root / SUB_PATH.strip("/")
+        return self.root / self.sub_path.strip("/")
 
     def url(self, relative: str) -> str:
-        return f"{self.origin}{SUB_PATH}{relative}"
+        return f"{self.origin}{self.sub_path}{relative}"
 
     def html_files(self) -> list[Path]:
         return sorted(self.folder.rglob("*.html"))
@@ -143,6 +147,39 @@ def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
     )
     violations: list[dict[str, Any]] = result["violations"]
     return violations
+
+
+def vnu_errors(files: list[Path], batch: int = 2000) -> list[str]:
+    """The Nu Html Checker's errors in the files, one line each (path:line: message).
+
+    One JVM a batch: a JVM a file would take minutes, and one for 10,000 files holds every
+    file's results at once. The schema's recursion needs a thread stack larger than the 512 KB
+    some JVMs give; 1 GB of heap is ample for a batch."""
+    java = require_command("java", "install Java 17 (apt-get install -y default-jre-headless)")
+    jar = require_file(VNU_JAR, NPM_HINT)
+    errors: list[str] = []
+    for start in range(0, len(files), batch):
+        chunk = files[start : start + batch]
+        result = subprocess.run(
+            [java, "-Xss8m", "-Xmx1g", "-jar", str(jar), "--errors-only", "--format", "json"]
+            + [str(f) for f in chunk],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        try:
+            messages = json.loads(result.stderr)["messages"]
+        except (ValueError, KeyError):
+            pytest.fail(f"the Nu Html Checker did not answer: {result.stderr[-2000:]}")
+        errors += [
+            f"{m.get('url', '').removeprefix('file:')}:{m.get('lastLine', '?')}: {m['message']}"
+            for m in messages
+            if m["type"] in ("error", "non-document-error")
+        ]
+        if not errors and result.returncode != 0:
+            pytest.fail(f"the Nu Html Checker failed: {result.stderr[-2000:]}")
+    return errors
 
 
 def pdf_page_count(pdf: bytes) -> int:

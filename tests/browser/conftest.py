@@ -15,8 +15,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, ViewportSize, sync_playwright
 
+from benchmarks.make_site import make_site
 from sendsite.cli import main
-from tests.browser.a11y_support import AXE_TAGS, BUILD_DATE, CHROMIUM_ARGS, REPO, SUB_PATH, serve
+from tests.browser.a11y_support import (
+    AXE_TAGS,
+    BUILD_DATE,
+    CHROMIUM_ARGS,
+    REPO,
+    SUB_PATH,
+    ServedSite,
+    serve,
+)
 
 
 def chromium_path() -> str:
@@ -37,6 +46,26 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = root / SUB_PATH.strip("/")
     assert main(["build", str(REPO), "-o", str(output), "--date", BUILD_DATE]) == 0
     return root
+
+
+COUNCIL_SERVICES = 4000  # a large county's Local Offer
+COUNCIL_SUB_PATH = "/bench-send/"  # the path part of benchmarks/make_site.py's base_url
+
+
+@pytest.fixture(scope="session")
+def council_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 4,000-service site benchmarks/make_site.py writes: the same files every time."""
+    return make_site(tmp_path_factory.mktemp("council") / "site", services=COUNCIL_SERVICES)
+
+
+@pytest.fixture(scope="session")
+def council_site(council_source: Path) -> Iterator[ServedSite]:
+    """The 4,000-service site built once a test session (about 10,000 pages) and served."""
+    root = council_source.parent / "www"
+    output = root / COUNCIL_SUB_PATH.strip("/")
+    assert main(["build", str(council_source), "-o", str(output), "--date", BUILD_DATE]) == 0
+    with serve(root) as origin:
+        yield ServedSite(root, origin, COUNCIL_SUB_PATH)
 
 
 @pytest.fixture(scope="session")

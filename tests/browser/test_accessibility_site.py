@@ -4,116 +4,38 @@ and every internal link and #anchor, crawled from the home page over HTTP, leads
 from __future__ import annotations
 
 import itertools
-import json
-import subprocess
-import urllib.error
-import urllib.request
-from urllib.parse import urldefrag, urljoin, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
 
-from sendsite.check.addresses import own_path
 from tests.browser.a11y_support import (  # noqa: F401  (fixtures)
     REPO,
-    VNU_JAR,
     ServedSite,
     a11y_site,
-    require_command,
-    require_file,
+    vnu_errors,
 )
+from tests.browser.crawl import crawl, unreached
 
 
 def test_every_html_file_is_valid_html(a11y_site: ServedSite) -> None:  # noqa: F811
-    java = require_command("java", "install Java 17 (apt-get install -y default-jre-headless)")
-    jar = require_file(VNU_JAR, "run `npm ci --ignore-scripts` in the repository root")
     files = a11y_site.html_files()
     assert len(files) > 50
-    # One JVM for every file: starting Java per file would take minutes.
-    result = subprocess.run(
-        [java, "-jar", str(jar), "--format", "json", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    messages = json.loads(result.stderr)["messages"]
-    errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
-    shown = "\n".join(
-        f"{m['url'].removeprefix('file:')}:{m.get('lastLine', '?')}: {m['message']}"
-        for m in errors[:40]
-    )
-    assert not errors, f"{len(errors)} HTML errors:\n{shown}"
-    assert result.returncode == 0, result.stderr[-2000:]
-
-
-def _fetch(url: str) -> tuple[int, bytes, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read(), response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        return exc.code, b"", ""
+    errors = vnu_errors(files)
+    print(f"the Nu Html Checker read {len(files)} files: {len(errors)} errors")
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors[:40])
 
 
 def test_every_internal_link_and_anchor_leads_somewhere(a11y_site: ServedSite) -> None:  # noqa: F811
-    start = a11y_site.url("")
-    prefix = a11y_site.origin + "/dorset-send/"
-    pages: dict[str, BeautifulSoup] = {}
-    links: list[tuple[str, str]] = []  # (page it is on, absolute href)
-    queue = [start, a11y_site.url("404.html")]
-    broken: list[str] = []
     base_url = yaml.safe_load((REPO / "site.yaml").read_text(encoding="utf-8"))["base_url"]
-    own_links = 0
-    while queue:
-        url = queue.pop()
-        if url in pages:
-            continue
-        status, body, kind = _fetch(url)
-        if status != 200:
-            broken.append(f"{url} answers {status}")
-            pages[url] = BeautifulSoup("", "html.parser")
-            continue
-        pages[url] = BeautifulSoup(body, "html.parser") if kind == "text/html" else None  # type: ignore[assignment]
-        if pages[url] is None:
-            continue
-        for element in pages[url].find_all(["a", "link", "img", "script", "form"]):
-            href = str(element.get("href") or element.get("src") or element.get("action") or "")
-            if not href or urlsplit(href).scheme in ("mailto", "tel"):
-                continue
-            absolute = urljoin(url, href)
-            # A full address into the site's own base URL (a canonical link, a service website,
-            # a feedback form) must be a page this build makes, as much as a relative link.
-            inside = own_path(absolute, base_url)
-            if inside is not None:
-                own_links += 1
-                absolute = a11y_site.url(inside.lstrip("/")) + (
-                    f"#{urlsplit(absolute).fragment}" if urlsplit(absolute).fragment else ""
-                )
-            if urlsplit(absolute).netloc != urlsplit(start).netloc:
-                continue
-            links.append((url, absolute))
-            target, _ = urldefrag(absolute)
-            if not target.startswith(prefix):
-                broken.append(f"{url} links outside the site's sub-path: {href}")
-            elif target not in pages:
-                queue.append(target)
-    for on_page, absolute in links:
-        target, fragment = urldefrag(absolute)
-        soup = pages.get(target)
-        if fragment and soup is not None and soup.find(id=fragment) is None:
-            broken.append(f"{on_page} links to #{fragment}, which is not on {target}")
-    anchors = sum(1 for _, link in links if urldefrag(link)[1])
+    found = crawl(a11y_site.origin, a11y_site.sub_path, base_url, ["", "404.html"])
     print(
-        f"crawled {len(pages)} addresses, checked {len(links)} internal links ({anchors} to "
-        f"#anchors, {own_links} full addresses into {base_url}), {len(set(broken))} broken"
+        f"crawled {len(found.pages)} addresses, checked {found.links} internal links "
+        f"({found.anchors} to #anchors, {found.own_links} full addresses into {base_url}), "
+        f"{len(found.broken)} broken"
     )
-    assert not broken, "\n".join(sorted(set(broken)))
+    assert not found.broken, "\n".join(sorted(found.broken))
     # Every page the build wrote is reachable by following links.
-    html_pages = {
-        a11y_site.url(p.relative_to(a11y_site.folder).as_posix().removesuffix("index.html"))
-        for p in a11y_site.html_files()
-    }
-    assert html_pages - pages.keys() == set()
+    assert unreached(found, a11y_site.folder, a11y_site.url("")) == set()
 
 
 GENERIC_LINK_TEXT = {

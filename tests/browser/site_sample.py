@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sendsite.render.listings import FACETS as DIRECTORY_FACETS
+
 PAGE_NUMBER = re.compile(r"page-\d+")
-# The directory's listings by facet: services/FACET/ID/.
-FACETS = ("category", "need", "area")
+# The directory's listings by facet, services/FACET/ID/ (category, need, area and the venue
+# facts); age has pages below its bands.
+FACETS = tuple(f for f in DIRECTORY_FACETS if f != "age")
 # Page types that list services or organisations, and so grow with the directory.
 LISTING_TYPES = (
     "services/",
-    "services/category/*/",
-    "services/need/*/",
-    "services/area/*/",
+    *(f"services/{facet}/*/" for facet in FACETS),
     "services/age/*/",
     "services/age/*/*/",
     "services/age/*/*/need/*/",

@@ -229,6 +229,7 @@ def test_the_sample_has_each_page_type_first_largest_and_a_spread(tmp_path: Path
     assert page_type("services/portage/") == "services/*/"
     assert page_type("services/page-7/") == "services/"
     assert page_type("services/need/autism/page-2/") == "services/need/*/"
+    assert page_type("services/access/step-free/") == "services/access/*/"
     assert page_type("services/age/5-10/north/need/autism/page-3/") == "services/age/*/*/need/*/"
     assert page_type("services/age/5-10/north/any-need/") == "services/age/*/*/any-need/"
     assert page_type("where-do-i-start/a/b/") == "where-do-i-start/*/*/"

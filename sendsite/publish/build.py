@@ -4,6 +4,7 @@ host reads and the search index; and the warnings a build prints (`--strict` fai
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -91,11 +92,31 @@ def build(
     will be published (sendsite check's links and images, passed in by the command, a layer
     above): what it finds is a warning like the others, and with `strict` the previous output
     stays."""
+    try:
+        return _build(site_dir, build_date, output, strict, progress, fingerprint, review)
+    finally:
+        gc.unfreeze()  # see _build: a long-running caller (the tests, a script) gets it back
+
+
+def _build(
+    site_dir: Path,
+    build_date: dt.date,
+    output: Path | None,
+    strict: bool,
+    progress: Callable[[int, int], None] | None,
+    fingerprint: bool,
+    review: Review | None,
+) -> BuildResult:
     started = time.perf_counter()
     cache = cache_folder(site_dir)
     # Pickles are never kept in a folder the content's authors control.
     parsed = None if inside(cache, site_dir) else ParsedFiles(cache, _parser_version())
     site = load_site(site_dir, build_date, parsed.read if parsed is not None else read_source)
+    # The model lives as long as the build: the cyclic garbage collector need not scan its
+    # objects each time it runs (at 4,000 services, a one-edit build's collections took
+    # 1.1-1.4 s of CPU, 0.6-1.2 s frozen). The record of what pages read is frozen too, once
+    # loaded (publish/pipeline.py).
+    gc.freeze()
     found = warnings(site)
     if strict and found and review is None:
         raise ContentErrors(found)  # nothing to render: the review would have added its own

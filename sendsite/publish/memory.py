@@ -20,7 +20,6 @@ megabytes.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from array import array
@@ -31,7 +30,8 @@ from typing import Any
 
 from sendsite.render.reads import SITE, Fingerprint, Key, PageReads, Read, is_call, read_owners
 from sendsite.render.tracking import TrackingEnvironment, route_prints
-from sendsite.source.cache import write_atomically
+from sendsite.source.cache import cache_folder, collector_paused, write_atomically
+from sendsite.source.digests import site_digests
 
 FILE = "pages.pickle"
 _FORMAT = 2
@@ -129,9 +129,11 @@ def dirty_pages(
     env: TrackingEnvironment,
     routes: dict[str, Any],
     index: dict[Any, Any],
+    prints: dict[str, Fingerprint] | None = None,
 ) -> set[str] | None:
     """The pages (output files) to render again, or None for all of them. `now` holds this
-    build's settings, inputs, names and shared fingerprint; `routes` maps output files to routes.
+    build's settings, inputs, names and shared fingerprint; `routes` maps output files to routes,
+    `prints` their route_prints if the caller has them.
     The answers in `before`'s table become this model's."""
     if (before.settings, before.names, before.shared) != (now.settings, now.names, now.shared):
         return None
@@ -143,7 +145,8 @@ def dirty_pages(
     if changed & GLOBAL_SOURCES:
         return None
     templates = {name.removeprefix("templates/") for name in changed}
-    prints = route_prints(env, routes)
+    if prints is None:
+        prints = route_prints(env, routes)
     dirty = {
         out for out in routes if out not in before.pages or before.pages[out].route != prints[out]
     }
@@ -199,32 +202,27 @@ def _context_differs(
 
 
 def input_digests(site_dir: Path) -> dict[str, str]:
-    """A digest of each of the site's files (site.yaml, content/, templates/) by its path."""
+    """A digest of each of the site's files (site.yaml, content/, templates/) by its path (the
+    build stamp has just taken most of them: source/digests.py keeps them)."""
     found: dict[str, str] = {}
-    root = str(site_dir)
+    root = os.path.realpath(site_dir)
+    digests = site_digests(site_dir, cache_folder(site_dir))
     for top in ("site.yaml", "content", "templates"):
         path = os.path.join(root, top)
         if os.path.isfile(path):
-            found[top] = _digest(path)
+            found[top] = digests.digest(path)
             continue
         for folder, _, files in os.walk(path):
             relative = os.path.relpath(folder, root).replace(os.sep, "/")
             for name in files:
-                found[f"{relative}/{name}"] = _digest(os.path.join(folder, name))
+                found[f"{relative}/{name}"] = digests.digest(os.path.join(folder, name))
+    digests.save()
     return found
-
-
-def _digest(path: str) -> str:
-    try:
-        with open(path, "rb") as file:
-            return hashlib.blake2b(file.read(), digest_size=16).hexdigest()
-    except OSError:
-        return "(unreadable)"
 
 
 def load(cache: Path) -> Memory | None:
     try:
-        with open(cache / FILE, "rb") as file:
+        with open(cache / FILE, "rb") as file, collector_paused():
             kept = pickle.load(file)
     except Exception:  # missing, damaged or from another version: every page is rendered
         return None
@@ -240,7 +238,9 @@ def load(cache: Path) -> Memory | None:
 def save(cache: Path, memory: Memory) -> None:
     numbers, memory.table.numbers = memory.table.numbers, {}  # made again on loading
     try:
-        write_atomically(cache / FILE, pickle.dumps((_FORMAT, memory), protocol=5))
+        with collector_paused():
+            data = pickle.dumps((_FORMAT, memory), protocol=5)
+        write_atomically(cache / FILE, data)
     except OSError:
         pass  # a record that cannot be kept only costs the next build time
     finally:

@@ -9,6 +9,7 @@ output folder renders only the pages the last build's record says can have chang
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from sendsite.render.reads import PageReads
 from sendsite.render.site import page_finisher, render_route, shared_context
 from sendsite.render.tracking import TrackingEnvironment
 from sendsite.render.urls import Linker, output_file
-from sendsite.source.cache import cache_folder
+from sendsite.source.cache import cache_folder, collector_paused
 from sendsite.source.loader import Reader, load_content
 from sendsite.source.paths import inside
 from sendsite.source.sourcefile import read_source
@@ -60,7 +61,8 @@ def load_site(site_dir: Path, build_date: dt.date, read: Reader = read_source) -
     the live preview reuse the files it has already read."""
     log = ErrorLog()
     config = load_config(site_dir, log)
-    content = load_content(site_dir, log, read)
+    with collector_paused():  # thousands of files' parsed objects, none of them garbage
+        content = load_content(site_dir, log, read)
     if config is None:
         log.raise_if_any()
         raise AssertionError("load_config returned None without logging why")
@@ -119,6 +121,8 @@ def render_site(
         if isinstance(env, TrackingEnvironment)
         else None
     )
+    if recalled is not None:
+        gc.freeze()  # the last build's record lives as long as the build (publish/build.py)
     routes = plan.routes
     kept_from = previous if into is not None and previous is not None else None
     reused: list[str] = []

@@ -11,7 +11,7 @@ from sendsite import model
 from sendsite.publish import memory, stamp
 from sendsite.publish.memory import Encoded, Memory
 from sendsite.publish.plan import GROUPS, Plan
-from sendsite.render.reads import index_model
+from sendsite.render.reads import Fingerprint, index_model
 from sendsite.render.routes import Route
 from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.render.urls import output_file
@@ -28,6 +28,7 @@ class Recalled:
     env: TrackingEnvironment
     routes: dict[str, Route]
     kept: bool = False  # the previous output is as the last build (`before`) left it
+    prints: dict[str, Fingerprint] | None = None  # route_prints of `routes`, once taken
 
     def takeable(self) -> dict[str, list[str]]:
         """The groups of made files (plan.GROUPS) the build may take from the previous output,
@@ -55,7 +56,7 @@ class Recalled:
         return list(self.routes)
 
     def remember(self, gathered: list[Encoded], indexed: set[str], reused: list[str]) -> Memory:
-        prints = route_prints(self.env, self.routes)
+        prints = self.prints if self.prints is not None else route_prints(self.env, self.routes)
         memory = self.now
         if self.before is not None and self.dirty is not None:
             memory.table = self.before.table
@@ -93,6 +94,8 @@ def recall(
         and before.output_digest
         == (previous_digest if previous_digest is not None else stamp.output_digest(previous))
     )
+    prints = None
     if kept and before is not None:
-        dirty = memory.dirty_pages(before, now, env, routes, index_model(site))
-    return Recalled(now, before, dirty, env, routes, kept)
+        prints = route_prints(env, routes)  # asked again when the record is kept: once will do
+        dirty = memory.dirty_pages(before, now, env, routes, index_model(site), prints)
+    return Recalled(now, before, dirty, env, routes, kept, prints)

@@ -2,7 +2,7 @@
 
 After a successful build, `build.json` in the site's cache folder (source/cache.py: outside the site) records
 - a digest of every input: the bytes of site.yaml and of every file under content/ and templates/
-  (with their paths), the git commit the site is at (the feed's dates come from commits), the build date, the output folder, `--strict`, the versions of Python and of
+  (with their paths; each file's digest kept by its size, time and inode: source/digests.py), the git commit the site is at (the feed's dates come from commits), the build date, the output folder, `--strict`, the versions of Python and of
   the libraries that shape the output, and the size and modification time of every file of the
   sendsite package itself (its code and theme);
 - a digest of the output folder as that build left it: every file's path, size and modification time;
@@ -29,6 +29,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sendsite.source.cache import cache_folder, write_atomically
+from sendsite.source.digests import site_digests
 
 STAMP_FILE = "build.json"
 _FORMAT = 1
@@ -54,13 +55,10 @@ def inputs_digest(site_dir: Path, output: Path | None, build_date: str, strict: 
     for folder in ("content", "templates"):
         names += [f"{folder}/{p}" for p, _ in _walk(site / folder)]
     root = str(site)
-    for name in names:  # plain strings and open(): pathlib's overhead was a third of this
-        digest.update(name.encode() + b"\0")
-        try:
-            with open(os.path.join(root, name), "rb") as file:
-                digest.update(hashlib.blake2b(file.read(), digest_size=20).digest())
-        except OSError:
-            digest.update(b"(unreadable)")
+    files = site_digests(site, cache_folder(site_dir))
+    for name in names:  # plain strings: pathlib's overhead was a third of this
+        digest.update(name.encode() + b"\0" + files.digest(os.path.join(root, name)).encode())
+    files.save()
     return digest.hexdigest()
 
 

@@ -5,8 +5,11 @@ Only the standard library is imported here: the build stamp uses it before the h
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sendsite.source.wholefile import replace_whole
@@ -42,3 +45,18 @@ def write_atomically(file: Path, data: bytes) -> bool:
     except OSError:  # a cache folder under a file, or one that cannot be written at all
         return False
     return True
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a big record is pickled or unpickled, or the
+    site's files are read: millions of objects are made, none of them garbage, and the collector
+    scanning them again and again was most of the time (at 4,000 services, loading the record of
+    what pages read took 2.9 s with it, 0.6 s without)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

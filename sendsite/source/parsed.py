@@ -15,7 +15,7 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from sendsite.source.cache import write_atomically
+from sendsite.source.cache import collector_paused, write_atomically
 from sendsite.source.sourcefile import SourceFile, read_source
 
 FILE = "sources.pickle"
@@ -33,7 +33,7 @@ class ParsedFiles:
 
     def _load(self) -> dict[str, tuple[bytes, bytes]]:
         try:
-            with open(self.file, "rb") as stream:
+            with open(self.file, "rb") as stream, collector_paused():
                 kept = pickle.load(stream)
         except Exception:  # missing, damaged or from another version: parse every file
             return {}
@@ -60,4 +60,6 @@ class ParsedFiles:
 
     def save(self) -> None:
         """Keep the files this build read (only after it succeeded)."""
-        write_atomically(self.file, pickle.dumps((_FORMAT, self.version, self.now), protocol=5))
+        with collector_paused():
+            data = pickle.dumps((_FORMAT, self.version, self.now), protocol=5)
+        write_atomically(self.file, data)

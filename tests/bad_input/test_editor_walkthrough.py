@@ -164,7 +164,7 @@ MISTAKES: list[Mistake] = [
     Mistake(
         "word-curly-quotes-around-a-value",
         (portage("cost: free", "cost: \u201cfree\u201d"),),
-        published=("Cost Free How to get it",),
+        published=("Cost Free See other free services",),  # the link is to services/cost/free/
         absent=("\u201c", "\u201d"),
     ),
     Mistake(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
 from sendsite.publish.background import CoalescingWorker
+from sendsite.publish.places_index import write_places
 from sendsite.source.cache import write_atomically
 
 INDEX_FOLDER = "pagefind"
@@ -124,6 +125,7 @@ def _run_pagefind(pages: Path, folder: Path, background: bool = False) -> None:
             f"the search index could not be made: Pagefind stopped with this message: {detail}",
             "Check that the output folder can be written to, then build again.",
         )
+    write_places(folder / INDEX_FOLDER)
 
 
 class BackgroundSearchIndex:

@@ -7,6 +7,8 @@ finds nothing useful, and a family's own word ('respite') finds nothing when ser
     facets    each need, area and type of help with the words that name it (its label and the
               taxonomy's 'also' words), so 'ASD' or 'north dorset' becomes that filter
     synonyms  each glossary term with its 'also' spellings, searched as one ('EHCP', 'EHC plan')
+    districts each postcode district the site's places are in, with its centre (model/places.py),
+              so 'DT1' can sort the results by distance
     words     every word the search index holds for open services, which a typo is corrected to
               (the nearest word within one or two letters) and an unknown word is checked against,
               so a word no service uses says 'no services found' instead of showing every service
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sendsite import model
+from sendsite.model import places
 
 TERMS_FILE = "search-terms.json"
 
@@ -47,6 +50,10 @@ def search_terms(site: model.Site) -> bytes:
             if entry.also
         ],
         "words": sorted(_vocabulary(site)),
+        # Each postcode district the site's places are in, and its centre, for "near me".
+        "districts": {
+            code: list(point) for code, point in places.centres(site.active_services).items()
+        },
     }
     return (
         json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sendsite import model
 from sendsite.errors import Origin
-from sendsite.model import venue
+from sendsite.model import places, venue
 from sendsite.render.urls import path_for
 from sendsite.text import age_range_label
 
@@ -439,4 +439,5 @@ def template_globals() -> dict[str, Any]:
         "venue_facts": venue.facts,
         "venue_places_with": venue.places_with,
         "VENUE_FACETS": venue.FACETS,
+        "district_centres": places.centres,
     }

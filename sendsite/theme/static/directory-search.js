@@ -83,6 +83,15 @@ function enhanceResults(root) {
   let total = 0; // results of the newest search, shown or not
   let summary = "";
   let timer = 0;
+  // Near me: { point: [lat, lon], code: "DT1" or null for the browser's location, label }.
+  let near = null;
+  let nearAsked = new URLSearchParams(window.location.search).get("near");
+  let nearModule = null;
+  let places = null;
+  let distances = new Map();
+  const nearForm = root.querySelector("[data-near-me]");
+  const nearNote = root.querySelector("#near-status");
+  if (nearForm) enhanceNearMe();
 
   restoreFromAddress(form);
   form.addEventListener("submit", (event) => {
@@ -97,6 +106,9 @@ function enhanceResults(root) {
   clear.addEventListener("click", (event) => {
     event.preventDefault();
     form.reset();
+    near = null;
+    nearAsked = null;
+    if (nearForm) nearForm.reset();
     run(false);
     form.elements.q.focus();
   });
@@ -125,6 +137,8 @@ function enhanceResults(root) {
   async function run(moveFocus) {
     const number = ++latest;
     const params = queryFromForm(form);
+    if (near !== null && near.code) params.set("near", near.code);
+    else if (near === null && nearAsked) params.set("near", nearAsked);
     const address = params.toString();
     window.history.replaceState(null, "", window.location.pathname + (address ? `?${address}` : ""));
     const typed = params.get("q");
@@ -136,7 +150,7 @@ function enhanceResults(root) {
       const values = params.getAll(name);
       if (values.length > 0) chosen[name] = how === "any" ? { any: values } : values;
     }
-    const active = typed !== null || Object.keys(chosen).length > 0;
+    const active = typed !== null || Object.keys(chosen).length > 0 || near !== null || Boolean(nearAsked);
     for (const element of browse) element.hidden = active;
     if (!active) {
       results.replaceChildren();
@@ -150,6 +164,8 @@ function enhanceResults(root) {
       const index = await load();
       reading = readWords(typed || "", chosen, vocabulary);
       found = await find(index, reading, vocabulary);
+      if (nearAsked && near === null) await nearFromDistrict(nearAsked, false);
+      if (near !== null) found = await sortByDistance(found);
     } catch (error) {
       if (number !== latest) return;
       for (const element of browse) element.hidden = false;
@@ -167,7 +183,7 @@ function enhanceResults(root) {
     if (total === 0) for (const element of browse) element.hidden = false;
     await showMore(number);
     if (number !== latest) return;
-    summary = describe(total, form, reading);
+    summary = describe(total, form, reading) + nearSummary();
     status.textContent = summary + progress(0, shownCount(), total);
     if (moveFocus) {
       status.focus({ preventScroll: true });
@@ -188,11 +204,104 @@ function enhanceResults(root) {
     const cards = records.map((record, i) => {
       const group = groups[batch[i].at];
       const made = card(record, grouped ? level + 1 : level);
+      const away = distances.get(batch[i].result.id);
+      if (near !== null && away !== undefined) {
+        made.querySelector(".card__title").after(element("p", "card__distance", nearModule.milesAway(away)));
+      }
       groupList(group, grouped).append(made);
       return made;
     });
     more.hidden = pending.length === 0;
     return cards;
+  }
+
+  async function loadNear() {
+    if (nearModule === null) {
+      [nearModule, places] = await Promise.all([
+        import(root.dataset.nearUrl),
+        fetch(root.dataset.placesUrl).then((response) => (response.ok ? response.json() : {})),
+      ]);
+    }
+    return nearModule;
+  }
+
+  function enhanceNearMe() {
+    nearForm.hidden = false;
+    const input = nearForm.elements.near;
+    if (nearAsked) input.value = nearAsked;
+    nearForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const typed = input.value.trim();
+      if (!typed) {
+        near = null;
+        nearAsked = null;
+        nearNote.textContent = "";
+        run(true);
+        return;
+      }
+      await load();
+      if (await nearFromDistrict(typed, true)) run(true);
+    });
+    const here = nearForm.querySelector("[data-near-here]");
+    if (!("geolocation" in navigator)) {
+      here.hidden = true;
+      return;
+    }
+    here.addEventListener("click", async () => {
+      // Everything the sort needs is loaded first, so nothing is fetched once the location is known.
+      await Promise.all([load(), loadNear()]);
+      nearNote.textContent = "Finding where you are…";
+      navigator.geolocation.getCurrentPosition(
+        (position) => {
+          near = { point: [position.coords.latitude, position.coords.longitude], code: null, label: "where you are" };
+          nearAsked = null;
+          input.value = "";
+          nearNote.textContent = "";
+          run(true);
+        },
+        () => {
+          nearNote.textContent = "Your browser did not give your location. Type the first half of your postcode instead.";
+        },
+        { maximumAge: 600000, timeout: 15000 },
+      );
+    });
+  }
+
+  // A district typed or in the address; false (and a message) when the site knows no place there.
+  async function nearFromDistrict(typed, say) {
+    const module = await loadNear();
+    const code = module.district(typed);
+    const districts = vocabulary && vocabulary.districts ? vocabulary.districts : {};
+    if (code === null || !(code in districts)) {
+      nearAsked = null;
+      if (say) {
+        const known = module.knownNear(code, districts).join(", ");
+        nearNote.textContent =
+          code === null
+            ? `“${typed}” is not the start of a postcode. Type the first half of yours, such as ${known}.`
+            : `No service in the directory has a place in ${code}, so we cannot sort by it. Try a district nearby, such as ${known}.`;
+      }
+      return false;
+    }
+    near = { point: districts[code], code, label: code };
+    nearAsked = null;
+    nearNote.textContent = "";
+    return true;
+  }
+
+  async function sortByDistance(found) {
+    const module = await loadNear();
+    distances = new Map();
+    return found.map((group) => {
+      const sorted = module.byDistance(group.results, places, near.point);
+      for (const [id, km] of sorted.km) distances.set(id, km);
+      return { ...group, results: sorted.results };
+    });
+  }
+
+  function nearSummary() {
+    if (near === null) return "";
+    return ` Nearest first to ${near.label}; services with no place to visit come last.`;
   }
 
   // Grouped as the browse pages group them: the services for the need asked about, then the
@@ -234,6 +343,7 @@ async function loadVocabulary(address) {
     const data = await response.json();
     return {
       facets: data.facets,
+      districts: data.districts || {},
       synonyms: data.synonyms.map((group) => group.map(split)),
       words: new Set(data.words),
       list: data.words,
@@ -509,7 +619,7 @@ function describe(count, form, reading) {
     if (labels.length > 0) chosen.push(labels.join(how === "any" ? " or " : ", "));
   }
   if (reading.years !== null) chosen.push(`age ${reading.years}`);
-  if (chosen.length === 0) chosen.push(`“${reading.plain}”`);
+  if (chosen.length === 0 && reading.plain) chosen.push(`“${reading.plain}”`);
   const found = count === 0 ? "No services found" : `${plural(count, "service")} found`;
   const notes = [];
   for (const [typed, read] of reading.corrected) notes.push(` We searched for “${read}” instead of “${typed}”.`);
@@ -518,7 +628,8 @@ function describe(count, form, reading) {
     notes.push(count === 0 ? "" : ` No service uses the word ${list}, so it was left out.`);
   }
   const hint = count === 0 ? " Try other words or fewer filters, or browse services by age, area or need below." : "";
-  return `${found} for ${chosen.join(", ")}.${notes.join("")}${hint}`;
+  const asked = chosen.length > 0 ? ` for ${chosen.join(", ")}` : "";
+  return `${found}${asked}.${notes.join("")}${hint}`;
 }
 
 function restoreFromAddress(form) {

@@ -212,21 +212,34 @@ def listings(site: model.Site) -> dict[str, list[Listing]]:
     ]
     facts = [{(f.facet, f.id) for f in venue.facts(s)} for s in active]
     for facet, values in venue.FACETS.items():
+        # A fact no open service has gets no list: nothing would link to an empty page (a
+        # taxonomy term no service uses is kept, with a build warning, since a site chose it).
         found[facet] = [
-            Listing(
-                facet,
-                fact_id,
-                label,
-                _BSL_DESCRIPTION
-                if (facet, fact_id) == ("access", venue.BSL[0])
-                else VENUE_DESCRIPTIONS[facet].format(
-                    label=label + "s" if facet == "day" else in_sentence(label)
-                ),
-                [s for s, has in zip(active, facts, strict=True) if (facet, fact_id) in has],
-            )
-            for fact_id, label in values
+            listing for listing in _venue_listings(facet, values, active, facts) if listing.services
         ]
     return found
+
+
+def _venue_listings(
+    facet: str,
+    values: Sequence[tuple[str, str]],
+    active: Sequence[model.Service],
+    facts: Sequence[set[tuple[str, str]]],
+) -> Iterator[Listing]:
+    return (
+        Listing(
+            facet,
+            fact_id,
+            label,
+            _BSL_DESCRIPTION
+            if (facet, fact_id) == ("access", venue.BSL[0])
+            else VENUE_DESCRIPTIONS[facet].format(
+                label=label + "s" if facet == "day" else in_sentence(label)
+            ),
+            [s for s, has in zip(active, facts, strict=True) if (facet, fact_id) in has],
+        )
+        for fact_id, label in values
+    )
 
 
 def serves_area(service: model.Service, area: model.Term) -> bool:

@@ -440,6 +440,12 @@ def in_sentence(label: str) -> str:
     return label
 
 
+def _district_centres(site: model.Site) -> dict[str, tuple[float, float]]:
+    # Given the site, not its services: a page's read record keeps each call's arguments, and a
+    # list of every service, kept for every page that shows the search, took gigabytes.
+    return places.centres(site.active_services)
+
+
 def template_globals() -> dict[str, Any]:
     """Names the directory's templates use."""
     return {
@@ -452,5 +458,5 @@ def template_globals() -> dict[str, Any]:
         "venue_facts": venue.facts,
         "venue_places_with": venue.places_with,
         "VENUE_FACETS": venue.FACETS,
-        "district_centres": places.centres,
+        "district_centres": _district_centres,
     }

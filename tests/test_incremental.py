@@ -88,15 +88,26 @@ def generated(tmp_path: Path) -> Checker:
 
 def test_a_service_edit_rebuilds_its_page_and_the_pages_listing_it(generated: Checker) -> None:
     relative = service_file(generated.root, 7).relative_to(generated.root).as_posix()
+    output = generated.work / "incremental"
+    listed_before = {
+        p.relative_to(output).as_posix()
+        for p in output.rglob("*.html")
+        if "service-00007/" in p.read_text(encoding="utf-8")
+    }
     generated.change(relative, replace("cost: free", "cost: £3 a session"))
     written = generated.update(relative)
     assert "services/service-00007/index.html" in written
     assert "services/service-00010/index.html" not in written
-    output = generated.work / "incremental"
     pages = [f for f in written if f.endswith(".html")]
-    # Only the service's page and the pages that list it; the open data files and the search's
-    # words (the new cost brings new words) follow the model.
-    assert all("service-00007/" in (output / f).read_text() for f in pages), pages
+    # Only the service's page, the pages that list it (its card says what it costs), the free
+    # services' list it leaves (each later page moves up one) and the browse page that counts
+    # that list; the open data files and the search's words (the new cost brings new words)
+    # follow the model.
+    lists_it = {f for f in pages if "service-00007/" in (output / f).read_text(encoding="utf-8")}
+    others = set(pages) - lists_it - listed_before
+    assert {f for f in others if not f.startswith("services/cost/free/")} == {
+        "services/index.html"
+    }, sorted(others)
     assert {f.split("/")[0] for f in written if not f.endswith(".html")} <= {
         "data",
         "openreferral",

@@ -76,6 +76,22 @@ def test_a_journey_reaches_a_service_by_links_alone(site: TinySite) -> None:
     for path in browse:
         assert site.page(path).h1 is not None
     assert "Start again" in text_of(end)
+
+
+def test_a_journey_browses_the_venue_and_delivery_lists(site: TinySite) -> None:
+    site.write(JOURNEY, GOOD.replace("need/autism, age/5-10]", "cost/free, day/tuesday]"))
+    run = site.build()
+    assert run.code == 0, run.err
+    end = site.page("/where-do-i-start/worried/talk/")
+    links = end.select("section[aria-labelledby=step-browse] a")
+    assert [text_of(a) for a in links] == ["Free services", "Open on Tuesdays"]
+    assert [_site_path(a["href"]) for a in links] == [
+        "/services/cost/free/",
+        "/services/day/tuesday/",
+    ]
+    for a in links:
+        listing = site.page(_site_path(a["href"]))
+        assert "Portage" in text_of(listing)
     listing = site.page("/where-do-i-start/")
     assert [text_of(a) for a in listing.select("main .link-list__link")] == [
         "I think my child may have SEND"
@@ -142,6 +158,19 @@ MISTAKES = [
         "content/journeys/worried.yaml:25: 'autism' is not a list of services to browse",
         "need/autism",
         id="browse-without-its-kind",
+    ),
+    pytest.param(
+        GOOD.replace("age/5-10]", "access/step-free]"),
+        "content/journeys/worried.yaml:25: No open service has 'access/step-free', so the site "
+        "has no list of them to browse",
+        "a location's 'access:'",
+        id="venue-fact-no-service-has",
+    ),
+    pytest.param(
+        GOOD.replace("age/5-10]", "day/mondays]"),
+        "content/journeys/worried.yaml:25: There is no day with the id 'mondays'",
+        "Did you mean 'monday'",
+        id="misspelt-day-to-browse",
     ),
     pytest.param(
         GOOD.replace("pages: [about]", "pages: [abut]"),

@@ -366,3 +366,63 @@ def test_every_fact_id_is_labelled() -> None:
         for i, words in values:
             assert venue.label(facet, i) == words
     assert isinstance(model.Location(None, None, None, None, None, []).access, list)
+
+
+# --- sendsite check ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Level access", "step-free"),
+        ("Level access from the car park", "step-free"),
+        ("Step-free entrance", "step-free"),
+        ("Ramp at the side door", "step-free"),
+        ("Accessible toilets", "accessible-toilet"),
+        ("Disabled toilet on the ground floor", "accessible-toilet"),
+        ("Wet room and changing places toilet", "changing-places"),
+        ("Induction loop at reception", "hearing-loop"),
+        ("Quiet room on request", "quiet-space"),
+        ("No hearing loop", None),
+        ("Not step-free: three steps at the door", None),
+        ("Sensory room", None),
+        ("Loop road to the car park", None),
+        ("Free parking", None),
+    ],
+)
+def test_an_access_fact_is_read_from_a_note(note: str, expected: str | None) -> None:
+    assert venue.access_noted(note) == expected
+
+
+def test_check_suggests_the_access_fact_a_note_says(site: TinySite) -> None:
+    site.write(
+        "content/services/sports-club.md",
+        CLUB.replace("accessibility: [Free parking]", "accessibility: [Free parking, Hearing loop]")
+        .replace("access: [step-free, quiet-space]", "accessibility: [Level access, No lift]")
+        .replace("        access: [step-free, accessible-toilet, changing-places]\n", ""),
+    )
+    site.capsys.readouterr()
+    code = main(["check", str(site.root), "--date", BUILD_DATE])
+    out = site.capsys.readouterr().out
+    assert code == 0
+    notes = [line for line in out.splitlines() if "the note" in line]
+    assert notes == [
+        "content/services/sports-club.md:16: should fix: the note 'Hearing loop' says what "
+        "'access: [hearing-loop]' says, but only 'access' reaches the filter for hearing loop. "
+        "If families can count on it at Northtown leisure centre, add hearing-loop to the "
+        "location's access list.",
+        "content/services/sports-club.md:19: should fix: the note 'Level access' says what "
+        "'access: [step-free]' says, but only 'access' reaches the filter for step-free access. "
+        "If families can count on it at Village hall, add step-free to the location's access "
+        "list.",
+    ]
+
+
+def test_check_is_quiet_when_the_fact_is_in_access(site: TinySite) -> None:
+    site.write(
+        "content/services/sports-club.md",
+        CLUB.replace("accessibility: [Free parking]", "accessibility: [Level access at the door]"),
+    )
+    site.capsys.readouterr()
+    main(["check", str(site.root), "--date", BUILD_DATE])
+    assert "the note" not in site.capsys.readouterr().out

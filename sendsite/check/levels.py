@@ -6,7 +6,8 @@ Three levels, most important first:
   broken link, a record past its review date, an overdue action with no word on it, a finding no
   action answers, a service families cannot contact, a required item of the Local Offer missing);
 - should fix: a family may not understand it (jargon in a list, an acronym nobody explains,
-  writing much harder than the target);
+  writing much harder than the target, an access fact written only in a place's own words, which
+  no filter finds);
 - style: worth a look when there is time (a long sentence).
 """
 
@@ -38,6 +39,7 @@ LEVEL_OF_CHECK = {
     "acronym": SHOULD_FIX,
     "jargon": SHOULD_FIX,
     "reading-age": SHOULD_FIX,
+    "access-note": SHOULD_FIX,
     "long-sentence": STYLE,
 }
 """The level of each check, by the check's name (as in the JSON output)."""

@@ -26,6 +26,7 @@ from sendsite.check.records import (
     check_unanswered_findings,
 )
 from sendsite.check.texts import SourceLines, Text, site_texts
+from sendsite.check.venue_notes import check_access_notes
 from sendsite.errors import ContentError
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ def run_checks(
         *_links(texts, site, rendered, source),
         *check_reviews(site),
         *check_contact_routes(site),
+        *check_access_notes(site),
         *check_id_namespace(site),
         *check_coverage(site),
         *check_unanswered_findings(site),

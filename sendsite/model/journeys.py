@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from sendsite import model
 from sendsite.errors import ErrorLog, Origin
+from sendsite.model import venue
 from sendsite.source.fields import ID_PATTERN, Fields
 from sendsite.source.loader import Item
 from sendsite.source.spans import FieldLines
@@ -35,7 +36,14 @@ STEP_FIELDS = (
 )
 ANSWER_FIELDS = ("answer", "next")
 # The lists of services families browse by (render/listings.py makes their pages).
-BROWSE_FACETS = ("category", "need", "area", "age")
+BROWSE_FACETS = ("category", "need", "area", "age", *venue.FACETS)
+# How a venue fact's list reads as a link: "In person" alone would not say it is a list.
+_VENUE_LINKS = {
+    "access": "{label}",
+    "delivery": "Offered {label}",
+    "day": "Open on {label}s",
+    "cost": "Free services",
+}
 JOURNEYS_PATH = "/where-do-i-start/"
 
 
@@ -176,7 +184,7 @@ def _step(f: Fields, targets: Targets, log: ErrorLog) -> Step:
         text=f.text("text"),
         answers=answers,
         services=_refs(f, "services", targets.services, "service", targets),
-        browse=_browse(f, targets.taxonomy),
+        browse=_browse(f, targets),
         pages=_refs(f, "pages", targets.pages, "page", targets),
         contacts=_refs(f, "contacts", targets.organisations, "organisation", targets),
         origin=f.origin(),
@@ -217,7 +225,8 @@ def _refs(f: Fields, key: str, known: Mapping[str, T], noun: str, targets: Targe
     return found
 
 
-def _browse(f: Fields, taxonomy: model.Taxonomy) -> list[Browse]:
+def _browse(f: Fields, targets: Targets) -> list[Browse]:
+    taxonomy = targets.taxonomy
     ages = {f"{low}-{high}": f"{low} to {high}" for low, high in model.AGE_BANDS}
     vocabularies: dict[str, dict[str, str]] = {
         "category": {t.id: t.label for t in taxonomy.categories.values()},
@@ -225,6 +234,16 @@ def _browse(f: Fields, taxonomy: model.Taxonomy) -> list[Browse]:
         "area": {t.id: t.label for t in taxonomy.areas.values()},
         "age": {band: f"Aged {label}" for band, label in ages.items()},
     }
+    for facet, values in venue.FACETS.items():
+        form = _VENUE_LINKS[facet]
+        vocabularies[facet] = {
+            i: form.format(
+                label=label
+                if facet == "day" or form.startswith("{label}")
+                else venue.in_sentence(label)
+            )
+            for i, label in values
+        }
     found = []
     for ref, origin in f.id_list("browse"):
         facet, _, term = ref.partition("/")
@@ -245,8 +264,30 @@ def _browse(f: Fields, taxonomy: model.Taxonomy) -> list[Browse]:
                 or f"The {facet} ids are: " + ", ".join(vocabularies[facet]) + ".",
             )
             continue
+        if (
+            facet in venue.FACETS
+            and not targets.unreadable.get("services")
+            and not any(venue.has(s, facet, term) for s in targets.services.values())
+        ):
+            # The site makes no list for a fact no open service has (render/listings.py), so
+            # the link would lead nowhere.
+            f.log.add(
+                origin,
+                f"no open service has '{ref}', so the site has no list of them to browse",
+                f"Say it on the services that have it ({_WHERE_SAID[facet]}), "
+                "or leave it out of the journey.",
+            )
+            continue
         found.append(Browse(facet, term, label))
     return found
+
+
+_WHERE_SAID = {
+    "access": "a location's 'access:', or 'languages:' for BSL",
+    "delivery": "'delivery:'",
+    "day": "'opening_hours:'",
+    "cost": "'cost: free'",
+}
 
 
 def _unique(steps: list[Step], log: ErrorLog) -> list[Step]:

@@ -9,6 +9,7 @@ Sign Language from `languages`, free from `cost: free`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sendsite.model.objects.directory import Service
@@ -38,11 +39,50 @@ DAYS: tuple[tuple[str, str], ...] = (
     ("sunday", "Sunday"),
 )
 COST: tuple[tuple[str, str], ...] = (("free", "Free"),)
+# How authors often write a fixed value (as a slug), for the hint where one is refused.
+SAID = {
+    "level-access": "step-free",
+    "step-free-access": "step-free",
+    "wheelchair-access": "step-free",
+    "ramp": "step-free",
+    "accessible-toilets": "accessible-toilet",
+    "disabled-toilet": "accessible-toilet",
+    "changing-places-toilet": "changing-places",
+    "induction-loop": "hearing-loop",
+    "loop": "hearing-loop",
+    "quiet-room": "quiet-space",
+    "quiet-area": "quiet-space",
+    "in-person": "in-person",
+    "face-to-face": "in-person",
+    "by-phone": "phone",
+    "telephone": "phone",
+    "video": "online",
+    "remote": "online",
+}
 ACCESS_IDS = tuple(i for i, _ in ACCESS)
 DELIVERY_IDS = tuple(i for i, _ in DELIVERY)
 DAY_IDS = tuple(i for i, _ in DAYS)
+_NOT = ("no", "not", "without", "isn", "unavailable", "none", "cannot", "t")
 _BSL_NAMES = ("british sign language", "bsl", "british sign language (bsl)")
 _JOINING = ("and", "to", "-", "until", "through")
+
+
+# Phrases in a location's own words that say an access fact: its words on a page, its id and the
+# ways authors write it (`SAID`), longest first; "loop" alone is too loose to count.
+_ACCESS_PHRASES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        {
+            *((label.lower().replace("-", " "), i) for i, label in ACCESS),
+            *((i.replace("-", " "), i) for i in ACCESS_IDS),
+            *(
+                (said.replace("-", " "), i)
+                for said, i in SAID.items()
+                if i in ACCESS_IDS and said != "loop"
+            ),
+        },
+        key=lambda pair: -len(pair[0]),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -143,6 +183,27 @@ def has(service: Service, facet: str, fact_id: str) -> bool:
             return fact_id in service_days(service)
         case _:
             return fact_id == "free" and service.is_free
+
+
+def in_sentence(label: str) -> str:
+    """A fact's words mid-sentence: 'In person' -> 'in person'; a name keeps its capitals."""
+    if label.startswith(("Changing Places", "British Sign Language")):
+        return label
+    return label[0].lower() + label[1:]
+
+
+def access_noted(note: str) -> str | None:
+    """The access id a location's note in the author's words says ('Level access from the car
+    park' says step-free), or None. A note that says something is missing ('no hearing loop',
+    'not step-free') says nothing a filter may count on."""
+    words = re.findall(r"[a-z]+", note.lower().replace("step-free", "step free"))
+    if any(w in _NOT for w in words):
+        return None
+    text = " " + " ".join(words) + " "
+    for phrase, fact_id in _ACCESS_PHRASES:
+        if f" {phrase} " in text:
+            return fact_id
+    return None
 
 
 def places_with(service: Service, fact_id: str) -> list[str] | None:

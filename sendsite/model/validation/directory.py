@@ -200,7 +200,7 @@ def choices(f: Fields, key: str, options: tuple[str, ...], noun: str) -> list[st
             found.add(value)
             continue
         written = "-".join(value.strip().lower().replace("_", " ").split())
-        meant = written if written in options else _SAID.get(written)
+        meant = written if written in options else venue.SAID.get(written)
         if written in ("bsl", "british-sign-language"):
             hint = "British Sign Language is read from the service's languages: add it there."
         elif meant in options:
@@ -235,25 +235,3 @@ def opening_hours(f: Fields) -> tuple[list[model.OpeningHours], str | None]:
 def _placeholder_organisation() -> model.Organisation:
     # Only used while errors are being collected: a build with a missing organisation never renders.
     return model.Organisation("", "", None, None, None, None, Origin(""))
-
-
-# How authors often say a fixed value, for the hint.
-_SAID = {
-    "level-access": "step-free",
-    "step-free-access": "step-free",
-    "wheelchair-access": "step-free",
-    "ramp": "step-free",
-    "accessible-toilets": "accessible-toilet",
-    "disabled-toilet": "accessible-toilet",
-    "changing-places-toilet": "changing-places",
-    "induction-loop": "hearing-loop",
-    "loop": "hearing-loop",
-    "quiet-room": "quiet-space",
-    "quiet-area": "quiet-space",
-    "in-person": "in-person",
-    "face-to-face": "in-person",
-    "by-phone": "phone",
-    "telephone": "phone",
-    "video": "online",
-    "remote": "online",
-}

@@ -82,15 +82,41 @@ def test_the_counts_and_the_bodies_addressed_are_the_reports(built: Path) -> Non
     assert "Show the 11 points" in text_of(soup)
 
 
-def test_findings_without_a_plan_in_the_site_say_so_once_and_nothing_false(built: Path) -> None:
+def test_the_priority_action_plan_answers_the_areas_for_priority_action(built: Path) -> None:
     soup = page(built, FULL)
     words = text_of(soup)
-    # Oxfordshire published its priority action plan in December 2023; this site does not hold
-    # it, so the page must not say that no published plan addresses a finding.
+    for finding_id in ("views-of-children", "ehc-plans", "monitor-impact"):
+        finding = found(soup.find(id=f"finding-{finding_id}"))
+        assert isinstance(finding, Tag)
+        (action,) = finding.select(".action-links li")
+        # Only the plan's five areas are known, not how far each has got: never "Not started".
+        assert "Not reported" in text_of(action)
+    assert "Not started" not in words
+    # The plan answers the areas for priority action, as the report asks; the areas for
+    # improvement are said once to have no plan here, not four times to be unanswered by it.
     assert "No action in" not in words
-    assert words.count("This site does not hold a plan answering these findings yet.") == 1
+    assert (
+        words.count(
+            "The Oxfordshire local area partnership priority action plan answers the areas for "
+            "priority action. This site does not hold a plan answering these areas for improvement "
+            "yet."
+        )
+        == 1
+    )
+    assert "This site does not hold a plan answering these findings yet." not in words
     # The fixture has no area-written summary, so the page claims none.
     assert "Written by the Oxfordshire local area partnership" not in words
+
+
+def test_an_action_with_no_status_is_not_reported_never_not_started(built: Path) -> None:
+    soup = page(built, "/plans/priority-action-plan/")
+    words = text_of(soup)
+    assert "Published 18 December 2023" in words
+    assert words.count("Status: Not reported") == 5
+    table = found(soup.find("table", class_="status-table"))
+    rows = {text_of(found(r.th)): text_of(found(r.td)) for r in found(table.tbody).find_all("tr")}
+    assert rows["Not reported"] == "5" and rows["Not started"] == "0"
+    assert "0 of 5 actions complete, 5 not reported." in text_of(page(built, "/"))
 
 
 def test_each_finding_is_quoted_word_for_word_behind_its_label(built: Path) -> None:

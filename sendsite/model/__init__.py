@@ -41,6 +41,7 @@ from sendsite.model.objects.pages import (
 )
 from sendsite.model.objects.plans import (
     ACTION_STATUSES,
+    NOT_REPORTED,
     PLAN_KINDS,
     Action,
     HistoryEvent,
@@ -80,6 +81,7 @@ __all__ = [
     "HOSTS",
     "INSPECTION_KINDS",
     "MONITORING_JUDGEMENTS",
+    "NOT_REPORTED",
     "OUTCOMES",
     "PLAN_KINDS",
     "POSITIVE_JUDGEMENTS",

@@ -129,6 +129,9 @@ def _link_plans(site: model.Site) -> None:
             status: sum(1 for a in plan.actions if a.status == status)
             for status in model.ACTION_STATUSES
         }
+        unreported = sum(1 for a in plan.actions if a.status == model.NOT_REPORTED)
+        if unreported:
+            plan.status_counts[model.NOT_REPORTED] = unreported
         plan.overdue_actions = [a for a in plan.actions if a.overdue]
 
 

@@ -36,6 +36,7 @@ LABELS: dict[str, str] = {
     "at-risk": "At risk",
     "off-track": "Off track",
     "complete": "Complete",
+    "not-reported": "Not reported",
     # feedback statuses
     "done": "Done",
     "in-progress": "In progress",

@@ -21,6 +21,9 @@ PLAN_KINDS = (
     "strategy",
 )
 ACTION_STATUSES = ("not-started", "on-track", "at-risk", "off-track", "complete")
+# An action whose file gives no status: the site says its progress is not reported rather than
+# guess "not started" (a plan known only from a summary has actions nobody has reported on).
+NOT_REPORTED = "not-reported"
 
 
 @dataclass
@@ -57,7 +60,7 @@ class Action:
     partners: list[str]
     start: dt.date | None
     due: dt.date | None
-    status: str
+    status: str  # one of ACTION_STATUSES, or NOT_REPORTED
     measures_text: list[str]  # Markdown: measures written as sentences
     measures: list[Measure]
     updates: list[Update]  # newest first
@@ -103,7 +106,9 @@ class Plan:
     body: str  # Markdown
     origin: Origin
     revisions: list[Revision] = field(default_factory=list)  # newest first
-    status_counts: dict[str, int] = field(default_factory=dict)  # derived, every status in order
+    status_counts: dict[str, int] = field(
+        default_factory=dict
+    )  # derived: every status in order, then NOT_REPORTED where any action has no status
     overdue_actions: list[Action] = field(default_factory=list)  # derived
     lines: FieldLines = field(
         default_factory=FieldLines, repr=False, compare=False

@@ -104,7 +104,7 @@ def action(
     start, due = f.date("start", month=True), f.date("due", month=True)
     if start is not None and due is not None and last_day(due) < start:
         f.error("due", "the action is due before it starts", "Check the 'start' and 'due' dates.")
-    status = f.choice("status", model.ACTION_STATUSES, default="not-started") or "not-started"
+    status = f.choice("status", model.ACTION_STATUSES) or model.NOT_REPORTED
     completed = f.date("completed", month=True)
     if completed is not None and not f.has("status"):
         status = "complete"  # a completion date says so

@@ -1,4 +1,5 @@
-"""Plain-English formatting shared by validation and templates: UK dates, slugs, plurals."""
+"""Plain-English formatting shared by validation and templates: UK dates, slugs, plurals, labels
+mid-sentence."""
 
 from __future__ import annotations
 
@@ -97,3 +98,13 @@ def age_range_label(low: int, high: int) -> str:
     if low == high:
         return f"{low} year" if low == 1 else f"{low} years"
     return f"{low} to {high} years"
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads mid-sentence: 'Autism' -> 'autism', but 'ADHD' stays 'ADHD' and
+    'Changing Places toilet' keeps its name."""
+    if label.startswith(("Changing Places", "British Sign Language")):
+        return label
+    if len(label) > 1 and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label

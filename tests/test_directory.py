@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from sendsite.publish import search_index
-from sendsite.render.listings import Pager
+from sendsite.render.pagination import Pager
 from tests.conftest import TinySite, text_of
 from tests.soup import attr, found
 
@@ -427,7 +427,7 @@ def test_age_and_area_page_groups_services_by_need(directory: TinySite) -> None:
 def test_age_and_area_page_shows_a_few_per_need_and_links_to_each_needs_full_list(
     site: TinySite,
 ) -> None:
-    from sendsite.render.listings import AGE_AREA_ENTRIES
+    from sendsite.render.age_area import AGE_AREA_ENTRIES
 
     autism = add_services(site, 45)  # ages 12 to 14, North, autism
     for n in range(3):
@@ -487,7 +487,7 @@ def test_age_and_area_page_shows_a_few_per_need_and_links_to_each_needs_full_lis
 def test_age_and_area_page_shares_its_room_among_the_needs(
     sizes: list[int], budget: int, shown: list[int]
 ) -> None:
-    from sendsite.render.listings import MIN_PER_NEED, NeedGroup, share_out
+    from sendsite.render.age_area import MIN_PER_NEED, NeedGroup, share_out
 
     groups = [NeedGroup(None, [object()] * n, f"/x/{i}/") for i, n in enumerate(sizes)]  # type: ignore[list-item]
     share_out(groups, budget)
@@ -589,7 +589,9 @@ def test_pagefind_failing_is_reported_with_its_message(
 
 
 def test_age_bands_paging_and_labels() -> None:
-    from sendsite.render.listings import AGE_BANDS, in_sentence, paginate
+    from sendsite.render.age_area import AGE_BANDS
+    from sendsite.render.pagination import paginate
+    from sendsite.text import in_sentence
 
     assert [b.id for b in AGE_BANDS] == ["0-4", "5-10", "11-15", "16-18", "19-25"]
     assert [b.label for b in AGE_BANDS][1] == "5 to 10 years"

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from sendsite.cli import main
 from sendsite.publish.pipeline import load_site
-from sendsite.render.listings import AGE_BANDS
+from sendsite.render.age_area import AGE_BANDS
 from tests.conftest import text_of
 from tests.soup import attr
 

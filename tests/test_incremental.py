@@ -13,7 +13,8 @@ import pytest
 from benchmarks.make_site import CATEGORIES, make_site, service_file
 from sendsite.preview.incremental import IncrementalSite
 from sendsite.publish.build import build
-from sendsite.render.listings import FRONT_PAGE_SIZE, PAGE_SIZE
+from sendsite.render.listings import FRONT_PAGE_SIZE
+from sendsite.render.pagination import PAGE_SIZE
 from tests.conftest import TINY_SITE
 
 DATE = dt.date(2026, 11, 23)

@@ -189,3 +189,45 @@ def read_owners(read: Read) -> Iterable[Key]:
         arguments = cast(CallArguments, owner_key[3])
         return [cast(Key, value) for _, how, value in arguments if how == "key"]
     return [owner_key]
+
+
+# Model types with fields filled in from other files (model/derived.py links organisations and
+# terms to services, inspections and findings to plans, news and each other, pages to their
+# parents and children) or properties that read them: their reads may answer differently after
+# an edit of any file.
+LINKED_TYPES = frozenset({"Organisation", "Term", "Inspection", "Finding", "Page"})
+# Template functions whose answer depends only on what the objects given say (and the
+# settings, which rebuild every page): any other function given a model object may read
+# beyond them (`directory_listings(site)`), so its calls are asked again after any edit.
+LOCAL_CALLS = frozenset(
+    ("global", name)
+    for name in ("url_for", "bands_for", "venue_facts", "venue_places_with", "age_area_path")
+)
+_KEYED_NAMES = frozenset(kind.__name__ for kind in MODEL_TYPES)
+
+
+def read_inputs(read: Read, answer: Fingerprint) -> frozenset[str] | None:
+    """The site files whose edit may change a read's answer: its owners' files and those of the
+    model objects its answer names by key. None: an edit of any file may (LINKED_TYPES, the
+    site itself, a call of a function not in LOCAL_CALLS). Naming more files than needed only
+    costs asking the read again."""
+    owner_key = read[0]
+    if is_call(read) and (owner_key[1], owner_key[2]) not in LOCAL_CALLS:
+        return None
+    files: set[str] = set()
+    for key in read_owners(read):
+        if key == SITE or key[0] in LINKED_TYPES or len(key) < 2 or type(key[1]) is not str:
+            return None
+        files.add(key[1])
+    if type(answer) is tuple:
+        _named_files(answer, files)
+    return frozenset(files)
+
+
+def _named_files(printed: tuple[Any, ...], files: set[str]) -> None:
+    # A key (key_of) is (type name, source path, line, id); anything shaped like one counts.
+    if len(printed) == 4 and printed[0] in _KEYED_NAMES and type(printed[1]) is str:
+        files.add(printed[1])
+    for item in printed:
+        if type(item) is tuple:
+            _named_files(item, files)

@@ -15,19 +15,16 @@ Two figures, medians over the rounds:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from benchmarks.make_site import DISTRICTS, make_site
-from sendsite.cli import main as sendsite
-from tests.browser.a11y_support import CHROMIUM_ARGS, serve
+from benchmarks.browser_site import generated_site_in_chromium
+from benchmarks.make_site import DISTRICTS
 
 # Every service as Pagefind returns them, then byDistance over them `rounds` times.
 _SORT = """
@@ -75,27 +72,14 @@ def district_round(page: Page, code: str) -> float:
 
 
 def measure(services: int, rounds: int) -> tuple[int, int, list[float], list[float]]:
-    with tempfile.TemporaryDirectory(prefix="sendsite-near-") as tmp:
-        root = make_site(Path(tmp) / "site", services)
-        www = Path(tmp) / "www"
-        out = www / "bench-send"
-        code = sendsite(["build", str(root), "-o", str(out), "--date", dt.date.today().isoformat()])
-        if code != 0:
-            raise SystemExit("the generated site did not build")
-        with serve(www) as origin, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-            )
-            try:
-                page = browser.new_page(viewport={"width": 375, "height": 812})
-                page.goto(f"{origin}/bench-send/services/")
-                page.locator("#near-postcode").wait_for()
-                sorted_ = page.evaluate(_SORT, rounds)
-                district: list[float] = []
-                for n in range(max(3, rounds // 5)):
-                    district.append(district_round(page, DISTRICTS[n % len(DISTRICTS)][0]))
-            finally:
-                browser.close()
+    with generated_site_in_chromium(services, "sendsite-near-") as (address, browser):
+        page = browser.new_page(viewport={"width": 375, "height": 812})
+        page.goto(f"{address}services/")
+        page.locator("#near-postcode").wait_for()
+        sorted_ = page.evaluate(_SORT, rounds)
+        district: list[float] = []
+        for n in range(max(3, rounds // 5)):
+            district.append(district_round(page, DISTRICTS[n % len(DISTRICTS)][0]))
     return sorted_["count"], sorted_["placed"], list(sorted_["times"]), district
 
 

@@ -7,16 +7,20 @@ that search and filters were never checked.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, ViewportSize, sync_playwright
 
 from benchmarks.make_site import make_site
+from sendsite import model
 from sendsite.cli import main
+from sendsite.publish.pipeline import load_site
 from tests.browser.a11y_support import (
     AXE_TAGS,
     BUILD_DATE,
@@ -68,6 +72,21 @@ def council_site(council_source: Path) -> Iterator[ServedSite]:
         yield ServedSite(root, origin, COUNCIL_SUB_PATH)
 
 
+BENCH_SERVICES = 60  # enough for every venue fact and district, small enough to build in seconds
+
+
+@pytest.fixture(scope="session")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, model.Site]]:
+    """A small generated site (benchmarks/make_site.py), built and served: its address
+    (http://127.0.0.1:PORT/bench-send/) and its model, which tests take expected answers from."""
+    folder = make_site(tmp_path_factory.mktemp("bench") / "site", services=BENCH_SERVICES)
+    root = folder.parent / "www"
+    out = root / COUNCIL_SUB_PATH.strip("/")
+    assert main(["build", str(folder), "-o", str(out), "--date", BUILD_DATE]) == 0
+    with serve(root) as origin:
+        yield f"{origin}{COUNCIL_SUB_PATH}", load_site(folder, dt.date.fromisoformat(BUILD_DATE))
+
+
 @pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
     """http://127.0.0.1:PORT/dorset-send/ on a free port, serving the built example site."""
@@ -93,13 +112,19 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
+SMALL_PHONE: ViewportSize = {
+    "width": 375,
+    "height": 812,
+}  # the narrowest phone screen we design for
 
 
 def new_page(
-    browser: Browser, *, javascript: bool, viewport: ViewportSize = PHONE
+    browser: Browser, *, javascript: bool, viewport: ViewportSize = PHONE, **options: Any
 ) -> Iterator[Page]:
+    """A page in a browser context of its own, closed after the test; `options` are more of
+    Playwright's new_context options (a geolocation and its permission, say)."""
     # A phone-sized window by default: families mostly use the directory on phones.
-    context = browser.new_context(java_script_enabled=javascript, viewport=viewport)
+    context = browser.new_context(java_script_enabled=javascript, viewport=viewport, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
@@ -116,6 +141,16 @@ def page(browser: Browser) -> Iterator[Page]:
 @pytest.fixture
 def page_without_js(browser: Browser) -> Iterator[Page]:
     yield from new_page(browser, javascript=False)
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    yield from new_page(browser, javascript=True, viewport=SMALL_PHONE)
+
+
+@pytest.fixture
+def phone_without_js(browser: Browser) -> Iterator[Page]:
+    yield from new_page(browser, javascript=False, viewport=SMALL_PHONE)
 
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"

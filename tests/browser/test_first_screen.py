@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from playwright.sync_api import Browser, Page, expect
 
-import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from tests.browser.conftest import SMALL_PHONE
 
-from tests.browser.conftest import new_page
-
-SCREEN: ViewportSize = {"width": 375, "height": 812}
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    yield from new_page(browser, javascript=True, viewport=SCREEN)
-
-
-@pytest.fixture
-def phone_without_js(browser: Browser) -> Iterator[Page]:
-    yield from new_page(browser, javascript=False, viewport=SCREEN)
+SCREEN = SMALL_PHONE  # the phone and phone_without_js fixtures' screen
 
 
 def bottom(page: Page, selector: str) -> float:

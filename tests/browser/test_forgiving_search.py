@@ -6,28 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Page, expect
 
 from sendsite import model
 from sendsite.publish.pipeline import load_site
 from tests.browser.a11y_support import BUILD_DATE, REPO, SUB_PATH
-from tests.browser.conftest import axe_violations, new_page
+from tests.browser.conftest import SMALL_PHONE, axe_violations
 
-SCREEN: ViewportSize = {"width": 375, "height": 812}
+SCREEN = SMALL_PHONE  # the phone fixture's screen
 
 
 @pytest.fixture(scope="module")
 def site() -> model.Site:
     return load_site(REPO, dt.date.fromisoformat(BUILD_DATE))
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    yield from new_page(browser, javascript=True, viewport=SCREEN)
 
 
 def path_of(service: model.Service) -> str:
@@ -131,3 +125,24 @@ def test_results_with_groups_pass_axe(phone: Page, base_url: str, axe_source: st
     status_after_search(phone)
     expect(phone.locator(".search__group-heading").first).to_be_visible()
     assert axe_violations(phone, axe_source) == []
+
+
+@pytest.mark.parametrize("words", ["autsim 7 north dorset", "holidy club", "speech therapy"])
+def test_words_typed_key_by_key_end_with_what_enter_shows_for_them(
+    phone: Page, base_url: str, words: str
+) -> None:
+    # Each key may start a search (and one still being worked out is not stopped), so an
+    # answer for the letters typed on the way must never be what is left on the screen.
+    phone.goto(base_url + "services/")
+    phone.locator("#search-q").fill(words)
+    phone.locator("#search-q").press("Enter")
+    wanted = status_after_search(phone)
+    wanted_paths = shown_paths(phone)
+    phone.locator("#search-q").fill("")
+    expect(phone.locator("#search-status")).to_have_text("")
+    phone.locator("#search-q").press_sequentially(words)
+    expect(phone.locator("#search-status")).to_have_text(wanted)
+    # Long enough for any older search's answer to arrive, had it been drawn over it.
+    phone.wait_for_timeout(1000)
+    expect(phone.locator("#search-status")).to_have_text(wanted)
+    assert shown_paths(phone) == wanted_paths

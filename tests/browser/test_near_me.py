@@ -5,51 +5,32 @@ have coordinates; the expected order comes from its model (model/places.py), not
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, ViewportSize, expect
+from playwright.sync_api import Browser, Page, Request, expect
 
-from benchmarks.make_site import make_site
 from sendsite import model
-from sendsite.cli import main
 from sendsite.model import places
-from sendsite.publish.pipeline import load_site
-from tests.browser.a11y_support import BUILD_DATE, REPO, serve
-from tests.browser.conftest import axe_violations
+from tests.browser.a11y_support import REPO
+from tests.browser.conftest import COUNCIL_SUB_PATH, SMALL_PHONE, axe_violations, new_page
 
-SCREEN: ViewportSize = {"width": 375, "height": 812}
-SUB_PATH = "/bench-send/"
+SUB_PATH = COUNCIL_SUB_PATH  # the generated site's, as the bench fixture serves it
 SHOTS = REPO / "screenshots"
 HERE = (50.8012, -2.4321)  # where the test's browser says it is
 
 
-@pytest.fixture(scope="module")
-def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, model.Site]]:
-    folder = make_site(tmp_path_factory.mktemp("near") / "site", services=60)
-    root = folder.parent / "www"
-    out = root / SUB_PATH.strip("/")
-    assert main(["build", str(folder), "-o", str(out), "--date", BUILD_DATE]) == 0
-    with serve(root) as origin:
-        yield f"{origin}{SUB_PATH}", load_site(folder, dt.date.fromisoformat(BUILD_DATE))
-
-
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(
-        viewport=SCREEN,
+    yield from new_page(
+        browser,
+        javascript=True,
+        viewport=SMALL_PHONE,
         geolocation={"latitude": HERE[0], "longitude": HERE[1]},
         permissions=["geolocation"],
     )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 def nearest_first(site: model.Site, point: tuple[float, float]) -> list[str]:

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, ViewportSize, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from sendsite import model
 from sendsite.publish.pipeline import load_site
 from sendsite.source.phone import tel
 from tests.browser.a11y_support import BUILD_DATE, REPO, pdf_page_count
-from tests.browser.conftest import axe_violations, new_page
+from tests.browser.conftest import SMALL_PHONE, axe_violations, new_page
 
-SCREEN: ViewportSize = {"width": 375, "height": 812}
+SCREEN = SMALL_PHONE  # the phone fixtures' screen
 # Three services with a phone, an email and, for one, an address: a printout's usual contents.
 SAVED = ("portage", "autism-saturday-club", "wheelchair-service")
 
@@ -30,19 +30,9 @@ def site() -> model.Site:
 
 
 @pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    yield from new_page(browser, javascript=True, viewport=SCREEN)
-
-
-@pytest.fixture
 def other_phone(browser: Browser) -> Iterator[Page]:
     """Another phone: its own browser context, so nothing saved on the first is here."""
     yield from new_page(browser, javascript=True, viewport=SCREEN)
-
-
-@pytest.fixture
-def phone_without_js(browser: Browser) -> Iterator[Page]:
-    yield from new_page(browser, javascript=False, viewport=SCREEN)
 
 
 def service(site: model.Site, service_id: str) -> model.Service:

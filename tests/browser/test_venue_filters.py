@@ -5,45 +5,18 @@ the expected services come from its model, not from the page."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Page, expect
 
-from benchmarks.make_site import make_site
 from sendsite import model
-from sendsite.cli import main
 from sendsite.model import venue
-from sendsite.publish.pipeline import load_site
-from tests.browser.a11y_support import BUILD_DATE, REPO, serve
-from tests.browser.conftest import axe_violations, new_page
+from tests.browser.a11y_support import REPO
+from tests.browser.conftest import COUNCIL_SUB_PATH, axe_violations
 
-SCREEN: ViewportSize = {"width": 375, "height": 812}
-SUB_PATH = "/bench-send/"  # make_site's base_url
+SUB_PATH = COUNCIL_SUB_PATH  # the generated site's, as the bench fixture serves it
 SHOTS = REPO / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, model.Site]]:
-    folder = make_site(tmp_path_factory.mktemp("venue") / "site", services=60)
-    root = folder.parent / "www"
-    out = root / SUB_PATH.strip("/")
-    assert main(["build", str(folder), "-o", str(out), "--date", BUILD_DATE]) == 0
-    with serve(root) as origin:
-        yield f"{origin}{SUB_PATH}", load_site(folder, dt.date.fromisoformat(BUILD_DATE))
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    yield from new_page(browser, javascript=True, viewport=SCREEN)
-
-
-@pytest.fixture
-def phone_without_js(browser: Browser) -> Iterator[Page]:
-    yield from new_page(browser, javascript=False, viewport=SCREEN)
 
 
 def step_free(site: model.Site) -> set[str]:

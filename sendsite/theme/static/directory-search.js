@@ -15,10 +15,11 @@
 // so; a word with no near match finds nothing, rather than every service.
 
 const FILTERS = ["category", "need", "area", "age", "day"];
+const STALE = new Error("a newer search has begun");
 // Tick boxes (venue and delivery facts): every kind of access ticked, and any way of taking part.
 const CHECKS = { access: "all", delivery: "any", cost: "all" };
 const BATCH = 20; // results drawn at a time; "Show more" draws the next batch
-const DELAY = 250; // ms to wait after typing before searching
+const DELAY = 250; // ms to wait for the next key when the words end inside a word
 const MAX_AGE = 25;
 // Words that say nothing about which service: left out of the words searched for.
 const FILLER = new Set(
@@ -77,12 +78,20 @@ function enhanceResults(root) {
   const level = Number(results.dataset.level || "3");
   let pagefind = null;
   let vocabulary = null;
+  let loading = null;
   let latest = 0; // number of the newest search, so a slow older one never overwrites it
+  // Pagefind answers one search at a time, in the order asked (a search of 4,000 services takes
+  // 50 to 300 ms). Each waits for the one before to be answered and is not asked at all once a
+  // newer search has begun: keys typed while one is worked out never queue up searches for
+  // words no longer in the box, so the newest waits for one search at the most.
+  let pagefindFree = Promise.resolve();
   let pending = [];
   let groups = [];
   let total = 0; // results of the newest search, shown or not
   let summary = "";
   let timer = 0;
+  let keys = 0; // number of the newest key typed, so an older key's handler stands down
+  let asked = null; // what the newest search asks for, so a key that changes nothing (a space) asks nothing again
   // Near me: { point: [lat, lon], code: "DT1" or null for the browser's location, label }.
   let near = null;
   let nearAsked = new URLSearchParams(window.location.search).get("near");
@@ -99,10 +108,26 @@ function enhanceResults(root) {
     window.clearTimeout(timer);
     run(true);
   });
-  form.addEventListener("input", (event) => {
+  // A key that ends a word the site uses (or a number, or a word it does not use at all)
+  // searches at once; one that leaves the start of longer words ('autis') waits DELAY ms for
+  // the next key, as a search for a few letters matches almost every service and is slow. A
+  // newer search drops the older one's answer (see pagefindFree), so results follow the words.
+  form.addEventListener("input", async (event) => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => run(false), event.target.tagName === "SELECT" || event.target.type === "checkbox" ? 0 : DELAY);
+    const key = ++keys;
+    if (event.target !== form.elements.q) {
+      run(false);
+      return;
+    }
+    // The word list tells a finished word from the start of one.
+    await load().catch(() => {});
+    if (key !== keys) return;
+    if (midWord(form.elements.q.value, vocabulary)) timer = window.setTimeout(() => run(false), DELAY);
+    else run(false);
   });
+  // Pagefind and the word list start loading when the family comes to the form, so the first
+  // search does not wait for them; a family who only browses never downloads them.
+  form.addEventListener("focusin", () => load().catch(() => {}), { once: true });
   clear.addEventListener("click", (event) => {
     event.preventDefault();
     form.reset();
@@ -117,25 +142,48 @@ function enhanceResults(root) {
   // link): its answer is what the family is waiting for, so focus goes to it.
   run(window.location.search.length > 1);
 
-  async function load() {
-    if (pagefind === null) {
-      const [index, terms] = await Promise.all([
-        import(root.dataset.pagefindUrl).then(async (module) => {
-          // Result addresses are site-relative; the base URL puts the site's sub-path in front.
-          await module.options({ baseUrl: root.dataset.baseUrl });
-          await module.init();
-          return module;
-        }),
-        loadVocabulary(root.dataset.termsUrl),
-      ]);
-      pagefind = index;
-      vocabulary = terms;
+  function load() {
+    if (loading === null) {
+      loading = Promise.all([loadPagefind(root.dataset.pagefindUrl), loadVocabulary(root.dataset.termsUrl)]).then(
+        ([index, terms]) => {
+          pagefind = index;
+          vocabulary = terms;
+          return pagefind;
+        },
+      );
+      // A failed load (offline for a moment) is tried again by the next search.
+      loading.catch(() => {
+        loading = null;
+      });
     }
-    return pagefind;
+    return loading;
+  }
+
+  function loadPagefind(address) {
+    return import(address).then(async (module) => {
+      // Result addresses are site-relative; the base URL puts the site's sub-path in front.
+      await module.options({ baseUrl: root.dataset.baseUrl });
+      await module.init();
+      return module;
+    });
+  }
+
+  // Pagefind for the search numbered `number`: its searches wait their turn (pagefindFree),
+  // and fail with STALE instead of being asked once a newer search has begun.
+  function searcher(index, number) {
+    return {
+      search(term, options) {
+        const turn = pagefindFree.then(() => {
+          if (number !== latest) throw STALE;
+          return index.search(term, options);
+        });
+        pagefindFree = turn.catch(() => {});
+        return turn;
+      },
+    };
   }
 
   async function run(moveFocus) {
-    const number = ++latest;
     const params = queryFromForm(form);
     if (near !== null && near.code) params.set("near", near.code);
     else if (near === null && nearAsked) params.set("near", nearAsked);
@@ -151,6 +199,13 @@ function enhanceResults(root) {
       if (values.length > 0) chosen[name] = how === "any" ? { any: values } : values;
     }
     const active = typed !== null || Object.keys(chosen).length > 0 || near !== null || Boolean(nearAsked);
+    // Read now if the word list is here, so that words read as the newest search read them
+    // (a space typed after a word) leave that search to finish rather than start it again.
+    let reading = active && pagefind !== null ? readWords(typed || "", chosen, vocabulary) : null;
+    const plan = reading === null ? null : JSON.stringify([reading, near, nearAsked]);
+    if (!moveFocus && plan !== null && plan === asked) return;
+    asked = plan;
+    const number = ++latest;
     for (const element of browse) element.hidden = active;
     if (!active) {
       results.replaceChildren();
@@ -159,15 +214,16 @@ function enhanceResults(root) {
       return;
     }
     let found;
-    let reading;
     try {
       const index = await load();
-      reading = readWords(typed || "", chosen, vocabulary);
-      found = await find(index, reading, vocabulary);
+      if (number !== latest) return;
+      if (reading === null) reading = readWords(typed || "", chosen, vocabulary);
+      found = await find(searcher(index, number), reading, vocabulary);
       if (nearAsked && near === null) await nearFromDistrict(nearAsked, false);
       if (near !== null) found = await sortByDistance(found);
     } catch (error) {
       if (number !== latest) return;
+      asked = null;
       for (const element of browse) element.hidden = false;
       results.replaceChildren();
       more.hidden = true;
@@ -353,6 +409,17 @@ async function loadVocabulary(address) {
   }
 }
 
+// True while the words end inside a word: one or two letters, or only the start of longer
+// words the site uses ('autis', 'therap'); the family is most likely still typing it.
+function midWord(text, vocabulary) {
+  if (!/[\p{L}\p{N}]$/u.test(text)) return false;
+  const words = tokens(text);
+  const last = words[words.length - 1];
+  if (/^\d+$/.test(last)) return false;
+  if (last.length < 3) return true;
+  return vocabulary !== null && !vocabulary.words.has(last) && vocabulary.list.some((known) => known.startsWith(last));
+}
+
 function split(text) {
   return text.split(" ").filter(Boolean);
 }
@@ -513,10 +580,11 @@ async function find(index, reading, vocabulary) {
   }
   const filters = reading.filters;
   const texts = reading.texts.length > 0 ? reading.texts : [null];
-  const search = async (extra) => {
+  // `ordered` false: only which services, not their order, is wanted (Pagefind need not sort).
+  const search = async (extra, ordered = true) => {
     const all = await Promise.all(
       texts.map((text) =>
-        index.search(text, text ? { filters: { ...filters, ...extra } } : { filters: { ...filters, ...extra }, sort: { name: "asc" } }),
+        index.search(text, text || !ordered ? { filters: { ...filters, ...extra } } : { filters: { ...filters, ...extra }, sort: { name: "asc" } }),
       ),
     );
     return merge(all.map((answer) => answer.results), texts[0] === null);
@@ -529,8 +597,8 @@ async function find(index, reading, vocabulary) {
   const rankWords = texts[0] === null ? namedWords(reading, vocabulary) : [];
   const [found, anyNeed, anyArea, ...ranked] = await Promise.all([
     search({}),
-    need ? search({ need: [need, "any"] }) : Promise.resolve([]),
-    area ? search({ area: [area, "any"] }) : Promise.resolve([]),
+    need ? search({ need: [need, "any"] }, false) : Promise.resolve([]),
+    area ? search({ area: [area, "any"] }, false) : Promise.resolve([]),
     ...rankWords.map((word) => index.search(word, { filters }).then((answer) => answer.results)),
   ]);
   const score = new Map();

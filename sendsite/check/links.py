@@ -34,9 +34,24 @@ class _LinkCollector(HTMLParser):
             self.images.append((values.get("src") or "", values.get("alt")))
 
 
+Links = tuple[tuple[str, ...], tuple[tuple[str, str | None], ...]]
+"""The links (href) and images (src, alt) a text's Markdown makes."""
+
+
+def links_in(markdown: str) -> Links:
+    collector = _LinkCollector()
+    collector.feed(markdown_to_html(markdown))
+    return tuple(collector.links), tuple(collector.images)
+
+
 def check_links(
-    texts: list[Text], site: model.Site, rendered: RenderedSite, source: SourceLines
+    texts: list[Text],
+    config: model.SiteConfig,
+    rendered: RenderedSite,
+    source: SourceLines,
+    found: Callable[[str], Links] = links_in,
 ) -> Iterator[Advice]:
+    """`found`: the links of a text's Markdown (the live preview keeps them between runs)."""
     anchors: dict[str, set[str]] = {}
 
     def ids_of(target: str) -> set[str]:
@@ -45,15 +60,14 @@ def check_links(
             anchors[target] = set(_IDS.findall(page))
         return anchors[target]
 
-    base_path = site.config.base_path
+    base_path = config.base_path
     for text in texts:
         # Markdown writes every link and image with [ or < (raw HTML, <https://...>): a text
         # with neither has none, and converting every text again would slow each build.
         if not text.markdown or ("[" not in text.text and "<" not in text.text):
             continue
-        collector = _LinkCollector()
-        collector.feed(markdown_to_html(text.text))
-        for src, alt in collector.images:
+        links, images = found(text.text)
+        for src, alt in images:
             if not (alt or "").strip():
                 yield Advice(
                     source.origin(text, src),
@@ -62,8 +76,8 @@ def check_links(
                     "Describe what the image shows inside the square brackets: ![A family at a "
                     "Portage session](photo.jpg). Use empty brackets only for decoration.",
                 )
-        for href in collector.links:
-            problem = link_problem(href, base_path, rendered, ids_of, site.config.base_url)
+        for href in links:
+            problem = link_problem(href, base_path, rendered, ids_of, config.base_url)
             if problem is not None:
                 message, hint = problem
                 yield Advice(

@@ -9,6 +9,7 @@ sentence's warning at the line the sentence starts on.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,8 +17,8 @@ from sendsite import model
 from sendsite.check.addresses import check_field_addresses
 from sendsite.check.advice import Advice, CheckReport
 from sendsite.check.coverage import check_coverage
-from sendsite.check.jargon import check_acronyms, check_jargon_in_summaries, check_reading
 from sendsite.check.links import check_links
+from sendsite.check.memo import TextMemo
 from sendsite.check.records import (
     check_contact_routes,
     check_id_namespace,
@@ -34,11 +35,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Advice",
+    "CheckInputs",
     "CheckReport",
     "check_report",
     "check_site",
+    "check_texts",
     "link_mistakes",
     "run_checks",
+    "take_inputs",
 ]
 
 
@@ -60,38 +64,20 @@ def check_report(site_dir: Path, build_date: dt.date) -> CheckReport:
     return CheckReport(run_checks(site, rendered, site_dir, settings), settings)
 
 
-def link_mistakes(site: model.Site, rendered: RenderedSite, site_dir: Path) -> list[ContentError]:
-    """The must-fix links and images of `sendsite check` (a link to a page the build does not
-    make, an image that says nothing to a screen reader), which `sendsite build` prints too:
-    check's other warnings are advice, but these publish something broken."""
-    return [
-        ContentError(advice.origin, advice.message, advice.hint)
-        for advice in sorted(
-            _links(list(site_texts(site)), site, rendered, SourceLines(site_dir)),
-            key=Advice.sort_key,
-        )
-    ]
+@dataclass(frozen=True)
+class CheckInputs:
+    """What the checks read from the model, taken at one moment: the live preview takes them
+    while no rebuild runs, then checks the texts while the next save may be rebuilding."""
+
+    texts: tuple[Text, ...]
+    records: tuple[Advice, ...]  # the checks of the records themselves, and field addresses
+    config: model.SiteConfig
+    glossary: list[model.GlossaryEntry]
+    listed: frozenset[str]  # the files whose summary is shown in lists (services, news)
 
 
-def _links(
-    texts: list[Text], site: model.Site, rendered: RenderedSite, source: SourceLines
-) -> list[Advice]:
-    return [
-        *check_links(texts, site, rendered, source),
-        *(
-            Advice(origin, "link", message, hint)
-            for origin, message, hint in check_field_addresses(site, rendered)
-        ),
-    ]
-
-
-def run_checks(
-    site: model.Site, rendered: RenderedSite, site_dir: Path, settings: model.CheckOptions
-) -> list[Advice]:
-    source = SourceLines(site_dir)
-    texts = list(site_texts(site))
-    found = [
-        *_links(texts, site, rendered, source),
+def take_inputs(site: model.Site, rendered: RenderedSite) -> CheckInputs:
+    records = [
         *check_reviews(site),
         *check_contact_routes(site),
         *check_access_notes(site),
@@ -99,8 +85,63 @@ def run_checks(
         *check_coverage(site),
         *check_unanswered_findings(site),
         *check_stale_actions(site),
-        *check_reading(texts, site, settings, source),
-        *check_acronyms(texts, site, settings, source),
-        *check_jargon_in_summaries(texts, site, settings, source),
+        *_field_addresses(site, rendered),
+    ]
+    return CheckInputs(
+        tuple(site_texts(site)),
+        tuple(records),
+        site.config,
+        list(site.glossary),
+        frozenset({s.origin.path for s in site.services} | {n.origin.path for n in site.news}),
+    )
+
+
+def check_texts(
+    inputs: CheckInputs,
+    rendered: RenderedSite,
+    site_dir: Path,
+    settings: model.CheckOptions,
+    memo: TextMemo | None = None,
+) -> list[Advice]:
+    """Every warning, most important first: the records' and those of each text's words and
+    links. `memo` keeps what the text checks found for the next run (the live preview's)."""
+    memo = memo if memo is not None else TextMemo()
+    source = SourceLines(site_dir)
+    texts = list(inputs.texts)
+    found = [
+        *inputs.records,
+        *check_links(texts, inputs.config, rendered, source, memo.links_of),
+        *memo.text_advice(texts, inputs.glossary, settings, inputs.listed, source),
     ]
     return sorted(found, key=Advice.sort_key)
+
+
+def run_checks(
+    site: model.Site,
+    rendered: RenderedSite,
+    site_dir: Path,
+    settings: model.CheckOptions,
+    memo: TextMemo | None = None,
+) -> list[Advice]:
+    return check_texts(take_inputs(site, rendered), rendered, site_dir, settings, memo)
+
+
+def link_mistakes(site: model.Site, rendered: RenderedSite, site_dir: Path) -> list[ContentError]:
+    """The must-fix links and images of `sendsite check` (a link to a page the build does not
+    make, an image that says nothing to a screen reader), which `sendsite build` prints too:
+    check's other warnings are advice, but these publish something broken."""
+    found = [
+        *check_links(list(site_texts(site)), site.config, rendered, SourceLines(site_dir)),
+        *_field_addresses(site, rendered),
+    ]
+    return [
+        ContentError(advice.origin, advice.message, advice.hint)
+        for advice in sorted(found, key=Advice.sort_key)
+    ]
+
+
+def _field_addresses(site: model.Site, rendered: RenderedSite) -> list[Advice]:
+    return [
+        Advice(origin, "link", message, hint)
+        for origin, message, hint in check_field_addresses(site, rendered)
+    ]

@@ -1,72 +1,62 @@
 """`sendsite check` inside the live preview: each previewed page shows the warnings for its file.
 
-The checks read every page and load a readability dictionary that takes seconds, so they run
-in a separate worker process that lives as long as the preview: the edited page reloads at
-once, and its panel of warnings follows when the checks are done (the worker keeps the
-dictionary loaded, so later runs are quicker). Saves that arrive while the checks run are
-folded into one more run.
+The checks run in a thread of their own on what the preview has just built (its model and its
+pages), not on a second load and render of the whole site: the edited page reloads at once, and
+its panel of warnings follows. What each file's texts gave is kept between runs (check/memo.py),
+so a save checks again only the files it changed, with the records' checks (reviews, contacts,
+findings, actions) and the links. Saves that arrive while the checks run are folded into one
+more run.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import jinja2
 
+from sendsite import model
 from sendsite.check.levels import LEVEL_NAMES, count_by_level
-from sendsite.check.review import Advice, check_site
-from sendsite.errors import ContentError, ContentErrors, _sentence
+from sendsite.check.memo import TextMemo
+from sendsite.check.review import Advice, CheckInputs, check_texts
+from sendsite.errors import _sentence
 from sendsite.publish.background import CoalescingWorker
+from sendsite.publish.pipeline import RenderedSite
 
-
-def checks_or_nothing(site_dir: Path, build_date: dt.date) -> list[Advice]:
-    """Every warning for the site; none while it has a mistake (the error page shows that)."""
-    try:
-        return check_site(site_dir, build_date)
-    except (ContentError, ContentErrors):
-        return []
+Taken = tuple[CheckInputs, RenderedSite, model.CheckOptions]
+"""What one run of the checks reads, taken from the preview while no rebuild runs."""
 
 
 class BackgroundChecks:
-    """Runs the checks in a worker process whenever asked, and hands each result to `done`."""
+    """Runs the checks in a thread whenever asked, on what `take` gives (None: the site has a
+    mistake, which the error page shows), and hands each result to `done`."""
 
     def __init__(
         self,
         site_dir: Path,
-        build_date: dt.date,
+        take: Callable[[], Taken | None],
         done: Callable[[list[Advice]], None],
         enabled: bool = True,
     ) -> None:
         self.site_dir = site_dir
-        self.build_date = build_date
+        self.take = take
         self.done = done
-        # "spawn": the preview has threads running, which a forked child must not inherit.
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self.memo = TextMemo()
         self._worker = CoalescingWorker("sendsite-checks", self._check, start=enabled)
         self.request = self._worker.request
+        self.wait_idle = self._worker.wait_idle
 
     def stop(self) -> None:
-        """Stop at once: a run in progress is of no use any more, and a service manager (or
-        `docker stop`) that sent SIGTERM waits for the preview to end."""
-        self._worker.stopping.set()
-        processes = list((getattr(self._pool, "_processes", None) or {}).values())
-        for process in processes:
-            process.kill()
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.join(timeout=1)
+        """Stop without waiting for a run in progress: its result is of no use any more, and a
+        service manager (or `docker stop`) that sent SIGTERM waits for the preview to end."""
         self._worker.stop(timeout=1)
 
     def _check(self) -> bool:
-        try:
-            result = self._pool.submit(checks_or_nothing, self.site_dir, self.build_date).result()
-        except (BrokenProcessPool, RuntimeError):
-            return False  # stopped while the checks ran
+        taken = self.take()
+        if taken is None or self._worker.stopping.is_set():
+            return not self._worker.stopping.is_set()
+        inputs, rendered, settings = taken
+        result = check_texts(inputs, rendered, self.site_dir, settings, self.memo)
         if not self._worker.stopping.is_set():
             self.done(result)
         return True

@@ -32,11 +32,12 @@ import tornado.web
 import watchfiles
 from livereload.handlers import LiveReloadJSHandler  # type: ignore[import-untyped]
 
-from sendsite.check.review import Advice
+from sendsite.check.review import Advice, take_inputs
 from sendsite.preview.address import PortInUse, bind, is_loopback, own_address_only
 from sendsite.preview.checks import (
     PANEL_STYLESHEET_PATH,
     BackgroundChecks,
+    Taken,
     advice_by_file,
     panel,
 )
@@ -45,6 +46,7 @@ from sendsite.preview.editor_routes import handlers
 from sendsite.preview.incremental import IncrementalSite, Rebuild
 from sendsite.preview.pages import PanelStyleHandler, SiteHandler
 from sendsite.preview.reload import Clients, ReloadSocket, page_path
+from sendsite.publish.pipeline import RenderedSite
 from sendsite.publish.search_index import BackgroundSearchIndex
 from sendsite.render.theme import THEME_DIR
 from sendsite.source.loader import is_ignored
@@ -78,7 +80,7 @@ class PreviewServer:
         self.site = IncrementalSite(self.site_dir, build_date, self.output)
         self.search_index = BackgroundSearchIndex(self.output, say)
         self.advice: dict[str, tuple[Advice, ...]] = {}  # source file -> its warnings
-        self.checks = BackgroundChecks(self.site_dir, build_date, self._checked, run_checks)
+        self.checks = BackgroundChecks(self.site_dir, self._take_checks, self._checked, run_checks)
         self.checked = threading.Condition()  # notified after each run of the checks
         self.check_runs = 0
         self.clients = Clients()
@@ -229,6 +231,19 @@ class PreviewServer:
         if self.loop is not None:
             self.loop.add_callback(self._reload, result, paths)
         return result
+
+    def _take_checks(self) -> Taken | None:
+        """What the checks read, taken between rebuilds: the model and the pages as built."""
+        with self._rebuilding:
+            site = self.site.site
+            if self.errors or site is None:
+                return None
+            output = self.site.output
+            rendered = RenderedSite(
+                dict(output.pages),
+                {target: source for target, (source, _) in output.copies.items()},
+            )
+            return take_inputs(site, rendered), rendered, site.config.checks
 
     def _checked(self, advice: list[Advice]) -> None:
         """New check results: tell the tabs whose page's warnings changed to reload."""

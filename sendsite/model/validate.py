@@ -13,6 +13,7 @@ import datetime as dt
 from sendsite import model
 from sendsite.errors import ErrorLog
 from sendsite.model import identity
+from sendsite.model.checked import CheckedServices
 from sendsite.model.journeys import Targets, validate_journeys
 from sendsite.model.validation import directory, inspections, pages, plans, vocabulary
 from sendsite.model.validation.context import Checks
@@ -20,10 +21,15 @@ from sendsite.source.loader import Item, LoadedContent
 
 
 def build_site(
-    config: model.SiteConfig, content: LoadedContent, build_date: dt.date, log: ErrorLog
+    config: model.SiteConfig,
+    content: LoadedContent,
+    build_date: dt.date,
+    log: ErrorLog,
+    checked: CheckedServices | None = None,
 ) -> model.Site:
     """Turn loaded content into the model. Mistakes are logged; the result is complete only
-    when the log stays empty."""
+    when the log stays empty. `checked`: the last build's checked services, taken for the files
+    that are as they were (a build's; model/checked.py)."""
     checks = Checks(log, content.unreadable, build_date)
     taxonomy = vocabulary.taxonomy(checks, content.singles.get("taxonomy"))
     glossary = vocabulary.glossary(checks, content.singles.get("glossary"))
@@ -31,7 +37,7 @@ def build_site(
         i.id: directory.organisation(checks, i) for i in content.items["organisations"]
     }
     services = [
-        directory.service(checks, i, organisations, taxonomy) for i in content.items["services"]
+        _service(checks, i, organisations, taxonomy, checked) for i in content.items["services"]
     ]
     found = {i.id: inspections.inspection(checks, i) for i in content.items["inspections"]}
     inspections.link_previous(checks, found)
@@ -66,6 +72,22 @@ def build_site(
         commit_times=content.commit_times,
         journeys=journeys,
     )
+
+
+def _service(
+    checks: Checks,
+    item: Item,
+    organisations: dict[str, model.Organisation],
+    taxonomy: model.Taxonomy,
+    checked: CheckedServices | None,
+) -> model.Service:
+    if checked is None:
+        return directory.service(checks, item, organisations, taxonomy)
+    found = checked.reuse(item, organisations, taxonomy, checks.explicit_ids)
+    if found is None:
+        found = directory.service(checks, item, organisations, taxonomy)
+        checked.keep(found, organisations, taxonomy, checks.explicit_ids)
+    return found
 
 
 def validate_service(

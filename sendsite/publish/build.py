@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, Origin
+from sendsite.model.checked import CheckedServices
 from sendsite.model.derived import review_warning
 from sendsite.model.statement import accessibility_statement_path
 from sendsite.publish import memory, stamp
@@ -110,8 +111,14 @@ def _build(
     started = time.perf_counter()
     cache = cache_folder(site_dir)
     # Pickles are never kept in a folder the content's authors control.
-    parsed = None if inside(cache, site_dir) else ParsedFiles(cache, _parser_version())
-    site = load_site(site_dir, build_date, parsed.read if parsed is not None else read_source)
+    parsed = checked = None
+    if not inside(cache, site_dir):
+        version = _parser_version()
+        parsed = ParsedFiles(cache, version)
+        checked = CheckedServices(cache, f"{version} {build_date.isoformat()}", parsed.digest)
+    site = load_site(
+        site_dir, build_date, parsed.read if parsed is not None else read_source, checked
+    )
     # The model lives as long as the build: the cyclic garbage collector need not scan its
     # objects each time it runs (at 4,000 services, a one-edit build's collections took
     # 1.1-1.4 s of CPU, 0.6-1.2 s frozen). The record of what pages read is frozen too, once
@@ -181,6 +188,8 @@ def _build(
         memory.save(cache, kept[0])
     if parsed is not None:
         parsed.save()
+    if checked is not None:
+        checked.save()
     return BuildResult(
         site=site,
         output=out,

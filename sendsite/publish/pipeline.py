@@ -19,6 +19,7 @@ import jinja2
 
 from sendsite import model
 from sendsite.errors import ContentError, ContentErrors, ErrorLog
+from sendsite.model.checked import CheckedServices
 from sendsite.model.config import load_config
 from sendsite.model.derived import derive
 from sendsite.model.validate import build_site
@@ -56,9 +57,15 @@ class RenderedSite:
 # --- load ------------------------------------------------------------------------------------
 
 
-def load_site(site_dir: Path, build_date: dt.date, read: Reader = read_source) -> model.Site:
+def load_site(
+    site_dir: Path,
+    build_date: dt.date,
+    read: Reader = read_source,
+    checked: CheckedServices | None = None,
+) -> model.Site:
     """Read, validate and link a site; raises ContentErrors listing every mistake. `read` lets
-    the live preview reuse the files it has already read."""
+    the live preview reuse the files it has already read, `checked` a build the services the
+    last build checked."""
     log = ErrorLog()
     config = load_config(site_dir, log)
     with collector_paused():  # thousands of files' parsed objects, none of them garbage
@@ -66,7 +73,8 @@ def load_site(site_dir: Path, build_date: dt.date, read: Reader = read_source) -
     if config is None:
         log.raise_if_any()
         raise AssertionError("load_config returned None without logging why")
-    site = build_site(config, content, build_date, log)
+    with collector_paused():  # and their checked ones (4,000 services kept: 1.1 s with it, 0.6 s)
+        site = build_site(config, content, build_date, log, checked)
     log.raise_if_any()
     derive(site)
     return site

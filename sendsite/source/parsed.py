@@ -58,6 +58,11 @@ class ParsedFiles:
         self.now[display] = (digest, pickle.dumps(source, protocol=5))
         return source
 
+    def digest(self, display: str) -> bytes | None:
+        """The digest of a file's bytes (and its path) as this build read it; None: not read."""
+        hit = self.now.get(display)
+        return hit[0] if hit is not None else None
+
     def save(self) -> None:
         """Keep the files this build read (only after it succeeded)."""
         with collector_paused():

@@ -1,0 +1,165 @@
+"""Services checked by the last build (`<cache>/services.pickle`), so that a build after an edit
+checks again only the service files that changed: checking 4,000 service files was most of
+the time a one-edit build spent validating.
+
+A service's checks read its own file, the build date, and the organisation and terms it names
+by id. So an entry is keyed on a digest of the file's bytes and its path (source/parsed.py),
+under a `version` the caller gives (sendsite's code, its libraries and the build date), and
+keeps the service as its checks made it, before anything later stages fill in, with the
+organisation and terms it names kept as their ids. A kept service is taken only when each of
+those ids names an organisation or term of this build, which it is then given: otherwise its
+file is checked again, and the checks report what it names that is missing. Entries are made
+only by a build that succeeded, so a kept service had no mistakes. The record is a pickle: the
+caller never keeps one in a folder the content's authors control.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sendsite import model
+from sendsite.errors import Origin
+from sendsite.source.cache import collector_paused, write_atomically
+from sendsite.source.loader import Item
+
+FILE = "services.pickle"
+_FORMAT = 1
+FACETS = ("categories", "needs", "areas")
+
+Kept = tuple[
+    bytes, bytes
+]  # the file's digest, the pickled (service, its explicit oruk_id's origin)
+
+
+class CheckedServices:
+    """The last build's checked services, and this build's to keep."""
+
+    def __init__(self, cache: Path, version: str, digest: Callable[[str], bytes | None]) -> None:
+        """`digest(path)`: the digest of a content file's bytes as this build read it."""
+        self.file = cache / FILE
+        self.version = version
+        self.digest = digest
+        self.before: dict[str, Kept] = self._load()
+        self.now: dict[str, Kept] = {}
+        self.reused = 0
+
+    def _load(self) -> dict[str, Kept]:
+        try:
+            with open(self.file, "rb") as stream, collector_paused():
+                kept = pickle.load(stream)
+        except Exception:  # missing, damaged or from another version: check every file
+            return {}
+        if isinstance(kept, tuple) and kept[:2] == (_FORMAT, self.version):
+            services = kept[2]
+            if isinstance(services, dict):
+                return services
+        return {}
+
+    def reuse(
+        self,
+        item: Item,
+        organisations: dict[str, model.Organisation],
+        taxonomy: model.Taxonomy,
+        explicit_ids: dict[int, Origin],
+    ) -> model.Service | None:
+        """The service the last build made of this file, given this build's organisation and
+        terms; None when the file must be checked (changed, new, or naming what is gone)."""
+        path = item.source.path
+        digest = self.digest(path)
+        hit = self.before.get(path)
+        if digest is None or hit is None or hit[0] != digest:
+            return None
+        try:
+            found = _Unpickler(io.BytesIO(hit[1]), organisations, taxonomy).load()
+        except Exception:  # names an organisation or term that is gone, or damaged
+            return None
+        service, explicit = found
+        if not isinstance(service, model.Service) or service.id != item.id:
+            return None
+        if isinstance(explicit, Origin):
+            explicit_ids[id(service)] = explicit
+        self.now[path] = hit
+        self.reused += 1
+        return service
+
+    def keep(
+        self,
+        service: model.Service,
+        organisations: dict[str, model.Organisation],
+        taxonomy: model.Taxonomy,
+        explicit_ids: dict[int, Origin],
+    ) -> None:
+        """Keep a service just as its checks made it (before derive() fills anything in)."""
+        path = service.origin.path
+        digest = self.digest(path)
+        if digest is None:
+            return
+        stream = io.BytesIO()
+        try:
+            _Pickler(stream, organisations, taxonomy).dump((service, explicit_ids.get(id(service))))
+        except _NotKept:
+            return  # names an organisation that is not this build's (a mistake's placeholder)
+        self.now[path] = (digest, stream.getvalue())
+
+    def save(self) -> None:
+        """Keep the services this build checked or reused (only after it succeeded)."""
+        with collector_paused():
+            data = pickle.dumps((_FORMAT, self.version, self.now), protocol=5)
+        write_atomically(self.file, data)
+
+
+class _NotKept(Exception):
+    pass
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a service with the organisation and terms it names as their ids."""
+
+    def __init__(
+        self,
+        stream: io.BytesIO,
+        organisations: dict[str, model.Organisation],
+        taxonomy: model.Taxonomy,
+    ) -> None:
+        super().__init__(stream, protocol=5)
+        self.named: dict[int, tuple[str, ...]] = {
+            id(o): ("organisation", key) for key, o in organisations.items()
+        }
+        for facet in FACETS:
+            for key, term in getattr(taxonomy, facet).items():
+                self.named[id(term)] = ("term", facet, key)
+
+    def persistent_id(self, obj: Any) -> tuple[str, ...] | None:
+        kind = type(obj)
+        if kind is model.Organisation or kind is model.Term:
+            found = self.named.get(id(obj))
+            if found is None:
+                raise _NotKept
+            return found
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    """Gives the service this build's organisation and terms, by the ids it was kept with."""
+
+    def __init__(
+        self,
+        stream: io.BytesIO,
+        organisations: dict[str, model.Organisation],
+        taxonomy: model.Taxonomy,
+    ) -> None:
+        super().__init__(stream)
+        self.organisations = organisations
+        self.taxonomy = taxonomy
+
+    def persistent_load(self, pid: Any) -> Any:
+        match pid:
+            case ("organisation", str(key)):
+                return self.organisations[key]
+            case ("term", str(facet), str(key)) if facet in FACETS:
+                return getattr(self.taxonomy, facet)[key]
+        raise pickle.UnpicklingError(f"not a kept reference: {pid!r}")

@@ -36,6 +36,7 @@ from sendsite.source.digests import site_digests
 
 FILE = "pages.pickle"
 _FORMAT = 3
+_UNASKED = object()
 GLOBAL_SOURCES = frozenset({"site.yaml", "content/taxonomy.yaml", "content/glossary.yaml"})
 
 
@@ -191,6 +192,7 @@ def dirty_pages(
     table = before.table
     reads, answers = table.reads, table.answers
     differ = set()
+    asked: dict[tuple[int, str], Fingerprint] = {}
     for number in table.asked_after(changed):
         read = reads[number]
         answer = env.answer(read, index)
@@ -205,19 +207,30 @@ def dirty_pages(
             or not record.files.isdisjoint(changed)
             or not record.templates.isdisjoint(templates)
             or not differ.isdisjoint(record.reads)
-            or _context_differs(env, routes[out].context, record.context)
+            or _context_differs(env, routes[out].context, record.context, asked)
         ):
             dirty.add(out)
     return dirty
 
 
 def _context_differs(
-    env: TrackingEnvironment, context: dict[str, Any], before: dict[tuple[str, str], Fingerprint]
+    env: TrackingEnvironment,
+    context: dict[str, Any],
+    before: dict[tuple[str, str], Fingerprint],
+    asked: dict[tuple[int, str], Fingerprint],
 ) -> bool:
-    return any(
-        env.route_answer(context.get(name), attribute) != answer
-        for (name, attribute), answer in before.items()
-    )
+    """Whether what the page read of its route's objects answers differently now. `asked`: the
+    answers so far by object (held by the routes while this runs) and attribute, since many
+    pages share a route object (a listing's pages, the pager of every list)."""
+    for (name, attribute), answer in before.items():
+        value = context.get(name)
+        key = (id(value), attribute)
+        found = asked.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = asked[key] = env.route_answer(value, attribute)
+        if found != answer:
+            return True
+    return False
 
 
 def input_digests(site_dir: Path) -> dict[str, str]:

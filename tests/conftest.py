@@ -197,6 +197,21 @@ TINY_SITE: dict[str, str] = {
 }
 
 
+SLEEP_CLINIC = """\
+    name: Sleep clinic
+    organisation: testshire-council
+    oruk_id: {oruk_id}
+    summary: Help with sleep.
+    categories: [health]
+    needs: all
+    ages: {{min: 0, max: 18}}
+    areas: all
+    last_reviewed: 2026-10-01
+    """
+"""A second service for TINY_SITE (content/services/sleep-clinic.yaml) claiming a given
+oruk_id: two records with one id are refused."""
+
+
 @dataclass
 class Run:
     code: int

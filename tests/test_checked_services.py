@@ -19,7 +19,7 @@ from sendsite.publish.build import _parser_version, build
 from sendsite.publish.pipeline import load_site
 from sendsite.source.cache import cache_folder
 from sendsite.source.parsed import ParsedFiles
-from tests.conftest import TINY_SITE
+from tests.conftest import SLEEP_CLINIC, TINY_SITE
 
 DATE = dt.date(2026, 11, 23)
 NAMED = ("organisation", "categories", "needs", "areas", "lines")
@@ -132,17 +132,7 @@ def test_an_id_an_unchanged_service_holds_is_refused_to_a_new_one(root: Path) ->
     write(
         root,
         "content/services/sleep-clinic.yaml",
-        f"""\
-        name: Sleep clinic
-        organisation: testshire-council
-        oruk_id: {shared}
-        summary: Help with sleep.
-        categories: [health]
-        needs: all
-        ages: {{min: 0, max: 18}}
-        areas: all
-        last_reviewed: 2026-10-01
-        """,
+        SLEEP_CLINIC.format(oruk_id=shared),
     )
     with pytest.raises(ContentErrors) as raised:
         build(root, DATE, root.parent / "out")

@@ -19,7 +19,7 @@ from sendsite.check import oruk
 from sendsite.check.feedcheck import Answer, Reader, check_feed, folder_reader, unlisted_files
 from sendsite.cli import main
 from sendsite.publish.openreferral import OPENAPI_URL
-from tests.conftest import BUILD_DATE, TINY_SITE, TinySite
+from tests.conftest import BUILD_DATE, SLEEP_CLINIC, TINY_SITE, TinySite
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMAS = REPO / "sendsite" / "check" / "oruk_schemas"
@@ -413,17 +413,7 @@ def test_two_records_with_one_id_are_refused(site: TinySite) -> None:
     )
     site.write(
         "content/services/sleep-clinic.yaml",
-        f"""\
-        name: Sleep clinic
-        organisation: testshire-council
-        oruk_id: {shared}
-        summary: Help with sleep.
-        categories: [health]
-        needs: all
-        ages: {{min: 0, max: 18}}
-        areas: all
-        last_reviewed: 2026-10-01
-        """,
+        SLEEP_CLINIC.format(oruk_id=shared),
     )
     run = site.build()
     assert run.code == 1

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from sendsite import model
 from sendsite.check.advice import Advice
 from sendsite.model import venue
+from sendsite.text import in_sentence
 
 
 def check_access_notes(site: model.Site) -> Iterator[Advice]:
@@ -25,7 +26,7 @@ def check_access_notes(site: model.Site) -> Iterator[Advice]:
                     ),
                     "access-note",
                     f"the note '{note}' says what 'access: [{fact}]' says, but only 'access' "
-                    f"reaches the filter for {venue.in_sentence(venue.label('access', fact))}",
+                    f"reaches the filter for {in_sentence(venue.label('access', fact))}",
                     f"If families can count on it at {location.name or 'this place'}, add "
                     f"{fact} to the location's access list.",
                 )

@@ -23,7 +23,7 @@ from typing import Any
 
 from sendsite import model
 from sendsite.errors import Origin
-from sendsite.source.cache import collector_paused, write_atomically
+from sendsite.source.cache import load_record, save_record
 from sendsite.source.loader import Item
 
 FILE = "services.pickle"
@@ -43,21 +43,9 @@ class CheckedServices:
         self.file = cache / FILE
         self.version = version
         self.digest = digest
-        self.before: dict[str, Kept] = self._load()
+        self.before: dict[str, Kept] = load_record(self.file, _FORMAT, self.version)
         self.now: dict[str, Kept] = {}
         self.reused = 0
-
-    def _load(self) -> dict[str, Kept]:
-        try:
-            with open(self.file, "rb") as stream, collector_paused():
-                kept = pickle.load(stream)
-        except Exception:  # missing, damaged or from another version: check every file
-            return {}
-        if isinstance(kept, tuple) and kept[:2] == (_FORMAT, self.version):
-            services = kept[2]
-            if isinstance(services, dict):
-                return services
-        return {}
 
     def reuse(
         self,
@@ -107,9 +95,7 @@ class CheckedServices:
 
     def save(self) -> None:
         """Keep the services this build checked or reused (only after it succeeded)."""
-        with collector_paused():
-            data = pickle.dumps((_FORMAT, self.version, self.now), protocol=5)
-        write_atomically(self.file, data)
+        save_record(self.file, _FORMAT, self.version, self.now)
 
 
 class _NotKept(Exception):

@@ -18,7 +18,7 @@ from sendsite.source.fields import ID_PATTERN, Fields
 from sendsite.source.loader import Item
 from sendsite.source.spans import FieldLines
 from sendsite.source.wording import did_you_mean
-from sendsite.text import slugify
+from sendsite.text import in_sentence, slugify
 
 T = TypeVar("T")
 
@@ -238,9 +238,7 @@ def _browse(f: Fields, targets: Targets) -> list[Browse]:
         form = _VENUE_LINKS[facet]
         vocabularies[facet] = {
             i: form.format(
-                label=label
-                if facet == "day" or form.startswith("{label}")
-                else venue.in_sentence(label)
+                label=label if facet == "day" or form.startswith("{label}") else in_sentence(label)
             )
             for i, label in values
         }

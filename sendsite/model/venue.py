@@ -185,13 +185,6 @@ def has(service: Service, facet: str, fact_id: str) -> bool:
             return fact_id == "free" and service.is_free
 
 
-def in_sentence(label: str) -> str:
-    """A fact's words mid-sentence: 'In person' -> 'in person'; a name keeps its capitals."""
-    if label.startswith(("Changing Places", "British Sign Language")):
-        return label
-    return label[0].lower() + label[1:]
-
-
 def access_noted(note: str) -> str | None:
     """The access id a location's note in the author's words says ('Level access from the car
     park' says step-free), or None. A note that says something is missing ('no hearing loop',

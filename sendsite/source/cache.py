@@ -8,9 +8,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sendsite.source.wholefile import replace_whole
 
@@ -60,3 +62,23 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def load_record(file: Path, form: int, version: str) -> dict[Any, Any]:
+    """A dict a build kept with `save_record`; empty when the file is missing, damaged, or was
+    written in another format or under another version (then every entry is made again)."""
+    try:
+        with open(file, "rb") as stream, collector_paused():
+            kept = pickle.load(stream)
+    except Exception:
+        return {}
+    if not isinstance(kept, tuple) or len(kept) != 3 or kept[:2] != (form, version):
+        return {}
+    return kept[2] if isinstance(kept[2], dict) else {}
+
+
+def save_record(file: Path, form: int, version: str, entries: dict[Any, Any]) -> None:
+    """Keep `entries` for the next build, under its format and version, replaced whole."""
+    with collector_paused():
+        data = pickle.dumps((form, version, entries), protocol=5)
+    write_atomically(file, data)

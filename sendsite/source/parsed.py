@@ -15,7 +15,7 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from sendsite.source.cache import collector_paused, write_atomically
+from sendsite.source.cache import load_record, save_record
 from sendsite.source.sourcefile import SourceFile, read_source
 
 FILE = "sources.pickle"
@@ -28,20 +28,8 @@ class ParsedFiles:
     def __init__(self, cache: Path, version: str) -> None:
         self.file = cache / FILE
         self.version = version
-        self.before: dict[str, tuple[bytes, bytes]] = self._load()
+        self.before: dict[str, tuple[bytes, bytes]] = load_record(self.file, _FORMAT, self.version)
         self.now: dict[str, tuple[bytes, bytes]] = {}  # display path -> (digest, pickled file)
-
-    def _load(self) -> dict[str, tuple[bytes, bytes]]:
-        try:
-            with open(self.file, "rb") as stream, collector_paused():
-                kept = pickle.load(stream)
-        except Exception:  # missing, damaged or from another version: parse every file
-            return {}
-        if isinstance(kept, tuple) and kept[:2] == (_FORMAT, self.version):
-            files = kept[2]
-            if isinstance(files, dict):
-                return files
-        return {}
 
     def read(self, file: Path, display: str) -> SourceFile:
         with open(file, "rb") as stream:
@@ -65,6 +53,4 @@ class ParsedFiles:
 
     def save(self) -> None:
         """Keep the files this build read (only after it succeeded)."""
-        with collector_paused():
-            data = pickle.dumps((_FORMAT, self.version, self.now), protocol=5)
-        write_atomically(self.file, data)
+        save_record(self.file, _FORMAT, self.version, self.now)

@@ -23,8 +23,8 @@ SCRIPT = "<script>alert(document.domain)</script>"
 BODY = "Portage home visitors come to your home **every two weeks**.\n"
 
 
-def entry_name(source: str, top: int = 2, base_path: str = "/") -> str:
-    key = hashlib.blake2b(f"{top}\0{base_path}\0{source}".encode(), digest_size=16)
+def entry_name(source: str) -> str:
+    key = hashlib.blake2b(source.encode(), digest_size=16)
     return f"{key.hexdigest()}.html"
 
 

@@ -1,5 +1,5 @@
-"""Converted Markdown kept between builds: used when the same text comes again, never for other
-arguments, and pruned of what a build no longer uses."""
+"""Converted Markdown kept between builds: used when the same text comes again, finished for
+each page's heading level and sub-path, and pruned of what a build no longer uses."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from sendsite.render.markdown import markdown_to_html
+from sendsite.render.markdown import converted_html, markdown_to_html
 from sendsite.render.markdown_cache import MarkdownCache
 
 
 class Counting:
     def __init__(self) -> None:
-        self.calls: list[tuple[str, int, str]] = []
+        self.calls: list[str] = []
 
-    def __call__(self, text: str, top: int, base_path: str) -> str:
-        self.calls.append((text, top, base_path))
-        return markdown_to_html(text, top, base_path)
+    def __call__(self, text: str) -> str:
+        self.calls.append(text)
+        return converted_html(text)
 
 
 def test_a_text_converted_by_one_build_is_read_back_by_the_next(tmp_path: Path) -> None:
@@ -27,9 +27,11 @@ def test_a_text_converted_by_one_build_is_read_back_by_the_next(tmp_path: Path) 
     again = MarkdownCache(tmp_path, second_convert)
     assert again.convert("# Hello\n\n[Home](/)", 2, "/sub/") == html
     assert second_convert.calls == []
-    assert again.convert("# Hello\n\n[Home](/)", 3, "/sub/") != html  # another heading level
-    assert again.convert("# Hello\n\n[Home](/)", 2, "/") != html  # another base path
-    assert len(second_convert.calls) == 2
+    # Another heading level or base path is finished from the same conversion.
+    for top, base_path in ((3, "/sub/"), (2, "/")):
+        finished = again.convert("# Hello\n\n[Home](/)", top, base_path)
+        assert finished == markdown_to_html("# Hello\n\n[Home](/)", top, base_path) != html
+    assert second_convert.calls == []
 
 
 def test_prune_keeps_only_what_the_build_used(tmp_path: Path) -> None:
@@ -45,7 +47,7 @@ def test_prune_keeps_only_what_the_build_used(tmp_path: Path) -> None:
     assert len(kept) == 1 and kept[0].endswith(b"<p>New text.</p>")
     counting = Counting()
     MarkdownCache(tmp_path, counting).convert("Old text.")
-    assert counting.calls == [("Old text.", 2, "/")]
+    assert counting.calls == ["Old text."]
 
 
 def test_a_cache_folder_that_cannot_be_made_only_costs_speed(tmp_path: Path) -> None:
@@ -55,7 +57,7 @@ def test_a_cache_folder_that_cannot_be_made_only_costs_speed(tmp_path: Path) -> 
     cache = MarkdownCache(blocked, counting)
     assert cache.convert("Text.") == "<p>Text.</p>"
     cache.prune()
-    assert counting.calls == [("Text.", 2, "/")]
+    assert counting.calls == ["Text."]
 
 
 @pytest.mark.parametrize("damage", [b"", b"<p>Tex", b"\xff" * 40])
@@ -66,4 +68,4 @@ def test_a_damaged_entry_is_converted_again(tmp_path: Path, damage: bytes) -> No
     entry.write_bytes(damage)
     counting = Counting()
     assert MarkdownCache(tmp_path, counting).convert("Text.") == "<p>Text.</p>"
-    assert counting.calls == [("Text.", 2, "/")]
+    assert counting.calls == ["Text."]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urlsplit
 
@@ -12,36 +12,51 @@ from sendsite import model
 from sendsite.check.addresses import built_file, own_path
 from sendsite.check.advice import Advice
 from sendsite.check.texts import SourceLines, Text
-from sendsite.render.markdown import markdown_to_html
+from sendsite.render.markdown import converted_html, finish_html
 
 if TYPE_CHECKING:
     from sendsite.publish.pipeline import RenderedSite
 
 _IDS = re.compile(r'\sid="([^"]+)"')
+# Every tag of sanitised HTML (nh3 writes each tag whole, its values quoted, and escapes "<" in
+# text), taken left to right, so a "<a" inside a quoted value is never read as a tag. Reading
+# the tags this way gives what html.parser gives, at a tenth of the time: the links check of a
+# 4,000-page site spent 9 s of its 10 in the parser.
+_TAG = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9]*)"
+    r"((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)\s*/?>"
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.images: list[tuple[str, str | None]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "a" and values.get("href") is not None:
-            self.links.append(values["href"] or "")
-        if tag == "img":
-            self.images.append((values.get("src") or "", values.get("alt")))
+def _attributes(text: str) -> dict[str, str | None]:
+    values: dict[str, str | None] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        quoted = match.group(2) if match.group(2) is not None else match.group(3)
+        value = quoted if quoted is not None else match.group(4)
+        values[match.group(1).lower()] = None if value is None else html.unescape(value)
+    return values
 
 
 Links = tuple[tuple[str, ...], tuple[tuple[str, str | None], ...]]
 """The links (href) and images (src, alt) a text's Markdown makes."""
 
 
-def links_in(markdown: str) -> Links:
-    collector = _LinkCollector()
-    collector.feed(markdown_to_html(markdown))
-    return tuple(collector.links), tuple(collector.images)
+def links_in(markdown: str, converted: Callable[[str], str] = converted_html) -> Links:
+    """`converted`: the text's Markdown as markdown.converted_html gives it (the build passes
+    its cache of conversions, which the pages have just made)."""
+    links: list[str] = []
+    images: list[tuple[str, str | None]] = []
+    for match in _TAG.finditer(finish_html(converted(markdown))):
+        tag = match.group(2).lower()
+        if match.group(1) or tag not in ("a", "img"):
+            continue
+        values = _attributes(match.group(3))
+        if tag == "a" and values.get("href") is not None:
+            links.append(values["href"] or "")
+        if tag == "img":
+            images.append((values.get("src") or "", values.get("alt")))
+    return tuple(links), tuple(images)
 
 
 def check_links(

@@ -17,7 +17,7 @@ from sendsite import model
 from sendsite.check.addresses import check_field_addresses
 from sendsite.check.advice import Advice, CheckReport
 from sendsite.check.coverage import check_coverage
-from sendsite.check.links import check_links
+from sendsite.check.links import check_links, links_in
 from sendsite.check.memo import TextMemo
 from sendsite.check.records import (
     check_contact_routes,
@@ -29,6 +29,7 @@ from sendsite.check.records import (
 from sendsite.check.texts import SourceLines, Text, site_texts
 from sendsite.check.venue_notes import check_access_notes
 from sendsite.errors import ContentError
+from sendsite.render.markdown_cache import site_markdown_cache
 
 if TYPE_CHECKING:
     from sendsite.publish.pipeline import RenderedSite
@@ -130,8 +131,13 @@ def link_mistakes(site: model.Site, rendered: RenderedSite, site_dir: Path) -> l
     """The must-fix links and images of `sendsite check` (a link to a page the build does not
     make, an image that says nothing to a screen reader), which `sendsite build` prints too:
     check's other warnings are advice, but these publish something broken."""
+    # The pages have just converted these texts: their conversions are read back, not made again.
+    converted = site_markdown_cache(site_dir, writable=False).converted
+    texts = list(site_texts(site))
     found = [
-        *check_links(list(site_texts(site)), site.config, rendered, SourceLines(site_dir)),
+        *check_links(
+            texts, site.config, rendered, SourceLines(site_dir), lambda t: links_in(t, converted)
+        ),
         *_field_addresses(site, rendered),
     ]
     return [

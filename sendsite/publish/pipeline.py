@@ -32,7 +32,7 @@ from sendsite.publish.search_index import asks_to_be_indexed
 from sendsite.publish.writer import link_files, write_file, write_files
 from sendsite.render import parallel
 from sendsite.render.environment import compile_templates, make_environment, reuse_service_cards
-from sendsite.render.markdown_cache import MarkdownCache
+from sendsite.render.markdown_cache import site_markdown_cache
 from sendsite.render.reads import PageReads
 from sendsite.render.site import page_finisher, render_route, shared_context
 from sendsite.render.tracking import TrackingEnvironment
@@ -105,7 +105,7 @@ def render_site(
     linker = Linker(site.config.base_path)
     cache = cache_folder(site_dir)
     untrusted = inside(cache, site_dir)
-    converted = MarkdownCache(cache, writable=keep_cache, untrusted=untrusted)
+    converted = site_markdown_cache(site_dir, writable=keep_cache)
     plan = plan_site(site, site_dir, fingerprint=fingerprint)
     # The record is a pickle: never kept in a folder the content's authors control.
     remember = into is not None and previous is not None and keep_cache and not untrusted

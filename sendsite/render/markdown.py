@@ -58,8 +58,19 @@ def markdown_to_html(text: str, top: int = 2, base_path: str = "/") -> str:
     Site-relative links (`/services/portage/`) get the site's sub-path, so authors write links
     the same way wherever the site is published.
     """
+    return finish_html(converted_html(text), top, base_path)
+
+
+@functools.lru_cache(maxsize=8192)
+def converted_html(text: str) -> str:
+    """The costly part of markdown_to_html, the same for every page and sub-path: Markdown
+    converted and sanitised. Its links and images are those of every finished form."""
     _converter.reset()
-    html = sanitise(_converter.convert(tidy_pasted_text(text)))
+    return sanitise(_converter.convert(tidy_pasted_text(text)))
+
+
+def finish_html(html: str, top: int = 2, base_path: str = "/") -> str:
+    """converted_html's HTML as a page at this heading level and sub-path shows it."""
     html = html.replace("<th>", '<th scope="col">').replace("<th align=", '<th scope="col" align=')
     if base_path != "/":
         html = _add_base_path(html, base_path)

@@ -2,8 +2,10 @@
 text again (Python-Markdown is most of a page's cost: about 3.6 ms for 800 words).
 
 Each conversion is one file in the site's cache folder (outside the site: publish/stamp.py's
-`cache_folder`), in `markdown-<settings>/`, named by a digest of the
-text and the conversion's arguments; <settings> is a digest of the code and library versions that
+`cache_folder`), in `markdown-<settings>/`, named by a digest of the text. It keeps the costly,
+page-independent part (markdown.converted_html); each use finishes it for its page's heading level
+and sub-path (markdown.finish_html, a few regular expressions), so a text shown on several pages,
+and the links check of `sendsite build`, convert it once; <settings> is a digest of the code and library versions that
 shape the HTML, so a new sendsite, Python-Markdown or nh3 never reads an old conversion. Workers
 of a parallel build read and write entries themselves (writes are atomic). An entry used by a
 build has its time set to that build's; `prune` then removes the entries no build since used.
@@ -24,9 +26,17 @@ from pathlib import Path
 
 from sendsite import text
 from sendsite.render import markdown as markdown_html
-from sendsite.source.cache import write_atomically
+from sendsite.source.cache import cache_folder, write_atomically
+from sendsite.source.paths import inside
 
-Convert = Callable[[str, int, str], str]  # (Markdown, top heading level, base path) -> HTML
+Convert = Callable[[str], str]  # Markdown -> converted, sanitised HTML (markdown.converted_html)
+
+
+def site_markdown_cache(site_dir: Path, *, writable: bool = True) -> MarkdownCache:
+    """The site's cache of conversions; read only unless `writable`. One in the site folder
+    (where $SENDSITE_CACHE_DIR may put it) is not trusted: see the module's notes."""
+    folder = cache_folder(site_dir)
+    return MarkdownCache(folder, writable=writable, untrusted=inside(folder, site_dir))
 
 
 def _settings() -> str:
@@ -49,7 +59,7 @@ class MarkdownCache:
     def __init__(
         self,
         cache_folder: Path,
-        convert: Convert = markdown_html.markdown_to_html,
+        convert: Convert = markdown_html.converted_html,
         *,
         writable: bool = True,
         untrusted: bool = False,
@@ -69,9 +79,14 @@ class MarkdownCache:
             self.usable = False  # a folder that cannot be written to only costs speed
 
     def convert(self, source: str, top: int = 2, base_path: str = "/") -> str:
+        """What markdown.markdown_to_html gives."""
+        return markdown_html.finish_html(self.converted(source), top, base_path)
+
+    def converted(self, source: str) -> str:
+        """What markdown.converted_html gives."""
         if not self.usable:
-            return self.convert_now(source, top, base_path)
-        key = hashlib.blake2b(f"{top}\0{base_path}\0{source}".encode(), digest_size=16)
+            return self.convert_now(source)
+        key = hashlib.blake2b(source.encode(), digest_size=16)
         entry = self.folder / f"{key.hexdigest()}.html"
         try:
             stored = entry.read_bytes()
@@ -84,7 +99,7 @@ class MarkdownCache:
                     return html
         except (OSError, UnicodeDecodeError):
             pass
-        html = self.convert_now(source, top, base_path)
+        html = self.convert_now(source)
         data = html.encode("utf-8")
         if self.writable and write_atomically(entry, _check(data) + data):
             os.utime(entry, ns=(self.started, self.started))

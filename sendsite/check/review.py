@@ -17,7 +17,8 @@ from sendsite import model
 from sendsite.check.addresses import check_field_addresses
 from sendsite.check.advice import Advice, CheckReport
 from sendsite.check.coverage import check_coverage
-from sendsite.check.links import check_links, links_in
+from sendsite.check.kept_links import KeptLinks
+from sendsite.check.links import check_links
 from sendsite.check.memo import TextMemo
 from sendsite.check.records import (
     check_contact_routes,
@@ -131,15 +132,15 @@ def link_mistakes(site: model.Site, rendered: RenderedSite, site_dir: Path) -> l
     """The must-fix links and images of `sendsite check` (a link to a page the build does not
     make, an image that says nothing to a screen reader), which `sendsite build` prints too:
     check's other warnings are advice, but these publish something broken."""
-    # The pages have just converted these texts: their conversions are read back, not made again.
-    converted = site_markdown_cache(site_dir, writable=False).converted
+    # The pages have just converted these texts: their conversions are read back, not made again,
+    # and only for the texts the last build did not read.
+    kept = KeptLinks(site_dir, site_markdown_cache(site_dir, writable=False).converted)
     texts = list(site_texts(site))
     found = [
-        *check_links(
-            texts, site.config, rendered, SourceLines(site_dir), lambda t: links_in(t, converted)
-        ),
+        *check_links(texts, site.config, rendered, SourceLines(site_dir), kept.links_of),
         *_field_addresses(site, rendered),
     ]
+    kept.save()
     return [
         ContentError(advice.origin, advice.message, advice.hint)
         for advice in sorted(found, key=Advice.sort_key)

@@ -76,6 +76,7 @@ def check_links(
         return anchors[target]
 
     base_path = config.base_path
+    problems: dict[str, tuple[str, str] | None] = {}  # many texts link to the same places
     for text in texts:
         # Markdown writes every link and image with [ or < (raw HTML, <https://...>): a text
         # with neither has none, and converting every text again would slow each build.
@@ -92,7 +93,9 @@ def check_links(
                     "Portage session](photo.jpg). Use empty brackets only for decoration.",
                 )
         for href in links:
-            problem = link_problem(href, base_path, rendered, ids_of, config.base_url)
+            if href not in problems:
+                problems[href] = link_problem(href, base_path, rendered, ids_of, config.base_url)
+            problem = problems[href]
             if problem is not None:
                 message, hint = problem
                 yield Advice(

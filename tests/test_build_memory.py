@@ -13,9 +13,15 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_site import make_site, service_file
+from sendsite import model
+from sendsite.errors import Origin
 from sendsite.publish import memory
 from sendsite.publish.build import BuildResult, build
 from sendsite.render import parallel
+from sendsite.render.age_area import NeedGroup
+from sendsite.render.listings import FRONT_PAGE_SIZE
+from sendsite.render.pagination import Pager
+from sendsite.render.reads import plain_print
 from sendsite.source.cache import cache_folder
 from tests.conftest import TINY_SITE
 
@@ -125,6 +131,28 @@ def test_every_kind_of_service_change_equals_a_cold_build(generated: Oracle) -> 
         "content/services/brand-new.md", lambda _: generated.root.joinpath(relative).read_text()
     )
     generated.edit("content/services/brand-new.md", None)
+
+
+def test_pages_whose_pager_changes_are_rendered_again(generated: Oracle) -> None:
+    """A pager's reads are not asked again while its fields are as before (memory.py,
+    _context_differs). A service that sorts last, added to lists of two pages, leaves their
+    first pages showing the same services under the same title, but each says how many
+    services its list has in all."""
+    text = service_file(generated.root, 3).read_text(encoding="utf-8")
+    name = text.split("name: ", 1)[1].split("\n", 1)[0]
+    generated.edit("content/services/zzz.md", lambda _: text.replace(name, "Zzz"))
+    generated.edit("content/services/zzz.md", None)
+
+
+def test_a_plain_route_object_is_printed_by_its_fields() -> None:
+    pager = Pager(2, 3, "/services/", 50, FRONT_PAGE_SIZE)
+    assert plain_print(pager) == plain_print(Pager(2, 3, "/services/", 50, FRONT_PAGE_SIZE))
+    assert plain_print(pager) != plain_print(Pager(2, 4, "/services/", 70, FRONT_PAGE_SIZE))
+    assert plain_print(Pager(True, 3, "/services/", 50)) is None  # True == 1, but shows as True
+    # A need group's label is its term's, so what it answers is asked attribute by attribute.
+    term = model.Term("autism", "Autism", None, Origin("content/taxonomy.yaml", 3))
+    assert plain_print(NeedGroup(term, [], "/services/need/autism/")) is None
+    assert plain_print("a string") is None
 
 
 def test_every_kind_of_content_edit_equals_a_cold_build(tiny: Oracle) -> None:

@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sendsite.render.reads import Fingerprint, PageReads, Read, read_inputs
+from sendsite.render.reads import Fingerprint, PageReads, Read, plain_print, read_inputs
 from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.source.cache import cache_folder, collector_paused, write_atomically
 from sendsite.source.digests import site_digests
 
 FILE = "pages.pickle"
-_FORMAT = 3
+_FORMAT = 4
 _UNASKED = object()
 GLOBAL_SOURCES = frozenset({"site.yaml", "content/taxonomy.yaml", "content/glossary.yaml"})
 
@@ -49,6 +49,9 @@ class PageRecord:
     always: bool
     route: Fingerprint = None
     indexed: bool = False  # asks to be in the search index
+    # reads.plain_print of each plain route object it read (a pager), by its variable: when it
+    # is the same now, nothing read of the object need be asked again
+    objects: dict[str, Fingerprint] = field(default_factory=dict)
 
 
 @dataclass
@@ -135,8 +138,15 @@ class Memory:
     # (Group.key) and its files.
     generated: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
-    def add(self, encoded: Encoded, routes: dict[str, Fingerprint], indexed: set[str]) -> None:
-        """Take in pages rendered now (a worker's, numbered by its own table)."""
+    def add(
+        self,
+        encoded: Encoded,
+        prints: dict[str, Fingerprint],
+        indexed: set[str],
+        routes: dict[str, Any],
+    ) -> None:
+        """Take in pages rendered now (a worker's, numbered by its own table); `prints` are
+        route_prints of `routes` (output file -> route)."""
         reads, answers, records = encoded
         table = self.table
         number = table.number
@@ -146,8 +156,13 @@ class Memory:
                 table.reanswer(found, answer)
         for name, record in records.items():
             record.reads = array("I", [mapping[i] for i in record.reads])
-            record.route = routes[name]
+            record.route = prints[name]
             record.indexed = name in indexed
+            context = routes[name].context
+            for variable in {variable for variable, _ in record.context}:
+                printed = plain_print(context.get(variable))
+                if printed is not None:
+                    record.objects[variable] = printed
             self.pages[name] = record
 
     def compact(self) -> None:
@@ -193,6 +208,7 @@ def dirty_pages(
     reads, answers = table.reads, table.answers
     differ = set()
     asked: dict[tuple[int, str], Fingerprint] = {}
+    plain: dict[int, Fingerprint] = {}
     for number in table.asked_after(changed):
         read = reads[number]
         answer = env.answer(read, index)
@@ -207,7 +223,7 @@ def dirty_pages(
             or not record.files.isdisjoint(changed)
             or not record.templates.isdisjoint(templates)
             or not differ.isdisjoint(record.reads)
-            or _context_differs(env, routes[out].context, record.context, asked)
+            or _context_differs(env, routes[out].context, record, asked, plain)
         ):
             dirty.add(out)
     return dirty
@@ -216,13 +232,26 @@ def dirty_pages(
 def _context_differs(
     env: TrackingEnvironment,
     context: dict[str, Any],
-    before: dict[tuple[str, str], Fingerprint],
+    record: PageRecord,
     asked: dict[tuple[int, str], Fingerprint],
+    plain: dict[int, Fingerprint],
 ) -> bool:
-    """Whether what the page read of its route's objects answers differently now. `asked`: the
-    answers so far by object (held by the routes while this runs) and attribute, since many
-    pages share a route object (a listing's pages, the pager of every list)."""
-    for (name, attribute), answer in before.items():
+    """Whether what the page read of its route's objects answers differently now. A plain
+    route object (a pager: one for each page of a list, seven reads each) whose print is the
+    same need not be asked; the others are asked attribute by attribute. `asked` and `plain`:
+    the answers and prints so far by object (held by the routes while this runs), since many
+    pages share a route object (a listing's pages, an age band)."""
+    same: set[str] = set()
+    for variable, before in record.objects.items():
+        value = context.get(variable)
+        found = plain.get(id(value), _UNASKED)
+        if found is _UNASKED:
+            found = plain[id(value)] = plain_print(value)
+        if found == before:
+            same.add(variable)
+    for (name, attribute), answer in record.context.items():
+        if name in same:
+            continue
         value = context.get(name)
         key = (id(value), attribute)
         found = asked.get(key, _UNASKED)
@@ -230,6 +259,15 @@ def _context_differs(
             found = asked[key] = env.route_answer(value, attribute)
         if found != answer:
             return True
+    if len(same) < len(record.objects):
+        # Every read answers as before: keep the objects' prints as they are now, so that the
+        # next build need not ask them one by one again.
+        for variable in record.objects.keys() - same:
+            printed = plain[id(context.get(variable))]
+            if printed is None:
+                del record.objects[variable]
+            else:
+                record.objects[variable] = printed
     return False
 
 

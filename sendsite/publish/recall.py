@@ -3,6 +3,7 @@ pages must be rendered again, and the record to keep for the next build."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ class Recalled:
             memory.table = self.before.table
             memory.pages = {name: self.before.pages[name] for name in reused}
         for encoded in gathered:
-            memory.add(encoded, prints, indexed)
+            memory.add(encoded, prints, indexed, self.routes)
         memory.compact()
         return memory
 
@@ -86,6 +87,11 @@ def recall(
     )
     routes = {output_file(r.path): r for r in plan.routes}
     before = memory.load(cache)
+    if before is not None:
+        # The record lives as long as the build: unfrozen, its million objects were scanned by
+        # the collection that the routes' fingerprints set off next (at 4,000 services, 0.3 s
+        # of the 0.37 s they took).
+        gc.freeze()
     dirty = None
     kept = (
         before is not None

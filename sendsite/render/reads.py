@@ -147,6 +147,33 @@ def is_route_object(value: Any) -> bool:
     )
 
 
+# Field values whose equality means they show the same: exactly these types (1 == True == 1.0,
+# so a bool or a float field makes its object not plain).
+_PLAIN_VALUES = frozenset({str, int, type(None), dt.date})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain_print(value: Any) -> Fingerprint:
+    """A route object all of whose fields are plain values (a pager, an age band) as its type
+    and fields, or None for any other value. Every attribute and method of such an object is
+    worked out from its fields by sendsite's code (a change to which renders every page), so
+    equal prints mean that whatever a page read of it answers the same. An object that holds
+    model objects is not plain: what it answers may come from them (a need group's label is its
+    term's), and is asked attribute by attribute."""
+    kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        if not is_route_object(value):
+            return None
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+    fields = [getattr(value, name) for name in names]
+    plain = _PLAIN_VALUES
+    for item in fields:
+        if type(item) not in plain:
+            return None
+    return (kind.__module__, kind.__qualname__, *fields)
+
+
 def index_model(site: model.Site) -> dict[Key, Any]:
     """Every keyed object of a model by its key, to ask recorded reads again."""
     index: dict[Key, Any] = {}

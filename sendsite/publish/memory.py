@@ -35,7 +35,7 @@ from sendsite.source.cache import cache_folder, collector_paused, write_atomical
 from sendsite.source.digests import site_digests
 
 FILE = "pages.pickle"
-_FORMAT = 4
+_FORMAT = 5
 _UNASKED = object()
 GLOBAL_SOURCES = frozenset({"site.yaml", "content/taxonomy.yaml", "content/glossary.yaml"})
 
@@ -137,6 +137,9 @@ class Memory:
     # Each group of files made from the model (publish/plan.GROUPS): what it was made from
     # (Group.key) and its files.
     generated: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # One object for each distinct value of the records added by this build (not kept: made
+    # again by the build that adds to it); see _share.
+    values: dict[Any, Any] = field(default_factory=dict)
 
     def add(
         self,
@@ -163,6 +166,7 @@ class Memory:
                 printed = plain_print(context.get(variable))
                 if printed is not None:
                     record.objects[variable] = printed
+            _share(record, self.values)
             self.pages[name] = record
 
     def compact(self) -> None:
@@ -175,6 +179,29 @@ class Memory:
         mapping = {i: self.table.number(old.reads[i], old.answers[i]) for i in sorted(used)}
         for record in self.pages.values():
             record.reads = array("I", [mapping[i] for i in record.reads])
+
+
+def _share(record: PageRecord, values: dict[Any, Any]) -> None:
+    """Give the record the objects other records hold for equal values (the same templates,
+    ("pager", "number"), a route's ("pager", "Pager")): pickle writes an object it has written
+    before as a reference, so the record is smaller, and quicker to write and to load, than
+    one of a copy of each value for each page."""
+
+    def one(value: Any) -> Any:
+        try:
+            return values.setdefault(value, value)
+        except TypeError:  # a fingerprint that cannot be hashed is kept as it is
+            return value
+
+    record.files = one(record.files)
+    record.templates = one(record.templates)
+    record.context = {one(key): one(answer) for key, answer in record.context.items()}
+    record.objects = {name: one(printed) for name, printed in record.objects.items()}
+    route = record.route
+    if type(route) is tuple and len(route) == 3 and type(route[2]) is tuple:
+        template, title, variables = route
+        route = (template, title, tuple([one(variable) for variable in variables]))
+    record.route = one(route)
 
 
 def dirty_pages(
@@ -307,6 +334,7 @@ def load(cache: Path) -> Memory | None:
 
 def save(cache: Path, memory: Memory) -> None:
     numbers, memory.table.numbers = memory.table.numbers, {}  # made again on loading
+    values, memory.values = memory.values, {}  # only for the build that adds pages
     try:
         with collector_paused():
             data = pickle.dumps((_FORMAT, memory), protocol=5)
@@ -315,3 +343,4 @@ def save(cache: Path, memory: Memory) -> None:
         pass  # a record that cannot be kept only costs the next build time
     finally:
         memory.table.numbers = numbers
+        memory.values = values

@@ -27,7 +27,7 @@ from sendsite.publish.search_index import (
 )
 from sendsite.publish.stamp import output_digest
 from sendsite.publish.writer import check_output_folder, write_files, write_into
-from sendsite.source.cache import cache_folder
+from sendsite.source.cache import cache_folder, collector_paused
 from sendsite.source.parsed import ParsedFiles
 from sendsite.source.paths import inside
 from sendsite.source.sourcefile import read_source
@@ -116,14 +116,14 @@ def _build(
         version = _parser_version()
         parsed = ParsedFiles(cache, version)
         checked = CheckedServices(cache, f"{version} {build_date.isoformat()}", parsed.digest)
-    site = load_site(
-        site_dir, build_date, parsed.read if parsed is not None else read_source, checked
-    )
-    # The model lives as long as the build: the cyclic garbage collector need not scan its
-    # objects each time it runs (at 4,000 services, a one-edit build's collections took
-    # 1.1-1.4 s of CPU, 0.6-1.2 s frozen). The record of what pages read is frozen too, once
-    # loaded (publish/pipeline.py).
-    gc.freeze()
+    # The model lives as long as the build: frozen, the cyclic garbage collector never scans
+    # its objects (at 4,000 services, a one-edit build's collections took 1.1-1.4 s of CPU,
+    # 0.6-1.2 s frozen after loading, none frozen as it is loaded). The record of what pages
+    # read is frozen too, as it is loaded (publish/pipeline.py).
+    with collector_paused(freeze=True):
+        site = load_site(
+            site_dir, build_date, parsed.read if parsed is not None else read_source, checked
+        )
     found = warnings(site)
     if strict and found and review is None:
         raise ContentErrors(found)  # nothing to render: the review would have added its own

@@ -9,7 +9,6 @@ output folder renders only the pages the last build's record says can have chang
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,13 +123,11 @@ def render_site(
     shared = page_context(site)
     finish = page_finisher(site, linker)
     keep = _Keeper(into)
-    recalled = (
-        recall(site, site_dir, env, plan, shared, previous, previous_digest)
-        if isinstance(env, TrackingEnvironment)
-        else None
-    )
-    if recalled is not None:
-        gc.freeze()  # the last build's record lives as long as the build (publish/build.py)
+    recalled = None
+    if isinstance(env, TrackingEnvironment):
+        # The last build's record lives as long as the build (publish/build.py unfreezes it).
+        with collector_paused(freeze=True):
+            recalled = recall(site, site_dir, env, plan, shared, previous, previous_digest)
     routes = plan.routes
     kept_from = previous if into is not None and previous is not None else None
     reused: list[str] = []

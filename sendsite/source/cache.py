@@ -50,16 +50,25 @@ def write_atomically(file: Path, data: bytes) -> bool:
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, freeze: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while a big record is pickled or unpickled, or the
     site's files are read: millions of objects are made, none of them garbage, and the collector
     scanning them again and again was most of the time (at 4,000 services, loading the record of
-    what pages read took 2.9 s with it, 0.6 s without)."""
+    what pages read took 2.9 s with it, 0.6 s without).
+
+    With `freeze`, every object alive when the block ends is frozen (gc.freeze) before the
+    collector is back, so it never scans them: for what lives as long as a build (its model, the
+    last build's record; publish/build.py unfreezes them when the build ends). Otherwise the
+    first collection after the pause scans every object made during it (at 4,000 services,
+    0.25 s after loading the site and 0.17 s after loading the record). Loading makes no cyclic
+    garbage to be kept alive by it. The live preview, which runs for hours, never freezes."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was:
             gc.enable()
 

@@ -23,10 +23,10 @@ class Within:
         self.root = os.path.realpath(folder)
         self._folders: dict[str, str] = {}
 
-    def __call__(self, path: Path) -> bool:
+    def __call__(self, path: str | Path) -> bool:
         text = os.fspath(path)
         if os.path.islink(text):
-            return inside(path, Path(self.root))
+            return inside(Path(text), Path(self.root))
         parent, name = os.path.split(text)
         resolved = self._folders.get(parent)
         if resolved is None:

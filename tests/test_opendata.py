@@ -4,6 +4,7 @@ JSON downloads, the Atom feed, sitemap.xml, robots.txt and the tags every page c
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -17,8 +18,10 @@ import pytest
 
 from sendsite.check.oruk import schema_errors
 from sendsite.cli import main
+from sendsite.publish.feed import page_dates, sitemap
 from sendsite.publish.openreferral import byday
-from sendsite.render.urls import output_file
+from sendsite.publish.pipeline import load_site
+from sendsite.render.urls import absolute_url, output_file, path_for
 from tests.conftest import BUILD_DATE, TinySite
 from tests.soup import found
 
@@ -323,6 +326,29 @@ def test_sitemap_lists_every_html_page(built: TinySite) -> None:
         for u in root.findall(f"{SITEMAP}url")
     }
     assert lastmod["https://example.org/services/portage/"] == "2026-09-01"
+
+
+def _sitemap_by_elementtree(site: Any, page_paths: list[str]) -> bytes:
+    """sitemap.xml as publish/feed.py made it with ElementTree, before it wrote the text itself."""
+    namespace = SITEMAP.strip("{}")
+    ET.register_namespace("", namespace)
+    root = ET.Element(f"{SITEMAP}urlset")
+    dates = page_dates(site)
+    for path in sorted(p for p in page_paths if p != "/404.html"):
+        url = ET.SubElement(root, f"{SITEMAP}url")
+        ET.SubElement(url, f"{SITEMAP}loc").text = absolute_url(site.config, path)
+        if path in dates:
+            ET.SubElement(url, f"{SITEMAP}lastmod").text = dates[path].isoformat()
+    ET.indent(root)
+    written: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return written + b"\n"
+
+
+def test_sitemap_is_what_elementtree_writes(built: TinySite) -> None:
+    site = load_site(built.root, dt.date.fromisoformat(BUILD_DATE))
+    paths = [path_for(s) for s in site.services] + ["/", "/404.html", "/a&b<c>/", "/caf\u00e9/"]
+    assert sitemap(site, paths) == _sitemap_by_elementtree(site, paths)
+    assert sitemap(site, ["/404.html"]) == _sitemap_by_elementtree(site, ["/404.html"])
 
 
 def test_robots_points_at_the_sitemap(built: TinySite) -> None:

@@ -8,7 +8,6 @@ are dated by their content, so the same sources always give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -122,18 +121,29 @@ def page_dates(site: model.Site) -> dict[str, dt.date]:
 
 
 def sitemap(site: model.Site, page_paths: list[str]) -> bytes:
-    """Every page but the 404 page, in path order."""
-    ET.register_namespace("", _SITEMAP_NS)
-    root = ET.Element(f"{{{_SITEMAP_NS}}}urlset")
+    """Every page but the 404 page, in path order. Written as text, byte for byte what
+    ElementTree makes of it indented (tests/test_feed.py compares the two): at 4,000 services
+    ElementTree took 0.2 s, about the time a one-edit build spends on every page it renders."""
     dates = page_dates(site)
-    for path in sorted(p for p in page_paths if p != NOT_FOUND_PATH):
-        url = ET.SubElement(root, f"{{{_SITEMAP_NS}}}url")
-        ET.SubElement(url, f"{{{_SITEMAP_NS}}}loc").text = absolute_url(site.config, path)
-        if path in dates:
-            ET.SubElement(url, f"{{{_SITEMAP_NS}}}lastmod").text = dates[path].isoformat()
-    ET.indent(root)
-    text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return text + b"\n"
+    lines = ["<?xml version='1.0' encoding='utf-8'?>"]
+    paths = sorted(p for p in page_paths if p != NOT_FOUND_PATH)
+    if not paths:
+        lines.append(f'<urlset xmlns="{_SITEMAP_NS}" />')
+    else:
+        lines.append(f'<urlset xmlns="{_SITEMAP_NS}">')
+        for path in paths:
+            lines.append("  <url>")
+            lines.append(f"    <loc>{_xml_text(absolute_url(site.config, path))}</loc>")
+            if path in dates:
+                lines.append(f"    <lastmod>{dates[path].isoformat()}</lastmod>")
+            lines.append("  </url>")
+        lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _xml_text(text: str) -> str:
+    """Text in an XML element, escaped as ElementTree escapes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def robots(site: model.Site) -> bytes:

@@ -45,3 +45,19 @@ def test_another_version_or_a_damaged_record_is_ignored(tmp_path: Path) -> None:
     assert ParsedFiles(cache, "v2").before == {}
     (cache / FILE).write_bytes(b"damaged")
     assert ParsedFiles(cache, "v1").before == {}
+
+
+def test_a_kept_file_whose_entry_is_damaged_is_parsed_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    file = tmp_path / "portage.md"
+    file.write_text("---\nname: Portage\n---\nVisits at home.\n", encoding="utf-8")
+    first = ParsedFiles(cache, "v1")
+    first.read(file, "content/services/portage.md")
+    digest = first.now["content/services/portage.md"][0]
+    first.now["content/services/portage.md"] = (digest, b"not a pickle")
+    first.save()
+    kept = ParsedFiles(cache, "v1").read(file, "content/services/portage.md")
+    assert kept.path == "content/services/portage.md"
+    assert kept.data == {"name": "Portage"}
+    assert kept.body == "Visits at home.\n"
+    assert kept == read_source(file, "content/services/portage.md")

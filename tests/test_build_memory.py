@@ -9,6 +9,7 @@ import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,8 @@ from sendsite.render import parallel
 from sendsite.render.age_area import NeedGroup
 from sendsite.render.listings import FRONT_PAGE_SIZE
 from sendsite.render.pagination import Pager
-from sendsite.render.reads import plain_print
+from sendsite.render.reads import Fingerprint, Key, Read, is_call, plain_print
+from sendsite.render.tracking import TrackingEnvironment
 from sendsite.source.cache import cache_folder
 from tests.conftest import TINY_SITE
 
@@ -142,6 +144,37 @@ def test_pages_whose_pager_changes_are_rendered_again(generated: Oracle) -> None
     name = text.split("name: ", 1)[1].split("\n", 1)[0]
     generated.edit("content/services/zzz.md", lambda _: text.replace(name, "Zzz"))
     generated.edit("content/services/zzz.md", None)
+
+
+def test_the_lists_of_services_are_asked_again_after_a_service_edit(generated: Oracle) -> None:
+    """directory_listings(site) is asked again only after an edit under content/services/
+    (reads.SERVICE_CALLS), not after a news edit: a service that stops being free leaves the
+    list of free services, which the directory's front page counts."""
+    asked: list[str] = []
+    answer = TrackingEnvironment.answer
+
+    def spy(env: TrackingEnvironment, read: Read, index: dict[Key, Any]) -> Fingerprint:
+        if is_call(read):
+            asked.append(str(read[0][2]))
+        return answer(env, read, index)
+
+    generated.monkeypatch.setattr(TrackingEnvironment, "answer", spy)
+    front = generated.work / "out/services/index.html"
+    before = front.read_bytes()
+    news = sorted((generated.root / "content/news").iterdir())[0]
+    generated.edit(news.relative_to(generated.root).as_posix(), lambda text: text + "\nMore.\n")
+    assert asked and "directory_listings" not in asked
+    free = next(
+        service_file(generated.root, n)
+        for n in range(40)
+        if "cost: free\n" in service_file(generated.root, n).read_text(encoding="utf-8")
+    )
+    asked.clear()
+    generated.edit(
+        free.relative_to(generated.root).as_posix(), replace("cost: free\n", "cost: £3 a week\n")
+    )
+    assert "directory_listings" in asked
+    assert front.read_bytes() != before
 
 
 def test_a_plain_route_object_is_printed_by_its_fields() -> None:

@@ -35,7 +35,7 @@ from sendsite.source.cache import cache_folder, collector_paused, write_atomical
 from sendsite.source.digests import site_digests
 
 FILE = "pages.pickle"
-_FORMAT = 5
+_FORMAT = 7
 _UNASKED = object()
 GLOBAL_SOURCES = frozenset({"site.yaml", "content/taxonomy.yaml", "content/glossary.yaml"})
 
@@ -99,8 +99,14 @@ class ReadTable:
     def asked_after(self, changed: set[str]) -> list[int]:
         """The numbers of the reads an edit of these files may change, in order."""
         asked = set(self.anywhere)
+        by_input = self.by_input
         for name in changed:
-            asked.update(self.by_input.get(name, ()))
+            asked.update(by_input.get(name, ()))
+            # and the reads indexed by a folder the file is in (reads.SERVICE_CALLS)
+            end = name.rfind("/")
+            while end > 0:
+                asked.update(by_input.get(name[: end + 1], ()))
+                end = name.rfind("/", 0, end)
         return sorted(asked)
 
     def encode(self, page: PageReads) -> PageRecord:
@@ -321,26 +327,36 @@ def load(cache: Path) -> Memory | None:
     try:
         with open(cache / FILE, "rb") as file, collector_paused():
             kept = pickle.load(file)
+            if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _FORMAT):
+                return None
+            table, pages = pickle.load(file), pickle.load(file)
     except Exception:  # missing, damaged or from another version: every page is rendered
         return None
-    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _FORMAT):
-        return None
     memory = kept[1]
-    if not isinstance(memory, Memory):
+    if not (isinstance(memory, Memory) and isinstance(table, ReadTable)):
         return None
-    memory.table.numbers = {read: i for i, read in enumerate(memory.table.reads)}
+    if not isinstance(pages, dict):
+        return None
+    memory.table, memory.pages = table, pages
+    table.numbers = {read: i for i, read in enumerate(table.reads)}
     return memory
 
 
 def save(cache: Path, memory: Memory) -> None:
-    numbers, memory.table.numbers = memory.table.numbers, {}  # made again on loading
-    values, memory.values = memory.values, {}  # only for the build that adds pages
+    table, pages, values = memory.table, memory.pages, memory.values
+    numbers, table.numbers = table.numbers, {}  # made again on loading
+    memory.table, memory.pages, memory.values = ReadTable(), {}, {}
     try:
         with collector_paused():
-            data = pickle.dumps((_FORMAT, memory), protocol=5)
+            # The rest, the table of reads and the pages, each pickled alone: pickle remembers
+            # every object it writes, and one memo of the two million of a 4,000-service site
+            # made writing them 0.20 s, against 0.13 s in parts.
+            data = b"".join(
+                pickle.dumps(part, protocol=5) for part in ((_FORMAT, memory), table, pages)
+            )
         write_atomically(cache / FILE, data)
     except OSError:
         pass  # a record that cannot be kept only costs the next build time
     finally:
-        memory.table.numbers = numbers
-        memory.values = values
+        table.numbers = numbers
+        memory.table, memory.pages, memory.values = table, pages, values

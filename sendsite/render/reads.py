@@ -137,14 +137,18 @@ def fingerprint(value: Any) -> Fingerprint:
     return Fingerprints()(value)
 
 
+_ROUTE_TYPES: dict[type, bool] = {}
+
+
 def is_route_object(value: Any) -> bool:
     """A route's variable whose reads are recorded (a listing, a pager), rather than the whole
-    value fingerprinted: many pages share one listing of hundreds of services."""
-    return (
-        dataclasses.is_dataclass(value)
-        and not isinstance(value, type)
-        and type(value) not in MODEL_TYPES
-    )
+    value fingerprinted: many pages share one listing of hundreds of services. (Asked of each
+    of the 42,000 variables of a 4,000-service site's routes, so answered once for each type.)"""
+    kind = type(value)
+    found = _ROUTE_TYPES.get(kind)
+    if found is None:
+        found = _ROUTE_TYPES[kind] = dataclasses.is_dataclass(kind) and kind not in MODEL_TYPES
+    return found
 
 
 # Field values whose equality means they show the same: exactly these types (1 == True == 1.0,
@@ -230,16 +234,26 @@ LOCAL_CALLS = frozenset(
     ("global", name)
     for name in ("url_for", "bands_for", "venue_facts", "venue_places_with", "age_area_path")
 )
+# Template functions that, given the site alone, work their answer out from its services (each
+# service's own file) and from the taxonomy, site.yaml and the settings, whose change renders
+# every page: asked again only after an edit under the folder services are read from
+# (source/loader.py COLLECTIONS), not after a news or a page edit.
+SERVICE_CALLS = frozenset(("global", name) for name in ("directory_listings", "district_centres"))
+SERVICES_FOLDER = "content/services/"
+_SITE_ALONE: CallArguments = ((None, "key", SITE),)
 _KEYED_NAMES = frozenset(kind.__name__ for kind in MODEL_TYPES)
 
 
 def read_inputs(read: Read, answer: Fingerprint) -> frozenset[str] | None:
     """The site files whose edit may change a read's answer: its owners' files and those of the
-    model objects its answer names by key. None: an edit of any file may (LINKED_TYPES, the
-    site itself, a call of a function not in LOCAL_CALLS). Naming more files than needed only
-    costs asking the read again."""
+    model objects its answer names by key, or a folder (ending in "/") for every file under it
+    (SERVICE_CALLS). None: an edit of any file may (LINKED_TYPES, the site itself, a call of a
+    function not in LOCAL_CALLS). Naming more files than needed only costs asking the read
+    again."""
     owner_key = read[0]
     if is_call(read) and (owner_key[1], owner_key[2]) not in LOCAL_CALLS:
+        if (owner_key[1], owner_key[2]) in SERVICE_CALLS and owner_key[3] == _SITE_ALONE:
+            return frozenset({SERVICES_FOLDER})
         return None
     files: set[str] = set()
     for key in read_owners(read):

@@ -60,10 +60,13 @@ def main() -> None:
         real_index = search_index.write_search_index
 
         def timed_index(
-            folder: Path, pages: Sequence[str] | None = None, background: bool = False
+            folder: Path,
+            pages: Sequence[str] | None = None,
+            background: bool = False,
+            left: search_index.Left | None = None,
         ) -> None:
             started = time.perf_counter()
-            real_index(folder, pages, background)
+            real_index(folder, pages, background, left)
             pagefind_times.append(time.perf_counter() - started)
 
         build_module.write_search_index = timed_index  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@ mix, and the next build clears away whatever temporary folders the killed one le
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -10,14 +11,21 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from sendsite.cli import main
+from sendsite.publish import apply
+from sendsite.publish.apply import JOURNAL, InPlace, apply_in_place, exchange, finish_interrupted
+from sendsite.publish.build import build as publish_build
+from sendsite.publish.stamp import output_digest, output_listing
+from sendsite.publish.writer import clear_leftovers
 from tests.conftest import BUILD_DATE, TINY_SITE
 
 # Run in a child process: wrap the writer so that the process kills itself (SIGKILL: no clean-up
@@ -54,7 +62,7 @@ CHILD = textwrap.dedent(
     writer._swap = swap
 
     if point.startswith("fallback"):
-        writer._exchange = lambda first, second: False
+        writer.exchange = lambda first, second: False
 
     renames = 0
     real_replace = os.replace
@@ -205,3 +213,325 @@ def test_a_running_build_keeps_its_temporary_folder(sites: Sites, tmp_path: Path
     finally:
         running.kill()
         running.wait()
+
+
+# --- a one-edit build, which updates the output in place (publish/apply.py) ----------------------
+
+# As CHILD, on a site built once before (its record kept), so the build is incremental: the
+# process kills itself at one step of putting the changed files into the output.
+IN_PLACE_CHILD = textwrap.dedent(
+    """
+    import os, signal, sys
+    import sendsite.publish.apply as apply
+    from sendsite.cli import main
+
+    point, limit, site, date = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    applying = False
+    steps = 0
+
+    def die():
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    real_journal = apply._write_journal
+    def journal(*args):
+        global applying
+        real_journal(*args)
+        applying = True
+        if point == "journal":
+            die()
+    apply._write_journal = journal
+
+    def step(kind):
+        global steps
+        if applying and point == kind:
+            steps += 1
+            if steps > limit:
+                die()
+
+    real_unlink = os.unlink
+    def unlink(path, *args, **kwargs):
+        step("removals")
+        real_unlink(path, *args, **kwargs)
+    os.unlink = unlink
+
+    real_replace = os.replace
+    def replace(source, target):
+        step("renames")
+        real_replace(source, target)
+    os.replace = replace
+
+    real_exchange = apply.exchange
+    def exchange(first, second):
+        global point
+        if point == "index":
+            die()
+        if point == "index-fallback":
+            point = "renames"  # the fallback's two renames: die after the first
+            return False
+        return real_exchange(first, second)
+    apply.exchange = exchange
+
+    real_rmtree = apply.shutil.rmtree
+    def rmtree(path, *args, **kwargs):
+        if applying and point == "done":
+            die()
+        real_rmtree(path, *args, **kwargs)
+    apply.shutil.rmtree = rmtree
+
+    sys.exit(main(["build", site, "--date", date]))
+    """
+)
+
+DATE = BUILD_DATE
+IN_PLACE_KILL_POINTS = [
+    KillPoint("journal"),  # the journal written, the output not yet touched
+    KillPoint("renames", 0),  # the removals done, no changed file renamed in yet
+    KillPoint("renames", 1),
+    KillPoint("renames", 3),
+    KillPoint("index"),  # every file renamed in, the new search index not yet swapped in
+    KillPoint("index-fallback", 1),  # without RENAME_EXCHANGE: the old index moved aside only
+    KillPoint("done"),  # all changed, the staging folder not yet removed
+]
+
+
+def make_newer(root: Path) -> None:
+    """An edit a build makes in place: a service renamed (its search text changes) and a news
+    item's text. (A page added or removed changes every page's menu: a full build.)"""
+    service = root / "content/services/portage.md"
+    service.write_text(service.read_text().replace("name: Portage\n", "name: Portage (new)\n"))
+    news = root / "content/news/revisit-outcome.md"
+    news.write_text(news.read_text() + "\nOne more line.\n")
+
+
+def facts(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file's bytes, time and inode: what a failed build must leave exactly as it was."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@dataclass
+class Newer:
+    files: dict[str, bytes]  # snapshot of the newer site
+    rendered: int  # the pages a build renders when it takes none from the last output
+
+
+@pytest.fixture(scope="module")
+def newer(sites: Sites) -> Newer:
+    root = sites.old_site.parent / "newer-site"
+    shutil.copytree(sites.old_site, root)  # with no record: a cold build
+    make_newer(root)
+    result = publish_build(root, dt.date.fromisoformat(BUILD_DATE))
+    return Newer(snapshot(root / "_site"), result.rendered)
+
+
+def test_a_build_killed_while_it_updates_the_output_is_finished_by_the_next(
+    sites: Sites, newer: Newer, tmp_path: Path
+) -> None:
+    roots = {}
+    for kill in IN_PLACE_KILL_POINTS:
+        root = tmp_path / f"{kill.point}-{kill.limit}" / "site"
+        shutil.copytree(sites.old_site, root)
+        assert build(root) == 0  # this copy's record, so the next build is incremental
+        make_newer(root)
+        roots[kill] = root
+    children = {
+        kill: subprocess.Popen(
+            [sys.executable, "-c", IN_PLACE_CHILD, kill.point, str(kill.limit), str(root), DATE],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+        )
+        for kill, root in roots.items()
+    }
+    for kill, child in children.items():
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == -signal.SIGKILL, f"{kill}: {err.decode()}"
+        root = roots[kill]
+        output = root / "_site"
+        left = list(root.glob("._site.building-*"))  # the staging folder, with its journal
+        assert len(left) == 1, kill
+        assert (left[0] / JOURNAL).is_file() == (kill.point != "done"), kill
+        if kill.point == "journal":
+            assert snapshot(output) == sites.old, kill
+        # The next build's first step finishes the killed one's changes: the new site whole.
+        clear_leftovers(output.resolve())
+        assert snapshot(output) == newer.files, kill
+        assert sorted(p.name for p in root.iterdir() if p.name.startswith("._site")) == []
+        # The output is not as any build recorded it: the next build renders every page.
+        result = publish_build(root, dt.date.fromisoformat(BUILD_DATE))
+        assert result.rendered == newer.rendered, kill
+        assert snapshot(output) == newer.files, kill
+
+
+def in_place_site(root: Path) -> Path:
+    """The tiny site built once, so that its next build is incremental; its output."""
+    for name, text in TINY_SITE.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    assert build(root) == 0
+    return root / "_site"
+
+
+def test_a_one_edit_build_updates_the_output_in_place(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    output = in_place_site(root)
+    before = facts(output)
+    folder = output.stat().st_ino
+    (root / "content/news/revisit-outcome.md").write_text(
+        (root / "content/news/revisit-outcome.md").read_text() + "\nOne more line.\n"
+    )
+    result = publish_build(root, dt.date.fromisoformat(BUILD_DATE))
+    assert 0 < result.rendered < result.pages  # incremental
+    after = facts(output)
+    assert output.stat().st_ino == folder  # the folder itself was not swapped
+    unchanged = [n for n in before if n in after and before[n][0] == after[n][0]]
+    changed = [n for n in after if n not in before or before[n][0] != after[n][0]]
+    assert unchanged and changed
+    # Files whose bytes did not change keep their inode and time; the index was not remade.
+    assert all(before[n] == after[n] for n in unchanged)
+    # The digest kept for the next build is exactly the one a walk of the output finds.
+    assert result.output_digest == output_digest(output)
+    # And the build command's stamp sees the output as this build left it.
+    assert build(root) == 0
+    with redirect_stderr(StringIO()), redirect_stdout(StringIO()) as printed:
+        assert main(["build", str(root), "--date", BUILD_DATE]) == 0
+    assert "Nothing changed since the last build" in printed.getvalue()
+    assert facts(output) == after
+
+
+def test_an_in_place_build_that_reindexes_keeps_the_digest_exact(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    output = in_place_site(root)
+    index, folder = (output / "pagefind").stat().st_ino, output.stat().st_ino
+    make_newer(root)  # a service renamed: its search text changes
+    result = publish_build(root, dt.date.fromisoformat(BUILD_DATE))
+    assert 0 < result.rendered < result.pages
+    assert output.stat().st_ino == folder  # in place
+    assert (output / "pagefind").stat().st_ino != index  # the new index swapped in whole
+    assert result.output_digest == output_digest(output)
+    assert not [p for p in root.iterdir() if p.name.startswith("._site")]
+
+
+@pytest.mark.parametrize("failure", ["content error", "strict warning", "pagefind", "review"])
+def test_a_failed_one_edit_build_leaves_the_output_exactly_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    root = tmp_path / "site"
+    output = in_place_site(root)
+    make_newer(root)  # what the build would publish, had it not failed
+    args = []
+    if failure == "content error":
+        (root / "content/news/revisit-outcome.md").write_text("---\ntitle: [unclosed\n---\n")
+    elif failure == "strict warning":
+        args = ["--strict"]
+        (root / "content/organisations/nobody.yaml").write_text("name: Nobody at all\n")
+    elif failure == "pagefind":
+        monkeypatch.setenv("SENDSITE_PAGEFIND_TIMEOUT", "0.001")
+    else:  # the review finds a broken link, and --strict fails on it
+        args = ["--strict"]
+        news = root / "content/news/revisit-outcome.md"
+        news.write_text(news.read_text() + "\n[Gone](/no-such-page/)\n")
+    before = facts(output)
+    with redirect_stderr(StringIO()) as errors, redirect_stdout(StringIO()):
+        assert main(["build", str(root), "--date", BUILD_DATE, *args]) == 1, failure
+    assert "Traceback" not in errors.getvalue()
+    assert facts(output) == before, failure
+    assert not [p for p in root.iterdir() if p.name.startswith("._site")]
+
+
+class Killed(BaseException):
+    """Stands for the process being killed at one step of the apply."""
+
+
+OLD_FILES = {
+    "index.html": b"old home",
+    "same.css": b"same",
+    "kept/index.html": b"kept",
+    "gone/page/index.html": b"a page no longer made",
+    "was-a-file": b"a file that becomes a folder",
+    "pagefind/old.js": b"old index",
+}
+STAGED_FILES = {
+    "index.html": b"new home",
+    "same.css": b"same",
+    "new/page/index.html": b"a new page",
+    "was-a-file/index.html": b"a folder now",
+    "pagefind/new.js": b"new index",
+}
+NEW_FILES = {
+    name: data
+    for name, data in {**OLD_FILES, **STAGED_FILES}.items()
+    if name in STAGED_FILES or name == "kept/index.html"
+}
+
+
+def apply_case(tmp_path: Path) -> tuple[Path, Path, InPlace]:
+    output, staging = tmp_path / "out", tmp_path / ".out.building-1-x"
+    for folder, files in ((output, OLD_FILES), (staging, STAGED_FILES)):
+        for name, data in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+    listing = output_listing(output)
+    assert listing is not None
+    return staging, output, InPlace(listing, {"kept/index.html"}, whole=("pagefind",))
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_an_apply_changes_only_what_changed_and_knows_the_listing_after(tmp_path: Path) -> None:
+    staging, output, update = apply_case(tmp_path)
+    same = (output / "same.css").stat()
+    after = apply_in_place(staging, output, update)
+    assert files_of(output) == NEW_FILES
+    assert after == output_listing(output)  # exactly what a walk finds
+    assert (output / "same.css").stat().st_ino == same.st_ino  # bytes unchanged: kept as it was
+    assert (output / "same.css").stat().st_mtime_ns == same.st_mtime_ns
+    assert not (output / "gone").exists()  # emptied folders go with their files
+    assert not staging.exists()
+
+
+@pytest.mark.parametrize("fallback", [False, True], ids=["exchange", "two renames"])
+@pytest.mark.parametrize("step", range(10))
+def test_an_apply_killed_at_any_step_is_finished_from_its_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int, fallback: bool
+) -> None:
+    staging, output, update = apply_case(tmp_path)
+    taken = 0
+
+    def counted(real: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            nonlocal taken
+            if taken == step:
+                raise Killed
+            taken += 1
+            return real(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(os, "replace", counted(os.replace))
+    monkeypatch.setattr(os, "unlink", counted(os.unlink))
+    monkeypatch.setattr(apply, "exchange", counted(lambda a, b: not fallback and exchange(a, b)))
+    try:
+        apply_in_place(staging, output, update)
+    except Killed:
+        pass
+    else:
+        assert step >= taken  # every step done before this one's turn came
+    monkeypatch.undo()
+    if not staging.exists():
+        assert files_of(output) == NEW_FILES
+        return
+    journal = (staging / JOURNAL).exists()
+    assert finish_interrupted(staging, output) == journal
+    # Killed before the journal was in place, the output was not touched; after, it is new.
+    assert files_of(output) == (OLD_FILES if step == 0 else NEW_FILES)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,17 +16,20 @@ from sendsite.model.checked import CheckedServices
 from sendsite.model.derived import review_warning
 from sendsite.model.statement import accessibility_statement_path
 from sendsite.publish import memory, stamp
+from sendsite.publish.apply import InPlace
 from sendsite.publish.cms.admin import admin_files
 from sendsite.publish.hosting.hosts import host_files
 from sendsite.publish.memory import Memory
 from sendsite.publish.pipeline import RenderedSite, load_site, render_site
 from sendsite.publish.search_index import (
+    INDEX_FOLDER,
+    Left,
     reuse_or_write_search_index,
     save_search_record,
     write_search_index,
 )
-from sendsite.publish.stamp import output_digest
-from sendsite.publish.writer import check_output_folder, write_files, write_into
+from sendsite.publish.stamp import listing_digest, output_digest, output_listing
+from sendsite.publish.writer import check_output_folder, clear_leftovers, write_files, write_into
 from sendsite.source.cache import cache_folder, collector_paused
 from sendsite.source.parsed import ParsedFiles
 from sendsite.source.paths import inside
@@ -37,16 +40,21 @@ Review = Callable[[model.Site, RenderedSite], list[ContentError]]
 
 class StagedPages(Mapping[str, bytes]):
     """The files a build has written into its staging folder, read only when asked for: a
-    review looks into few of them, and a big site's pages never all sit in memory at once."""
+    review looks into few of them, and a big site's pages never all sit in memory at once.
+    Those an incremental build `left` in the output it updates in place are read from there."""
 
-    def __init__(self, folder: Path, written: list[str]) -> None:
+    def __init__(
+        self, folder: Path, written: list[str], output: Path, left: Set[str] = frozenset()
+    ) -> None:
         self._folder = folder
         self._names = set(written)
+        self._output = output
+        self._left = left
 
     def __getitem__(self, name: str) -> bytes:
         if name not in self._names:
             raise KeyError(name)
-        return (self._folder / name).read_bytes()
+        return ((self._output if name in self._left else self._folder) / name).read_bytes()
 
     def __contains__(self, name: object) -> bool:
         return name in self._names
@@ -130,7 +138,9 @@ def _build(
     out, shown = output_folder(site_dir, site, output)
     check_output_folder(site_dir, out, shown)
     editor = admin_files(site, site_dir)
-    before = output_digest(out)  # the previous output, as it is now: is it as its build left it?
+    clear_leftovers(out.resolve())  # a build killed while it changed the output is finished first
+    found_there = output_listing(out)
+    before = listing_digest(found_there)  # the output as it is now: as its build left it?
     searched: list[str] = []  # what the search index was made from
     written: list[str] = []
     indexed: list[str] = []
@@ -138,7 +148,9 @@ def _build(
     counted: list[int] = []
     taken: list[str] = []
 
-    def fill(folder: Path) -> None:
+    update: list[InPlace] = []  # an incremental build's files, put into the output in place
+
+    def fill(folder: Path) -> InPlace | None:
         rendered = render_site(
             site,
             site_dir,
@@ -147,7 +159,10 @@ def _build(
             fingerprint=fingerprint,
             previous=out,
             previous_digest=before,
+            in_place=found_there is not None,
         )
+        if rendered.left is not None and found_there is not None:
+            update.append(InPlace(found_there, set(rendered.left), whole=(INDEX_FOLDER,)))
         kept.append(rendered.memory)
         counted.append(rendered.rendered)
         taken.extend(rendered.taken)
@@ -162,24 +177,33 @@ def _build(
         written.extend([*editor.pages, *editor.copies])
         indexed.extend(rendered.indexed)
         if review is not None:
-            staged = RenderedSite(pages=StagedPages(folder, written), copies={})
+            left = update[0].kept if update else frozenset()
+            staged = RenderedSite(pages=StagedPages(folder, written, out, left), copies={})
             found.extend(review(site, staged))
         if strict and found:
             raise ContentErrors(found)
+        return update[0] if update else None
 
     def index(folder: Path) -> None:
         # The index is the directory's search of services: with none, there is nothing to
         # search, and the theme shows no search form.
         if not site.active_services:
             return
+        left = update[0].kept if update else None
         if indexed:
-            searched.append(reuse_or_write_search_index(folder, indexed, out, record, before))
+            searched.append(reuse_or_write_search_index(folder, indexed, out, record, before, left))
+        elif left is not None:  # as below, the pages left in the output with those made
+            every = [name for name in written if name.endswith(".html")]
+            write_search_index(folder, every, left=Left(out.resolve(), left))
         else:  # the site's own templates mark no page: Pagefind indexes every page
             write_search_index(folder)
+        if update and not (folder / INDEX_FOLDER).is_dir():  # the index in the output stays
+            prefix = INDEX_FOLDER + "/"
+            update[0].kept.update(n for n in update[0].listing if n.startswith(prefix))
 
     record = cache / "search.json"
-    write_into(out, fill, finish=index)
-    after = output_digest(out)
+    changed = write_into(out, fill, finish=index)
+    after = listing_digest(changed) if changed is not None else output_digest(out)
     if searched:
         save_search_record(record, searched[0], after)
     if kept and kept[0] is not None:

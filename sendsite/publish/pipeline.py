@@ -51,6 +51,9 @@ class RenderedSite:
     memory: Memory | None = None  # what the pages read, to keep for the next build
     rendered: int = 0  # pages rendered (the others were taken from the previous output)
     taken: list[str] = field(default_factory=list)  # plan.GROUPS taken from the previous output
+    # With `in_place`, an incremental build's files kept as they are in the previous output
+    # (not written into the staging folder); None when every file was written there.
+    left: list[str] | None = None
 
 
 # --- load ------------------------------------------------------------------------------------
@@ -92,6 +95,7 @@ def render_site(
     keep_cache: bool = True,
     previous: Path | None = None,
     previous_digest: str | None = None,
+    in_place: bool = False,
 ) -> RenderedSite:
     """Every page and file of the site; `progress(done, total)` hears how far the pages are.
     With `into` (a build's staging folder), each page is written there as soon as it is made
@@ -100,7 +104,9 @@ def render_site(
     recorded, and the pages whose reads answer as they did in the last build (publish/memory.py)
     are taken from there instead of rendered. With `keep_cache=False` (`sendsite check`, which
     writes nothing) the cache is read only. `previous_digest`: stamp.output_digest of
-    `previous` if the caller has it."""
+    `previous` if the caller has it. With `in_place` (the writer will update `previous` in place
+    when the build is incremental), the pages taken from `previous` are left there, not linked
+    into `into`: RenderedSite.left names them."""
     linker = Linker(site.config.base_path)
     cache = cache_folder(site_dir)
     untrusted = inside(cache, site_dir)
@@ -174,7 +180,9 @@ def render_site(
         recorded.clear()
         pages = _render_in_order(render, len(routes), tell, keep)
         gathered = [encode_pages(recorded)] if remember else []
-    if previous is not None and into is not None:
+    incremental = recalled is not None and recalled.dirty is not None
+    left = [*reused, *taken_files] if in_place and incremental else None
+    if previous is not None and into is not None and left is None:
         link_files(previous, into, [*reused, *taken_files], keep.made)
     pages.update(generated)
     if not reused:
@@ -196,6 +204,7 @@ def render_site(
         memory=kept,
         rendered=len(routes),
         taken=sorted(taken),
+        left=left,
     )
 
 

@@ -15,7 +15,8 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
+from dataclasses import dataclass
 from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
@@ -52,14 +53,18 @@ def asks_to_be_indexed(page: bytes) -> bool:
 
 
 def write_search_index(
-    folder: Path, pages: Sequence[str] | None = None, background: bool = False
+    folder: Path,
+    pages: Sequence[str] | None = None,
+    background: bool = False,
+    left: Left | None = None,
 ) -> None:
     """Index the built site in `folder` into `folder/pagefind/`. `pages`, when given, are the
     pages that asked to be indexed (found as they were written): Pagefind is then shown only those,
     through a folder of hard links, instead of reading and parsing every page of the site only to
     leave most of them out; the index is the same, made in about half the time and memory.
     In the `background` of the live preview Pagefind runs at a low priority, so that the next
-    rebuild is not kept waiting for the CPU."""
+    rebuild is not kept waiting for the CPU. `left`: the pages an incremental build left in the
+    output it updates in place (publish/apply.py), read from there."""
     if not pages:
         _run_pagefind(folder, folder, background)
         return
@@ -68,10 +73,11 @@ def write_search_index(
         for page in pages:
             target = shown / page
             target.parent.mkdir(parents=True, exist_ok=True)
+            source = _page_file(folder, page, left)
             try:
-                os.link(folder / page, target)
+                os.link(source, target)
             except OSError:  # a file system without hard links
-                shutil.copyfile(folder / page, target)
+                shutil.copyfile(source, target)
         _run_pagefind(shown, folder, background)
     finally:
         shutil.rmtree(shown, ignore_errors=True)
@@ -148,8 +154,25 @@ class BackgroundSearchIndex:
         return True
 
 
+@dataclass(frozen=True)
+class Left:
+    """The files an incremental build left as they are in the output it updates in place."""
+
+    output: Path
+    names: Set[str]
+
+
+def _page_file(folder: Path, page: str, left: Left | None) -> Path:
+    return left.output / page if left is not None and page in left.names else folder / page
+
+
 def reuse_or_write_search_index(
-    folder: Path, pages: Sequence[str], previous: Path, record: Path, previous_digest: str
+    folder: Path,
+    pages: Sequence[str],
+    previous: Path,
+    record: Path,
+    previous_digest: str,
+    left: Set[str] | None = None,
 ) -> str:
     """Like write_search_index, but when the pages to index are byte for byte those the index
     in `previous` (the output being replaced) was made from, that index is linked into `folder`
@@ -157,8 +180,11 @@ def reuse_or_write_search_index(
     plans) change no service page. `record` (save_search_record) remembers what the last
     index was made from and the digest of the output it was published in; `previous_digest`
     is stamp.output_digest of `previous` now, so a touched or damaged index is made again.
-    Returns the digest of the pages, for save_search_record once the output is in place."""
-    wanted = _pages_digest(folder, pages)
+    Returns the digest of the pages, for save_search_record once the output is in place.
+    With `left` (the pages an incremental build left in `previous`, which it updates in place)
+    a reused index stays where it is: nothing is written into `folder/pagefind/`."""
+    kept = Left(previous, left) if left is not None else None
+    wanted = _pages_digest(folder, pages, kept)
     last = _load_record(record)
     old_index = previous / INDEX_FOLDER
     if (
@@ -166,10 +192,10 @@ def reuse_or_write_search_index(
         and last.get("pages") == wanted
         and last.get("output") == previous_digest
         and old_index.is_dir()
-        and _link_tree(old_index, folder / INDEX_FOLDER)
+        and (kept is not None or _link_tree(old_index, folder / INDEX_FOLDER))
     ):
         return wanted
-    write_search_index(folder, pages)
+    write_search_index(folder, pages, left=kept)
     return wanted
 
 
@@ -179,13 +205,13 @@ def save_search_record(record: Path, pages: str, output: str) -> None:
     write_atomically(record, json.dumps({"pages": pages, "output": output}).encode())
 
 
-def _pages_digest(folder: Path, pages: Sequence[str]) -> str:
+def _pages_digest(folder: Path, pages: Sequence[str], left: Left | None) -> str:
     digest = hashlib.blake2b(digest_size=20)
     executable = pagefind_executable()
     stat = executable.stat()  # another Pagefind makes another index
     digest.update(f"{executable}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     for page in sorted(pages):
-        with open(folder / page, "rb") as file:
+        with open(_page_file(folder, page, left), "rb") as file:
             digest.update(page.encode() + b"\0" + hashlib.blake2b(file.read()).digest())
     return digest.hexdigest()
 

@@ -90,12 +90,34 @@ def _head(site: Path) -> str | None:
     return done.stdout.decode("ascii", "replace").strip() if done.returncode == 0 else None
 
 
+FileFacts = tuple[int, int, int]  # what the output's digest holds of a file: size, mtime_ns, mode
+
+
 def output_digest(output: Path) -> str:
-    digest = hashlib.blake2b(digest_size=20)
+    return listing_digest(output_listing(output))
+
+
+def output_listing(output: Path) -> dict[str, FileFacts] | None:
+    """Every file of the output folder by its relative path, with the facts its digest holds;
+    None when there is no folder. A build that updates the output in place (publish/apply.py)
+    changes a copy of this for the files it renamed or removed, so the output's digest after it
+    is exact without walking the whole folder again."""
     if not output.is_dir():
+        return None
+    return {path: file_facts(stat) for path, stat in _walk(output)}
+
+
+def file_facts(stat: os.stat_result) -> FileFacts:
+    return stat.st_size, stat.st_mtime_ns, stat.st_mode
+
+
+def listing_digest(listing: dict[str, FileFacts] | None) -> str:
+    if listing is None:
         return "(none)"
-    for path, stat in _walk(output):
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_mode}\n".encode())
+    digest = hashlib.blake2b(digest_size=20)
+    # One update of the joined lines hashes the same bytes as one per file, in half the time.
+    lines = [f"{path}\0{s}\0{m}\0{mode}\n" for path, (s, m, mode) in sorted(listing.items())]
+    digest.update("".join(lines).encode())
     return digest.hexdigest()
 
 

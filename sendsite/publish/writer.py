@@ -3,7 +3,9 @@
 The whole site is written into a temporary folder next to the output, then swapped in with
 one atomic exchange of the two folders (Linux's renameat2 RENAME_EXCHANGE; elsewhere two renames,
 undone if the second fails); if anything fails on the way, or the process is killed, the output
-folder is the previous site or the new one, never a mix. Temporary folders are named after the
+folder is the previous site or the new one, never a mix. An incremental build writes only the
+files it made there, and they are put into the output in place once all of it has succeeded
+(publish/apply.py: a journal lets the next build finish the changes of one killed part way). Temporary folders are named after the
 output and the process that made them, so the next build can clear away those left by a build
 that was killed, without touching a build still running. sendsite marks the folders it makes,
 and refuses to replace a folder it did not make.
@@ -11,16 +13,15 @@ and refuses to replace a folder it did not make.
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from sendsite.errors import ContentError, Origin
+from sendsite.publish.apply import JOURNAL, InPlace, apply_in_place, exchange, finish_interrupted
+from sendsite.publish.stamp import FileFacts
 from sendsite.source.paths import inside, outside_output
 from sendsite.source.wholefile import replace_whole
 
@@ -87,12 +88,15 @@ def write_site(
 
 def write_into(
     output: Path,
-    fill: Callable[[Path], None],
+    fill: Callable[[Path], InPlace | None],
     finish: Callable[[Path], None] | None = None,
-) -> None:
+) -> dict[str, FileFacts] | None:
     """`fill` writes the site into a fresh staging folder beside `output` (a build streams its
     pages there as they are rendered); then `finish` runs on it and it is swapped into place.
-    If anything fails, the staging folder goes and the previous output stays as it was."""
+    When `fill` answers with an InPlace (an incremental build: the staging folder holds only
+    the files it made), its files are put into the output in place instead (publish/apply.py),
+    and the output's listing after that is returned. If anything fails before the output is
+    changed, the staging folder goes and the previous output stays as it was."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     clear_leftovers(output)
@@ -100,15 +104,19 @@ def write_into(
         tempfile.mkdtemp(prefix=_temporary_prefix(output, "building"), dir=output.parent)
     )
     try:
-        fill(staging)
+        update = fill(staging)
         (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
         staging.chmod(0o755)
         if finish is not None:
             finish(staging)
+        if update is not None and output.is_dir():
+            return apply_in_place(staging, output, update)
         _swap(staging, output)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if not (staging / JOURNAL).exists():  # else the output is part changed: the next
+            shutil.rmtree(staging, ignore_errors=True)  # build finishes it from the journal
         raise
+    return None
 
 
 def write_files(folder: Path, pages: dict[str, bytes], copies: dict[str, Path]) -> None:
@@ -129,8 +137,8 @@ def write_file(folder: Path, relative: str, data: bytes, made: set[Path]) -> Non
 
 
 def link_files(previous: Path, folder: Path, names: list[str], made: set[Path]) -> None:
-    """Put pages of the previous output, unchanged, into the staging folder: hard links (the
-    previous output is only ever replaced whole, never written in place), else copies. On
+    """Put pages of the previous output, unchanged, into the staging folder: hard links (a file
+    of the output is only ever replaced by a rename, never written into), else copies. On
     plain strings: pathlib's cost was most of the time linking 10,000 pages took."""
     old, new = os.fspath(previous), os.fspath(folder)
     folders = {os.fspath(p) for p in made}
@@ -191,8 +199,10 @@ def _temporary_prefix(output: Path, kind: str) -> str:
 
 
 def clear_leftovers(output: Path) -> None:
-    """Remove the temporary folders of builds of `output` that were killed, and put back the
-    previous site if a build was killed between the two renames of the fallback swap."""
+    """Remove the temporary folders of builds of `output` that were killed: finish the changes
+    of one killed while it updated the output in place (its journal says which: publish/apply.py),
+    and put back the previous site if one was killed between the two renames of the fallback
+    swap. The next build of `output` runs this before it reads the output."""
     leftovers: list[tuple[str, Path]] = []
     for kind in ("building", "old"):
         prefix = f".{output.name}.{kind}-"
@@ -202,6 +212,9 @@ def clear_leftovers(output: Path) -> None:
             pid = entry.name[len(prefix) :].split("-", 1)[0]
             if entry.is_dir() and not entry.is_symlink() and pid.isdigit() and not _alive(int(pid)):
                 leftovers.append((kind, entry))
+    for kind, entry in leftovers:
+        if kind == "building" and finish_interrupted(entry, output):
+            (entry / JOURNAL).unlink()
     if not output.exists():
         retired = [
             entry for kind, entry in leftovers if kind == "old" and (entry / MARKER).exists()
@@ -225,36 +238,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _exchange(first: Path, second: Path) -> bool:
-    """Atomically swap two folders; False where the system cannot, so the caller falls back."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except AttributeError:  # pragma: no cover - C libraries older than glibc 2.28
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    renameat2.argtypes = [
-        ctypes.c_int,
-        ctypes.c_char_p,
-        ctypes.c_int,
-        ctypes.c_char_p,
-        ctypes.c_uint,
-    ]
-    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
-    if result == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
-        return False  # pragma: no cover - file systems without RENAME_EXCHANGE
-    raise OSError(code, os.strerror(code), str(second))
-
-
 def _swap(staging: Path, output: Path) -> None:
     if not output.exists():
         os.replace(staging, output)
         return
-    if _exchange(staging, output):
+    if exchange(staging, output):
         shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
         return
     retired = Path(tempfile.mkdtemp(prefix=_temporary_prefix(output, "old"), dir=output.parent))

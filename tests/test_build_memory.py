@@ -177,6 +177,41 @@ def test_the_lists_of_services_are_asked_again_after_a_service_edit(generated: O
     assert front.read_bytes() != before
 
 
+def test_the_reads_no_page_makes_are_dropped_when_they_are_most_of_the_record(
+    generated: Oracle,
+) -> None:
+    """Memory.compact counts the reads no page makes only when its bound says they may be
+    half of them: after most services go, it does, and drops them."""
+
+    def record() -> memory.Memory:
+        kept = memory.load(cache_folder(generated.root))
+        assert kept is not None
+        return kept
+
+    def made(kept: memory.Memory) -> set[int]:
+        return set().union(*(page.reads for page in kept.pages.values()))
+
+    text = service_file(generated.root, 3).read_text(encoding="utf-8")
+    generated.edit(service_file(generated.root, 3).relative_to(generated.root).as_posix(), _more)
+    kept = record()
+    assert kept.table.unused < len(kept.table.reads) / 2  # not counted
+    for n in range(4, 40):
+        generated.change(
+            service_file(generated.root, n).relative_to(generated.root).as_posix(), None
+        )
+    generated.build()  # byte for byte a cold build's
+    kept = record()
+    assert len(kept.table.reads) == len(made(kept))
+    assert kept.table.unused == 0
+    generated.edit(
+        service_file(generated.root, 3).relative_to(generated.root).as_posix(), lambda _: text
+    )
+
+
+def _more(text: str) -> str:
+    return text + "\nOne more sentence.\n"
+
+
 def test_a_plain_route_object_is_printed_by_its_fields() -> None:
     pager = Pager(2, 3, "/services/", 50, FRONT_PAGE_SIZE)
     assert plain_print(pager) == plain_print(Pager(2, 3, "/services/", 50, FRONT_PAGE_SIZE))

@@ -62,6 +62,12 @@ class Recalled:
         if self.before is not None and self.dirty is not None:
             memory.table = self.before.table
             memory.pages = {name: self.before.pages[name] for name in reused}
+            # Only the reads of the records not taken over may now be made by no page.
+            memory.table.unused += sum(
+                len(record.reads)
+                for name, record in self.before.pages.items()
+                if name not in memory.pages
+            )
         for encoded in gathered:
             memory.add(encoded, prints, indexed, self.routes)
         memory.compact()

@@ -23,6 +23,7 @@ from sendsite.publish.memory import Memory
 from sendsite.publish.pipeline import RenderedSite, load_site, render_site
 from sendsite.publish.search_index import (
     INDEX_FOLDER,
+    IndexedPages,
     Left,
     reuse_or_write_search_index,
     save_search_record,
@@ -141,7 +142,7 @@ def _build(
     clear_leftovers(out.resolve())  # a build killed while it changed the output is finished first
     found_there = output_listing(out)
     before = listing_digest(found_there)  # the output as it is now: as its build left it?
-    searched: list[str] = []  # what the search index was made from
+    searched: list[IndexedPages] = []  # what the search index was made from
     written: list[str] = []
     indexed: list[str] = []
     kept: list[Memory | None] = []  # what the pages read, kept once the output is in place

@@ -166,6 +166,16 @@ def _page_file(folder: Path, page: str, left: Left | None) -> Path:
     return left.output / page if left is not None and page in left.names else folder / page
 
 
+@dataclass(frozen=True)
+class IndexedPages:
+    """What an index is made from, for save_search_record: the pages' names and bytes (with the
+    Pagefind program), their names alone, and the program."""
+
+    digest: str
+    names: str
+    program: str
+
+
 def reuse_or_write_search_index(
     folder: Path,
     pages: Sequence[str],
@@ -173,19 +183,33 @@ def reuse_or_write_search_index(
     record: Path,
     previous_digest: str,
     left: Set[str] | None = None,
-) -> str:
+) -> IndexedPages:
     """Like write_search_index, but when the pages to index are byte for byte those the index
     in `previous` (the output being replaced) was made from, that index is linked into `folder`
     instead of made again: Pagefind takes seconds on a big site, and most edits (news, pages,
     plans) change no service page. `record` (save_search_record) remembers what the last
     index was made from and the digest of the output it was published in; `previous_digest`
     is stamp.output_digest of `previous` now, so a touched or damaged index is made again.
-    Returns the digest of the pages, for save_search_record once the output is in place.
+    Returns what the pages are, for save_search_record once the output is in place.
     With `left` (the pages an incremental build left in `previous`, which it updates in place)
     a reused index stays where it is: nothing is written into `folder/pagefind/`."""
     kept = Left(previous, left) if left is not None else None
-    wanted = _pages_digest(folder, pages, kept)
     last = _load_record(record)
+    names = hashlib.blake2b("\0".join(sorted(pages)).encode(), digest_size=20).hexdigest()
+    program = _program()
+    untouched = (
+        last is not None
+        and last.get("output") == previous_digest
+        and last.get("names") == names
+        and last.get("program") == program
+    )
+    if last is not None and untouched and kept is not None and all(p in kept.names for p in pages):
+        # Every page to index is in the output as the build that made the index left it (the
+        # output's digest is the one recorded then): their bytes need not be read again.
+        wanted = str(last.get("pages"))
+    else:
+        wanted = _pages_digest(folder, pages, kept, program)
+    made = IndexedPages(wanted, names, program)
     old_index = previous / INDEX_FOLDER
     if (
         last is not None
@@ -194,22 +218,27 @@ def reuse_or_write_search_index(
         and old_index.is_dir()
         and (kept is not None or _link_tree(old_index, folder / INDEX_FOLDER))
     ):
-        return wanted
+        return made
     write_search_index(folder, pages, left=kept)
-    return wanted
+    return made
 
 
-def save_search_record(record: Path, pages: str, output: str) -> None:
-    """What the index now in the output was made from (the digest reuse_or_write_search_index
-    returned), and stamp.output_digest of that output."""
-    write_atomically(record, json.dumps({"pages": pages, "output": output}).encode())
+def save_search_record(record: Path, made: IndexedPages, output: str) -> None:
+    """What the index now in the output was made from (as reuse_or_write_search_index
+    returned it), and stamp.output_digest of that output."""
+    data = {"pages": made.digest, "names": made.names, "program": made.program, "output": output}
+    write_atomically(record, json.dumps(data).encode())
 
 
-def _pages_digest(folder: Path, pages: Sequence[str], left: Left | None) -> str:
-    digest = hashlib.blake2b(digest_size=20)
+def _program() -> str:
     executable = pagefind_executable()
     stat = executable.stat()  # another Pagefind makes another index
-    digest.update(f"{executable}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return f"{executable}\0{stat.st_size}\0{stat.st_mtime_ns}\0"
+
+
+def _pages_digest(folder: Path, pages: Sequence[str], left: Left | None, program: str) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(program.encode())
     for page in sorted(pages):
         with open(_page_file(folder, page, left), "rb") as file:
             digest.update(page.encode() + b"\0" + hashlib.blake2b(file.read()).digest())

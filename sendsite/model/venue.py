@@ -9,6 +9,7 @@ Sign Language from `languages`, free from `cost: free`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -102,8 +103,11 @@ FACETS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+_LABELS = {facet: dict(values) for facet, values in FACETS.items()}
+
+
 def label(facet: str, fact_id: str) -> str:
-    return dict(FACETS[facet])[fact_id]
+    return _LABELS[facet][fact_id]
 
 
 def weekdays(days: str) -> list[int] | None:
@@ -148,8 +152,15 @@ def service_days(service: Service) -> list[str]:
     """The ids of the days a service's structured opening hours name, Monday first."""
     found: set[int] = set()
     for hours in service.opening_hours:
-        found.update(weekdays(hours.days) or ())
+        found.update(_named_days(hours.days))
     return [DAY_IDS[i] for i in sorted(found)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_days(days: str) -> tuple[int, ...]:
+    """weekdays(days), none when it names none, kept by the text: thousands of services'
+    opening hours write their days in a few ways, and each build asks for every service's."""
+    return tuple(weekdays(days) or ())
 
 
 def offers_bsl(service: Service) -> bool:
@@ -165,11 +176,17 @@ def service_access(service: Service) -> list[str]:
 
 def facts(service: Service) -> list[Fact]:
     """Every fact of the service, in the order its page and the filters show them."""
-    found = [Fact("access", i, label("access", i)) for i in service_access(service)]
-    found += [Fact("delivery", i, label("delivery", i)) for i in service.delivery]
-    found += [Fact("day", i, label("day", i)) for i in service_days(service)]
+    return [Fact(facet, i, label(facet, i)) for facet, i in fact_ids(service)]
+
+
+def fact_ids(service: Service) -> list[tuple[str, str]]:
+    """The facet and id of each of `facts(service)`, in its order, without their labels (the
+    directory's lists ask this of every service)."""
+    found = [("access", i) for i in service_access(service)]
+    found += [("delivery", i) for i in service.delivery]
+    found += [("day", i) for i in service_days(service)]
     if service.is_free:
-        found.append(Fact("cost", "free", "Free"))
+        found.append(("cost", "free"))
     return found
 
 

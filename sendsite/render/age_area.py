@@ -91,12 +91,6 @@ def bands_for(service: model.Service) -> list[AgeBand]:
     return [band for band in AGE_BANDS if band.includes(service)]
 
 
-def serves_area(service: model.Service, area: model.Term) -> bool:
-    # By id: a term is its taxonomy's one object of that id, and comparing whole terms
-    # (with their lists of services) cost a second at 4,000 services.
-    return service.areas_all or any(a.id == area.id for a in service.areas)
-
-
 def need_groups(
     site: model.Site, band: AgeBand, area: model.Term, services: Sequence[model.Service]
 ) -> tuple[list[NeedGroup], NeedGroup | None]:
@@ -140,20 +134,34 @@ def every_age_area_page(site: model.Site) -> list[DirectoryPage]:
     taxonomy's order."""
     found: list[DirectoryPage] = []
     active = site.active_services
+    areas = site.taxonomy.areas.values()
     for band in AGE_BANDS:
-        in_band = [s for s in active if band.includes(s)]
-        for area in site.taxonomy.areas.values():
-            found += age_area_pages(site, band, area, in_band)
+        # Each service put under the areas it serves in one pass, in the directory's order,
+        # rather than every service asked of every area. By id: a term is its taxonomy's one
+        # object of that id, and comparing whole terms (with their lists of services) cost a
+        # second at 4,000 services.
+        serving: dict[str, list[model.Service]] = {area.id: [] for area in areas}
+        for service in active:
+            if not band.includes(service):
+                continue
+            if service.areas_all:
+                for listed in serving.values():
+                    listed.append(service)
+                continue
+            for area_id in dict.fromkeys(a.id for a in service.areas):
+                if area_id in serving:
+                    serving[area_id].append(service)
+        for area in areas:
+            found += age_area_pages(site, band, area, serving[area.id])
     return found
 
 
 def age_area_pages(
-    site: model.Site, band: AgeBand, area: model.Term, in_band: Sequence[model.Service]
+    site: model.Site, band: AgeBand, area: model.Term, services: Sequence[model.Service]
 ) -> list[DirectoryPage]:
     """One age band in one area, grouped by need, and the full list of each need that the
-    page has no room for, split into numbered pages like every other list. `in_band`: the
-    active services for the band's ages."""
-    services = [s for s in in_band if serves_area(s, area)]
+    page has no room for, split into numbered pages like every other list. `services`: the
+    active services for the band's ages that serve the area (all areas, or this one)."""
     groups, any_need = need_groups(site, band, area, services)
     where = f"ages {band.label} in {area.label}"
     found = [

@@ -73,7 +73,7 @@ def listings(site: model.Site) -> dict[str, list[Listing]]:
         Listing("age", band.id, band.label, None, [s for s in active if band.includes(s)])
         for band in AGE_BANDS
     ]
-    facts = [{(f.facet, f.id) for f in venue.facts(s)} for s in active]
+    facts = [set(venue.fact_ids(s)) for s in active]
     for facet, values in venue.FACETS.items():
         # A fact no open service has gets no list: nothing would link to an empty page (a
         # taxonomy term no service uses is kept, with a build warning, since a site chose it).

@@ -104,7 +104,7 @@ def output_listing(output: Path) -> dict[str, FileFacts] | None:
     is exact without walking the whole folder again."""
     if not output.is_dir():
         return None
-    return {path: file_facts(stat) for path, stat in _walk(output)}
+    return {path: file_facts(stat) for path, stat in _files(output).items()}
 
 
 def file_facts(stat: os.stat_result) -> FileFacts:
@@ -152,10 +152,16 @@ def _libraries() -> list[str]:
 
 def _walk(root: Path) -> list[tuple[str, os.stat_result]]:
     """Every file under `root` (symbolic links followed for files), sorted by relative path."""
-    found: list[tuple[str, os.stat_result]] = []
+    return sorted(_files(root).items(), key=lambda item: item[0])
+
+
+def _files(root: Path) -> dict[str, os.stat_result]:
+    """Every file under `root` by its relative path (symbolic links followed for files), in
+    no order: the output's digest sorts its listing once."""
+    found: dict[str, os.stat_result] = {}
     if not root.is_dir():
         return found
-    stack = [("", str(root))]
+    stack = [("", os.fspath(root))]
     while stack:
         prefix, folder = stack.pop()
         try:
@@ -163,13 +169,11 @@ def _walk(root: Path) -> list[tuple[str, os.stat_result]]:
         except OSError:
             continue
         for entry in entries:
-            name = prefix + entry.name
             if entry.is_dir():
-                stack.append((name + "/", entry.path))
-            else:
-                try:
-                    found.append((name, entry.stat()))
-                except OSError:
-                    continue
-    found.sort(key=lambda item: item[0])
+                stack.append((prefix + entry.name + "/", entry.path))
+                continue
+            try:
+                found[prefix + entry.name] = entry.stat()
+            except OSError:
+                continue
     return found

@@ -75,10 +75,15 @@ class Fingerprints:
     def __init__(self) -> None:
         # id -> (the object, kept alive so that its id is not reused; its key; its fingerprint)
         self.models: dict[int, tuple[Any, Key | None, Fingerprint]] = {}
+        # (id of a model object in `models`, attribute) -> the answer's fingerprint: the model
+        # does not change while pages are rendered, and a service's list of categories, or an
+        # organisation's hundreds of services, is read on many pages (a cold build's every page)
+        self.answers: dict[tuple[int, str], Fingerprint] = {}
 
     def forget(self) -> None:
         """Start afresh: call before each rebuild, whose model may hold new objects."""
         self.models.clear()
+        self.answers.clear()
 
     def model(self, obj: Any) -> tuple[Any, Key | None, Fingerprint]:
         hit = self.models.get(id(obj))

@@ -50,6 +50,7 @@ from sendsite.render.reads import (
 )
 
 T = TypeVar("T")
+_UNKNOWN = object()  # not yet in Fingerprints.answers
 
 
 class TrackingEnvironment(jinja2.Environment):
@@ -113,21 +114,25 @@ class TrackingEnvironment(jinja2.Environment):
         except AttributeError:
             value = super().getattr(obj, attribute)
         reads = self.current
-        if reads is not None:
-            if type(obj) in MODEL_TYPES:
-                models = self.prints.models
-                hit = models.get(id(obj))
-                key = hit[1] if hit is not None else self.prints.model(obj)[1]
-                if key is not None:
-                    if type(value) is str or value is None:
-                        reads.reads[(key, attribute)] = value
-                        return value
-                    if type(value) in MODEL_TYPES:  # a service's organisation, its ages
-                        hit = models.get(id(value))
-                        found = hit[2] if hit is not None else self.prints.model(value)[2]
-                        reads.reads[(key, attribute)] = found
-                        return value
-            self._record(obj, attribute, value)
+        if reads is None:
+            return value
+        if type(obj) in MODEL_TYPES:
+            models = self.prints.models
+            hit = models.get(id(obj))
+            key = hit[1] if hit is not None else self.prints.model(obj)[1]
+            if key is None:
+                return value  # a part of a keyed object, whose read recorded all of the part
+            if type(value) is str or value is None:
+                reads.reads[(key, attribute)] = value
+                return value
+            if type(value) in MODEL_TYPES:  # a service's organisation, its ages
+                hit = models.get(id(value))
+                found = hit[2] if hit is not None else self.prints.model(value)[2]
+                reads.reads[(key, attribute)] = found
+                return value
+        elif id(obj) not in self._route_objects:
+            return value  # a loop, a string's method, a dict of labels: nothing to record
+        self._record(obj, attribute, value)
         return value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
@@ -159,7 +164,15 @@ class TrackingEnvironment(jinja2.Environment):
         if key is None:
             return  # a part of a keyed object, whose read recorded all of the part
         kind = type(value)
-        reads.reads[(key, attribute)] = value if kind is str else self.prints(value)
+        if kind is str:
+            reads.reads[(key, attribute)] = value
+        else:
+            answers = self.prints.answers
+            asked = (id(owner), attribute)  # owner is kept alive in prints.models
+            found = answers.get(asked, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = answers[asked] = self.prints(value)
+            reads.reads[(key, attribute)] = found
         if kind is types.MethodType:
             # A method reads what it likes of its object: depend on the object's whole file.
             origin = getattr(owner, "origin", None)
@@ -192,6 +205,11 @@ class TrackingEnvironment(jinja2.Environment):
                 reads.reads[((CALL, kind, name, ((None, "key", found),)), "")] = self.prints(result)
             return  # else a part of a keyed object (a service's ages), recorded with it
         values = [*args, *kwargs.values()]
+        for value in values:  # most calls are given strings, numbers, dates: none can hold keys
+            if type(value) in MODEL_TYPES or isinstance(value, list | tuple):
+                break
+        else:
+            return
         if not any(self._holds_keyed(v) for v in values):
             return  # plain values in, so the answer is the same for the same values
         found = self._call_key(kind, name, args, kwargs)

@@ -123,6 +123,24 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return files
 
 
+def killed_builds(script: str, roots: dict[KillPoint, Path]) -> dict[KillPoint, Path]:
+    """Build each site in a process of its own (all at once) that `script` kills at its kill
+    point; `roots` once every process has been killed there."""
+    children = {
+        kill: subprocess.Popen(
+            [sys.executable, "-c", script, kill.point, str(kill.limit), str(root), BUILD_DATE],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+        )
+        for kill, root in roots.items()
+    }
+    for kill, child in children.items():
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == -signal.SIGKILL, f"{kill}: {err.decode()}"
+    return roots
+
+
 def build(root: Path) -> int:
     with redirect_stderr(StringIO()), redirect_stdout(StringIO()):
         return main(["build", str(root), "--date", BUILD_DATE])
@@ -167,19 +185,7 @@ def test_a_killed_build_leaves_the_old_site_or_the_new_one(sites: Sites, tmp_pat
         shutil.copytree(sites.old_site, root)
         make_new(root)
         roots[kill] = root
-    children = {
-        kill: subprocess.Popen(
-            [sys.executable, "-c", CHILD, kill.point, str(kill.limit), str(root), BUILD_DATE],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
-        )
-        for kill, root in roots.items()
-    }
-    for kill, child in children.items():
-        _, err = child.communicate(timeout=120)
-        assert child.returncode == -signal.SIGKILL, f"{kill}: {err.decode()}"
-        root = roots[kill]
+    for kill, root in killed_builds(CHILD, roots).items():
         output = root / "_site"
         if kill.point == "fallback-between-renames":
             # Without an atomic exchange there is one moment with the old site moved aside.
@@ -282,7 +288,6 @@ IN_PLACE_CHILD = textwrap.dedent(
     """
 )
 
-DATE = BUILD_DATE
 IN_PLACE_KILL_POINTS = [
     KillPoint("journal"),  # the journal written, the output not yet touched
     KillPoint("renames", 0),  # the removals done, no changed file renamed in yet
@@ -337,19 +342,7 @@ def test_a_build_killed_while_it_updates_the_output_is_finished_by_the_next(
         assert build(root) == 0  # this copy's record, so the next build is incremental
         make_newer(root)
         roots[kill] = root
-    children = {
-        kill: subprocess.Popen(
-            [sys.executable, "-c", IN_PLACE_CHILD, kill.point, str(kill.limit), str(root), DATE],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
-        )
-        for kill, root in roots.items()
-    }
-    for kill, child in children.items():
-        _, err = child.communicate(timeout=120)
-        assert child.returncode == -signal.SIGKILL, f"{kill}: {err.decode()}"
-        root = roots[kill]
+    for kill, root in killed_builds(IN_PLACE_CHILD, roots).items():
         output = root / "_site"
         left = list(root.glob("._site.building-*"))  # the staging folder, with its journal
         assert len(left) == 1, kill

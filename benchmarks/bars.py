@@ -185,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=7, help="preview saves")
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/sendsite-bars"))
     args = parser.parse_args(argv)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as build_speed.environment says
     work: Path = args.work
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)

@@ -259,6 +259,13 @@ def test_dangerous_output_folders_are_refused(site: TinySite, output: str, messa
     assert not (site.root / "content/out").exists()
 
 
+def test_an_output_folder_in_folders_not_yet_made_is_made(site: TinySite, tmp_path: Path) -> None:
+    output = tmp_path / "www" / "area" / "local-offer"
+    assert site.build("-o", str(output)).code == 0
+    assert (output / "index.html").is_file()
+    assert site.build("-o", str(output)).code == 0  # and built again there
+
+
 def test_folder_not_made_by_sendsite_is_never_replaced(site: TinySite) -> None:
     precious = site.root / "precious"
     precious.mkdir()

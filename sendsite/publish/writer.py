@@ -203,6 +203,8 @@ def clear_leftovers(output: Path) -> None:
     of one killed while it updated the output in place (its journal says which: publish/apply.py),
     and put back the previous site if one was killed between the two renames of the fallback
     swap. The next build of `output` runs this before it reads the output."""
+    if not output.parent.is_dir():
+        return  # a new folder: no build of it has run, so none has left anything
     leftovers: list[tuple[str, Path]] = []
     for kind in ("building", "old"):
         prefix = f".{output.name}.{kind}-"

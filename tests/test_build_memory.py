@@ -16,7 +16,7 @@ import pytest
 from benchmarks.make_site import make_site, service_file
 from sendsite import model
 from sendsite.errors import Origin
-from sendsite.publish import memory
+from sendsite.publish import memory, recall
 from sendsite.publish.build import BuildResult, build
 from sendsite.render import parallel
 from sendsite.render.age_area import NeedGroup
@@ -346,3 +346,24 @@ def test_files_made_from_the_model_are_taken_whole_when_what_they_are_made_from_
     assert tiny.build().taken == everything  # nothing changed (the stamp is not asked here)
     (tiny.work / "out/data/services.csv").write_text("touched", encoding="utf-8")
     assert tiny.build().taken == []  # a touched output is not taken from
+
+
+def test_a_build_that_renders_every_page_lets_the_last_record_go(
+    tiny: Oracle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the output gone (a kept cache, a fresh checkout), the last build's reads and pages
+    are not held while this build makes its own: only its made files' groups are asked."""
+    tiny.build()
+    seen: list[recall.Recalled] = []
+    made = recall.Recalled
+
+    def spy(*args: Any, **kwargs: Any) -> recall.Recalled:
+        seen.append(made(*args, **kwargs))
+        return seen[-1]
+
+    monkeypatch.setattr(recall, "Recalled", spy)
+    shutil.rmtree(tiny.work / "out")
+    assert tiny.build().rendered == tiny.pages
+    before = seen[0].before
+    assert before is not None and before.generated
+    assert not before.pages and not before.table.reads

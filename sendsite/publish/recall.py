@@ -3,7 +3,7 @@ pages must be rendered again, and the record to keep for the next build."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -105,4 +105,9 @@ def recall(
     if kept and before is not None:
         prints = route_prints(env, routes)  # asked again when the record is kept: once will do
         dirty = memory.dirty_pages(before, now, env, routes, index_model(site), prints)
+    if dirty is None and before is not None:
+        # Every page is rendered again: of the last build's record only the made files' groups
+        # are asked (takeable). Its reads and pages (at 4,000 services, ~90 MB of objects when
+        # a kept cache builds into a new output) are let go before this build makes its own.
+        before = replace(before, table=memory.ReadTable(), pages={}, values={})
     return Recalled(now, before, dirty, env, routes, kept, prints)

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import errno
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +19,25 @@ from sendsite.model.derived import build_date_from_environment
 from sendsite.text import plural
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def run() -> None:
+    """The installed command (and `python -m sendsite`): main, then, after a build, an exit
+    that leaves the freeing of the build's objects to the operating system. Tearing down the
+    interpreter's hundreds of megabytes of objects one by one took 0.13-0.19 s of a 1.4 s
+    one-edit build at 4,000 services. Every file the build wrote is closed by then and its
+    processes reaped; the other commands (the live preview's threads and worker process above
+    all) exit as usual."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv[:1] != ["build"]:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (`| head`): nothing more can be said
+        pass
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -333,6 +333,26 @@ def test_command_line_exit_codes_and_no_traceback(site: TinySite, tmp_path: Path
 
     ok = run("build", str(site.root), "--date", "2026-11-23")
     assert ok.returncode == 0 and "Built" in ok.stdout
+    # The installed command ends a build with os._exit (cli.run): what it printed into a pipe
+    # is still all there, and so is the output.
+    installed = Path(sys.executable).with_name("sendsite")
+    again = subprocess.run(
+        [
+            str(installed),
+            "build",
+            str(site.root),
+            "--date",
+            "2026-11-23",
+            "-o",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 0 and again.stdout.startswith("Built ")
+    assert again.stdout.endswith("as of 2026-11-23.\n")
+    assert (tmp_path / "o" / "index.html").is_file()
     site.write("content/services/portage.md", "---\nname: x\nnonsense: 1\n---\n")
     bad = run("build", str(site.root))
     assert bad.returncode == 1

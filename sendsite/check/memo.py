@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sendsite import model
 from sendsite.check.advice import Advice
-from sendsite.check.jargon import PlainEnglish
 from sendsite.check.links import Links, links_in
 from sendsite.check.texts import SourceLines, Text
+
+if TYPE_CHECKING:  # imported when a check asks for it: textstat is no part of a build
+    from sendsite.check.jargon import PlainEnglish
 
 FileKey = tuple[tuple[Text, ...], bool]  # a file's texts, and whether its summary is listed
 
@@ -41,6 +44,8 @@ class TextMemo:
         """The text checks' warnings for every file, checking again only what changed."""
         wording = (glossary, settings)
         if self.checker is None or self.wording != wording:
+            from sendsite.check.jargon import PlainEnglish
+
             self.wording, self.checker = wording, PlainEnglish(glossary, settings)
             self.files.clear()
         by_file: dict[str, list[Text]] = {}

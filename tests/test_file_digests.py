@@ -9,6 +9,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from sendsite.source import digests
 from sendsite.source.digests import FileDigests, site_digests
 
@@ -69,3 +71,24 @@ def test_a_damaged_record_or_a_cache_inside_the_site_is_never_read(tmp_path: Pat
     assert (inside / digests.FILE).read_text(encoding="utf-8").count('"0"') == 1  # untouched
     (inside / digests.FILE).write_bytes(b"{not json")
     assert FileDigests(inside).digest(file) == blake(b"one")
+
+
+def test_a_record_is_read_once_while_its_file_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    file = written(tmp_path / "a.md", b"one", seconds_ago=60)
+    first = FileDigests(cache)
+    first.digest(file)
+    first.save()
+    reads: list[object] = []
+    real = digests.json.load
+    monkeypatch.setattr(digests.json, "load", lambda stream: reads.append(stream) or real(stream))
+    # A build asks three times: the record it wrote (or read) is not read again...
+    assert FileDigests(cache).before == FileDigests(cache).before == first.now
+    assert reads == []
+    # ...until its file changes.
+    (cache / digests.FILE).write_text('{"format": 1, "files": {}}', encoding="utf-8")
+    assert FileDigests(cache).before == {}
+    assert len(reads) == 1

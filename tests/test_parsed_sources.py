@@ -3,8 +3,11 @@ changed one, another sendsite or a damaged record means parsing again (source/pa
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
+from sendsite.source.digests import FileDigests
 from sendsite.source.parsed import FILE, ParsedFiles
 from sendsite.source.sourcefile import read_source
 
@@ -61,3 +64,31 @@ def test_a_kept_file_whose_entry_is_damaged_is_parsed_again(tmp_path: Path) -> N
     assert kept.data == {"name": "Portage"}
     assert kept.body == "Visits at home.\n"
     assert kept == read_source(file, "content/services/portage.md")
+
+
+def test_with_the_site_digests_a_file_whose_stat_is_unchanged_is_not_read(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    file = tmp_path / "portage.md"
+    file.write_text("---\nname: Portage\n---\nVisits at home.\n", encoding="utf-8")
+    when = time.time_ns() - 60 * 10**9  # long enough ago for its time to be trusted
+    os.utime(file, ns=(when, when))
+    display = "content/services/portage.md"
+    digests = FileDigests(cache)
+    first = ParsedFiles(cache, "v1", digests)
+    first.read(file, display)
+    first.save()
+    digests.digest(str(file))
+    digests.save()
+    # Other bytes of the same size, with the same time and inode: taken as the file the last
+    # build parsed, as the build stamp takes it, without reading it.
+    with open(file, "r+b") as stream:
+        stream.write(b"---\nname: Portbge")
+    os.utime(file, ns=(when, when))
+    kept = ParsedFiles(cache, "v1", FileDigests(cache)).read(file, display)
+    assert kept.data["name"] == "Portage"
+    assert ParsedFiles(cache, "v1").read(file, display).data["name"] == "Portbge"  # read
+    # A new time: read and parsed again.
+    os.utime(file, ns=(when + 10**9, when + 10**9))
+    again = ParsedFiles(cache, "v1", FileDigests(cache)).read(file, display)
+    assert again.data["name"] == "Portbge"

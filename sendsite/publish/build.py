@@ -32,6 +32,7 @@ from sendsite.publish.search_index import (
 from sendsite.publish.stamp import listing_digest, output_digest, output_listing
 from sendsite.publish.writer import check_output_folder, clear_leftovers, write_files, write_into
 from sendsite.source.cache import cache_folder, collector_paused
+from sendsite.source.digests import site_digests
 from sendsite.source.parsed import ParsedFiles
 from sendsite.source.paths import inside
 from sendsite.source.sourcefile import read_source
@@ -123,7 +124,7 @@ def _build(
     parsed = checked = None
     if not inside(cache, site_dir):
         version = _parser_version()
-        parsed = ParsedFiles(cache, version)
+        parsed = ParsedFiles(cache, version, site_digests(site_dir, cache))
         checked = CheckedServices(cache, f"{version} {build_date.isoformat()}", parsed.digest)
     # The model lives as long as the build: frozen, the cyclic garbage collector never scans
     # its objects (at 4,000 services, a one-edit build's collections took 1.1-1.4 s of CPU,

@@ -4,7 +4,9 @@ most of the time a build spent loading a site.
 
 Each entry is keyed on a digest of the file's bytes and the path shown to the author, under a
 `version` the caller gives (a digest of sendsite itself and its libraries), so another parser
-never answers from an older one's work. Entries are kept as pickled bytes made when the file was
+never answers from an older one's work. Given the site's file digests (source/digests.py), a
+file whose size, time and inode are as they were is not even read: reading and hashing 4,000
+files was 60 ms of a 700 ms one-edit build. Entries are kept as pickled bytes made when the file was
 parsed, so nothing the later stages do to a parsed file can reach the next build. The record is
 a pickle: the caller never keeps one in a folder the content's authors control.
 """
@@ -12,32 +14,41 @@ a pickle: the caller never keeps one in a folder the content's authors control.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from sendsite.source.cache import load_record, save_record
+from sendsite.source.digests import UNREADABLE, FileDigests
 from sendsite.source.sourcefile import SourceFile, read_source
 
 FILE = "sources.pickle"
-_FORMAT = 1
+_FORMAT = 2
 
 
 class ParsedFiles:
     """A `Reader` for the loader that reuses the last build's parsed files."""
 
-    def __init__(self, cache: Path, version: str) -> None:
+    def __init__(self, cache: Path, version: str, digests: FileDigests | None = None) -> None:
+        """`digests`: the site's, to tell an unchanged file by its stat."""
         self.file = cache / FILE
         self.version = version
+        self.digests = digests
         self.before: dict[str, tuple[bytes, bytes]] = load_record(self.file, _FORMAT, self.version)
         self.now: dict[str, tuple[bytes, bytes]] = {}  # display path -> (digest, pickled file)
 
     def read(self, file: Path, display: str) -> SourceFile:
+        hit = self.before.get(display)
+        if hit is not None and self.digests is not None:
+            known = self.digests.digest(os.path.abspath(file))
+            if known != UNREADABLE and hit[0] == bytes.fromhex(known) + display.encode():
+                self.now[display] = hit
+                return _Kept(display, file, hit[1])
         with open(file, "rb") as stream:
             data = stream.read()
-        digest = hashlib.blake2b(data, digest_size=20, key=display.encode()[:64]).digest()
-        digest += display.encode()
-        hit = self.before.get(display)
+        # As source/digests.py hashes a file's bytes, so that its digest can answer for them.
+        digest = hashlib.blake2b(data, digest_size=20).digest() + display.encode()
         if hit is not None and hit[0] == digest:
             self.now[display] = hit
             return _Kept(display, file, hit[1])

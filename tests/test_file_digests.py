@@ -5,9 +5,11 @@ and not kept when it changed too recently to trust its time."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -83,8 +85,13 @@ def test_a_record_is_read_once_while_its_file_is_unchanged(
     first.digest(file)
     first.save()
     reads: list[object] = []
-    real = digests.json.load
-    monkeypatch.setattr(digests.json, "load", lambda stream: reads.append(stream) or real(stream))
+    real = json.load
+
+    def load(stream: IO[bytes]) -> object:
+        reads.append(stream)
+        return real(stream)
+
+    monkeypatch.setattr(json, "load", load)
     # A build asks three times: the record it wrote (or read) is not read again...
     assert FileDigests(cache).before == FileDigests(cache).before == first.now
     assert reads == []

@@ -6,14 +6,17 @@ from __future__ import annotations
 import io
 import multiprocessing
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from sendsite.commands import progress
 from sendsite.commands.progress import ProgressLine
+from sendsite.publish import stamp
 from sendsite.render import parallel
 from sendsite.render.theme import THEME_DIR
 from sendsite.source.cache import CACHE_FOLDER, cache_folder
@@ -207,3 +210,25 @@ def test_the_progress_line_is_shown_and_wiped_on_a_terminal(
     line.show(50, 100)
     line.clear()
     assert stream.getvalue() == "\rRendering pages: 50 of 100\x1b[K\r\x1b[K"
+
+
+def test_the_code_digest_starts_no_process_and_the_libraries_are_asked_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_process(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a process was started")
+
+    first = stamp.code_digest()
+    monkeypatch.setattr(subprocess, "run", no_process)
+    asked: list[str] = []
+    real = metadata.version
+
+    def version(name: str) -> str:
+        asked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(metadata, "version", version)
+    stamp._libraries.cache_clear()
+    assert stamp.code_digest() == stamp.code_digest() == first
+    assert sorted(asked) == sorted(set(asked))  # each library once
+    assert asked

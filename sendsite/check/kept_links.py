@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sendsite.check.links import Links, links_in
-from sendsite.publish.stamp import settings_digest
+from sendsite.publish.stamp import code_digest
 from sendsite.source.cache import cache_folder, load_record, save_record
 from sendsite.source.paths import inside
 
@@ -29,7 +29,7 @@ class KeptLinks:
     def __init__(self, site_dir: Path, converted: Callable[[str], str]) -> None:
         cache = cache_folder(site_dir)
         self._file = None if inside(cache, site_dir) else cache / FILE
-        self._version = settings_digest(Path("/"), "")
+        self._version = code_digest()
         self._converted = converted
         self._kept = load_record(self._file, _FORM, self._version) if self._file else {}
         self._used: dict[bytes, Links] = {}

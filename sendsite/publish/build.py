@@ -231,7 +231,7 @@ def _build(
 
 def _parser_version() -> str:
     """What shapes a parsed file besides its bytes: sendsite's code and its libraries."""
-    return stamp.settings_digest(Path("/"), "")
+    return stamp.code_digest()
 
 
 def _named_as_partner(organisation: model.Organisation, site: model.Site) -> bool:

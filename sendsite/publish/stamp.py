@@ -19,6 +19,7 @@ the check runs before the heavy modules load.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -62,17 +63,26 @@ def inputs_digest(site_dir: Path, output: Path | None, build_date: str, strict: 
     return digest.hexdigest()
 
 
-def settings_digest(site_dir: Path, build_date: str) -> str:
+def settings_digest(site_dir: Path | None, build_date: str) -> str:
     """Everything besides the site's own files that shapes its pages: the site folder, the
-    build date, the git commit, and the versions of Python, the libraries and sendsite."""
+    build date, the git commit, and the versions of Python, the libraries and sendsite. With no
+    site folder (code_digest), only those versions."""
     digest = hashlib.blake2b(digest_size=20)
-    site = site_dir.resolve()
-    settings = [_FORMAT, str(site), build_date, sys.version, _libraries(), _head(site)]
+    site = None if site_dir is None else site_dir.resolve()
+    head = None if site is None else _head(site)
+    settings = [_FORMAT, str(site), build_date, sys.version, _libraries(), head]
     digest.update(json.dumps(settings).encode())
     for path, stat in _walk(_PACKAGE):
         if "__pycache__" not in path:
             digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """sendsite's code and theme and the versions of Python and the libraries: what shapes a
+    parsed file or a text's links besides its bytes. No git: a build asks for it twice, and
+    each `git rev-parse` was a process started."""
+    return settings_digest(None, "")
 
 
 def _head(site: Path) -> str | None:
@@ -140,14 +150,15 @@ def save(site_dir: Path, stamp: Stamp) -> None:
     write_atomically(cache_folder(site_dir) / STAMP_FILE, json.dumps(data).encode())
 
 
-def _libraries() -> list[str]:
+@functools.cache  # a process runs the libraries it imported, whatever is installed later
+def _libraries() -> tuple[str, ...]:
     found = []
     for name in _LIBRARIES:
         try:
             found.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             continue
-    return found
+    return tuple(found)
 
 
 def _walk(root: Path) -> list[tuple[str, os.stat_result]]:

@@ -24,6 +24,7 @@ from sendsite.render.listings import FRONT_PAGE_SIZE
 from sendsite.render.pagination import Pager
 from sendsite.render.reads import Fingerprint, Key, Read, is_call, plain_print
 from sendsite.render.tracking import TrackingEnvironment
+from sendsite.source import cache, parsed
 from sendsite.source.cache import cache_folder
 from tests.conftest import TINY_SITE
 
@@ -367,3 +368,23 @@ def test_a_build_that_renders_every_page_lets_the_last_record_go(
     before = seen[0].before
     assert before is not None and before.generated
     assert not before.pages and not before.table.reads
+
+
+def test_records_left_unwritten_for_a_few_new_entries_still_give_a_cold_builds_output(
+    tiny: Oracle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a big site's one-page edits (source/cache.worth_saving): here, after the first build,
+    # no edit is enough to write the parsed files again.
+    monkeypatch.setattr(cache, "SPARSE", 1)
+    monkeypatch.setattr(cache, "FEW_NEW", 10**6)
+    kept = cache_folder(tiny.root) / parsed.FILE
+    written = kept.stat().st_mtime_ns
+    for relative, how in [
+        ("content/services/portage.md", replace("name: Portage", "name: Portage at home")),
+        ("content/pages/about.md", replace("title: About the Local Offer", "title: About us")),
+        ("content/services/portage.md", replace("name: Portage at home", "name: Portage")),
+        ("content/pages/about.md", replace("title: About us", "title: About the Local Offer")),
+        ("content/news/revisit-outcome.md", replace("published", "out")),
+    ]:
+        tiny.edit(relative, how)
+    assert kept.stat().st_mtime_ns == written

@@ -7,6 +7,7 @@ import os
 import time
 from pathlib import Path
 
+from sendsite.source import cache
 from sendsite.source.digests import FileDigests
 from sendsite.source.parsed import FILE, ParsedFiles
 from sendsite.source.sourcefile import read_source
@@ -92,3 +93,20 @@ def test_with_the_site_digests_a_file_whose_stat_is_unchanged_is_not_read(tmp_pa
     os.utime(file, ns=(when + 10**9, when + 10**9))
     again = ParsedFiles(cache, "v1", FileDigests(cache)).read(file, display)
     assert again.data["name"] == "Portbge"
+
+
+def test_a_big_record_is_written_again_only_for_more_than_a_few_new_entries() -> None:
+    big = {
+        f"content/pages/{n}.md": (b"digest", b"parsed") for n in range(cache.SPARSE * cache.FEW_NEW)
+    }
+    changed = dict(big)
+    for n in range(cache.FEW_NEW - 1):
+        changed[f"content/pages/{n}.md"] = (b"other", b"parsed")
+    assert not cache.worth_saving(big, changed)
+    assert not cache.worth_saving(big, {n: big[n] for n in list(big)[:10]})  # files gone
+    changed["content/pages/new.md"] = (b"new", b"parsed")
+    assert cache.worth_saving(big, changed)
+    # A small record is written for any entry.
+    small = dict(list(big.items())[:10])
+    assert cache.worth_saving(small, {**small, "content/pages/new.md": (b"new", b"parsed")})
+    assert not cache.worth_saving(small, small)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sendsite.check.links import Links, links_in
 from sendsite.publish.stamp import code_digest
-from sendsite.source.cache import cache_folder, load_record, save_record
+from sendsite.source.cache import cache_folder, load_record, save_record, worth_saving
 from sendsite.source.paths import inside
 
 FILE = "links.pickle"
@@ -44,5 +44,5 @@ class KeptLinks:
 
     def save(self) -> None:
         """Keep what this build read (a record that cannot be written only costs speed)."""
-        if self._file is not None and self._used != self._kept:
+        if self._file is not None and worth_saving(self._kept, self._used):
             save_record(self._file, _FORM, self._version, self._used)

@@ -18,7 +18,7 @@ import os
 import time
 from pathlib import Path
 
-from sendsite.source.cache import write_atomically
+from sendsite.source.cache import worth_saving, write_atomically
 
 FILE = "digests.json"
 _FORMAT = 1
@@ -86,7 +86,7 @@ class FileDigests:
 
     def save(self) -> None:
         """Keep the digests taken (a cache that cannot be written only costs speed)."""
-        if self.file is None or self.now == self.before:
+        if self.file is None or not worth_saving(self.before, self.now):
             return
         files = {path: [*stat, digest] for path, (stat, digest) in self.now.items()}
         if not write_atomically(

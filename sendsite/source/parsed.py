@@ -19,7 +19,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from sendsite.source.cache import load_record, save_record
+from sendsite.source.cache import load_record, save_record, worth_saving
 from sendsite.source.digests import UNREADABLE, FileDigests
 from sendsite.source.sourcefile import SourceFile, read_source
 
@@ -62,8 +62,10 @@ class ParsedFiles:
         return hit[0] if hit is not None else None
 
     def save(self) -> None:
-        """Keep the files this build read (only after it succeeded)."""
-        save_record(self.file, _FORMAT, self.version, self.now)
+        """Keep the files this build read (only after it succeeded), unless the record kept
+        lacks only a few of them (cache.worth_saving)."""
+        if worth_saving(self.before, self.now):
+            save_record(self.file, _FORMAT, self.version, self.now)
 
 
 _PARSED = ("data", "body", "body_line")

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -433,6 +434,38 @@ def test_a_failed_one_edit_build_leaves_the_output_exactly_as_it_was(
         assert main(["build", str(root), "--date", BUILD_DATE, *args]) == 1, failure
     assert "Traceback" not in errors.getvalue()
     assert facts(output) == before, failure
+    assert not [p for p in root.iterdir() if p.name.startswith("._site")]
+
+
+# Stands in for Pagefind: slow, then it writes into its --output-path, as Pagefind does.
+SLOW_PAGEFIND = """#!{python}
+import os, sys, time
+time.sleep(1.0)
+output = sys.argv[sys.argv.index("--output-path") + 1]
+os.makedirs(output, exist_ok=True)
+open(os.path.join(output, "pagefind.js"), "w").write("late")
+"""
+
+
+def test_a_build_that_fails_while_pagefind_runs_stops_it_before_clearing_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind indexes the pages while the rest of the site is made; when the build then fails
+    (here: --strict and a warning), Pagefind is stopped before the staging folder goes, so it
+    cannot write one back beside the output."""
+    root = tmp_path / "site"
+    output = in_place_site(root)
+    make_newer(root)
+    (root / "content/organisations/nobody.yaml").write_text("name: Nobody at all\n")
+    slow = tmp_path / "slow-pagefind"
+    slow.write_text(SLOW_PAGEFIND.format(python=sys.executable))
+    slow.chmod(0o755)
+    monkeypatch.setattr("sendsite.publish.search_index.pagefind_executable", lambda: slow)
+    before = facts(output)
+    with redirect_stderr(StringIO()), redirect_stdout(StringIO()):
+        assert main(["build", str(root), "--date", BUILD_DATE, "--strict"]) == 1
+    time.sleep(1.5)  # had it been left running, the stand-in would have written by now
+    assert facts(output) == before
     assert not [p for p in root.iterdir() if p.name.startswith("._site")]
 
 

@@ -25,9 +25,10 @@ from sendsite.publish.search_index import (
     INDEX_FOLDER,
     IndexedPages,
     Left,
-    reuse_or_write_search_index,
+    RunningIndex,
+    reuse_or_start_search_index,
     save_search_record,
-    write_search_index,
+    start_search_index,
 )
 from sendsite.publish.stamp import listing_digest, output_digest, output_listing
 from sendsite.publish.writer import check_output_folder, clear_leftovers, write_files, write_into
@@ -151,6 +152,17 @@ def _build(
     taken: list[str] = []
 
     update: list[InPlace] = []  # an incremental build's files, put into the output in place
+    running: list[RunningIndex] = []  # Pagefind, indexing while the rest of the site is made
+
+    def start_index(folder: Path, pages: list[str], left: list[str] | None) -> None:
+        # The index is the directory's search of services: with none, there is nothing to
+        # search, and the theme shows no search form.
+        if not site.active_services or not pages:
+            return
+        kept = set(left) if left is not None else None
+        made, pagefind = reuse_or_start_search_index(folder, pages, out, record, before, kept)
+        searched.append(made)
+        running.extend([pagefind] if pagefind is not None else [])
 
     def fill(folder: Path) -> InPlace | None:
         rendered = render_site(
@@ -162,6 +174,7 @@ def _build(
             previous=out,
             previous_digest=before,
             in_place=found_there is not None,
+            pages_written=lambda pages, left: start_index(folder, pages, left),
         )
         if rendered.left is not None and found_there is not None:
             update.append(InPlace(found_there, set(rendered.left), whole=(INDEX_FOLDER,)))
@@ -187,24 +200,27 @@ def _build(
         return update[0] if update else None
 
     def index(folder: Path) -> None:
-        # The index is the directory's search of services: with none, there is nothing to
-        # search, and the theme shows no search form.
         if not site.active_services:
             return
         left = update[0].kept if update else None
-        if indexed:
-            searched.append(reuse_or_write_search_index(folder, indexed, out, record, before, left))
+        if searched:  # started once the pages were written (start_index)
+            for pending in running:
+                pending.wait()
         elif left is not None:  # as below, the pages left in the output with those made
             every = [name for name in written if name.endswith(".html")]
-            write_search_index(folder, every, left=Left(out.resolve(), left))
+            start_search_index(folder, every, left=Left(out.resolve(), left)).wait()
         else:  # the site's own templates mark no page: Pagefind indexes every page
-            write_search_index(folder)
+            start_search_index(folder).wait()
         if update and not (folder / INDEX_FOLDER).is_dir():  # the index in the output stays
             prefix = INDEX_FOLDER + "/"
             update[0].kept.update(n for n in update[0].listing if n.startswith(prefix))
 
+    def abandon() -> None:  # the build failed, maybe before it waited for Pagefind
+        for pending in running:
+            pending.stop()
+
     record = cache / "search.json"
-    changed = write_into(out, fill, finish=index)
+    changed = write_into(out, fill, finish=index, abandon=abandon)
     after = listing_digest(changed) if changed is not None else output_digest(out)
     if searched:
         save_search_record(record, searched[0], after)

@@ -96,6 +96,7 @@ def render_site(
     previous: Path | None = None,
     previous_digest: str | None = None,
     in_place: bool = False,
+    pages_written: Callable[[list[str], list[str] | None], None] | None = None,
 ) -> RenderedSite:
     """Every page and file of the site; `progress(done, total)` hears how far the pages are.
     With `into` (a build's staging folder), each page is written there as soon as it is made
@@ -106,7 +107,9 @@ def render_site(
     writes nothing) the cache is read only. `previous_digest`: stamp.output_digest of
     `previous` if the caller has it. With `in_place` (the writer will update `previous` in place
     when the build is incremental), the pages taken from `previous` are left there, not linked
-    into `into`: RenderedSite.left names them."""
+    into `into`: RenderedSite.left names them. `pages_written(indexed, left)` hears, once every
+    page is in `into` (or left in `previous`), the pages for the search index, before the site's
+    other files are made (a build starts Pagefind there)."""
     linker = Linker(site.config.base_path)
     cache = cache_folder(site_dir)
     untrusted = inside(cache, site_dir)
@@ -167,23 +170,42 @@ def render_site(
         return made_files(site, plan.routes, plan.names, kept_from, taken)
 
     pages: dict[str, bytes] | None = None
+    made: tuple[dict[str, bytes], dict[str, list[str]]] | None = None
     gathered: list[Encoded] = []
+    taken_files = [name for files in taken.values() for name in files]
     if parallel.can_fork(len(routes)):
-        pages, (generated, grouped), gathered = parallel.render_parallel(
+        pages, side, gathered = parallel.render_parallel(
             render, len(routes), make, tell, keep, gather if remember else None
         )
-    else:
-        generated, grouped = make()
-    taken_files = [name for files in taken.values() for name in files]
-    claim_files(plan, [*generated, *taken_files])
+        claim_files(plan, [*side[0], *taken_files])
+        made = side
+    failed: ContentErrors | None = None
     if pages is None:  # one process (a small site, or a mistake to report in order)
         recorded.clear()
-        pages = _render_in_order(render, len(routes), tell, keep)
+        try:
+            pages = _render_in_order(render, len(routes), tell, keep)
+        except ContentErrors as exc:
+            if made is not None:
+                raise
+            failed, pages = exc, {}  # said after the made files' mistakes, as they come first
         gathered = [encode_pages(recorded)] if remember else []
     incremental = recalled is not None and recalled.dirty is not None
     left = [*reused, *taken_files] if in_place and incremental else None
-    if previous is not None and into is not None and left is None:
-        link_files(previous, into, [*reused, *taken_files], keep.made)
+    indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
+    if failed is None and into is not None:
+        if previous is not None and left is None:
+            link_files(previous, into, [*reused, *taken_files], keep.made)
+        if pages_written is not None:
+            every = indexed if recalled is None else [*indexed, *recalled.indexed_among(reused)]
+            pages_written(sorted(every), left)
+    if made is None:
+        # Made after the pages in one process, so that Pagefind (started by pages_written)
+        # indexes them meanwhile; a mistake in them is still said before the pages' own.
+        made = make()
+        claim_files(plan, [*made[0], *taken_files])
+    if failed is not None:
+        raise failed
+    generated, grouped = made
     pages.update(generated)
     if not reused:
         converted.prune()  # every page is made: conversions no page used are stale
@@ -194,12 +216,11 @@ def render_site(
     # record of what pages read is put together, the main process's highest point.
     pages.update(dict.fromkeys(generated, b""))
     generated.clear()
-    indexed = sorted(name for name, kept in pages.items() if kept == _INDEXED)
     kept = None
     if recalled is not None:
         recalled.record_groups(grouped, taken)
         kept = recalled.remember(gathered, set(indexed), reused)
-        indexed = sorted({*indexed, *(n for n in reused if kept.pages[n].indexed)})
+        indexed = sorted({*indexed, *recalled.indexed_among(reused)})
     return RenderedSite(
         {},
         {},

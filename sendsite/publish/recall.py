@@ -55,6 +55,11 @@ class Recalled:
     def memory_routes(self) -> list[str]:
         return list(self.routes)
 
+    def indexed_among(self, reused: list[str]) -> list[str]:
+        """Those of the pages taken from the last build that are in the search index."""
+        before = self.before
+        return [] if before is None else [name for name in reused if before.pages[name].indexed]
+
     def remember(self, gathered: list[Encoded], indexed: set[str], reused: list[str]) -> Memory:
         prints = self.prints if self.prints is not None else route_prints(self.env, self.routes)
         memory = self.now

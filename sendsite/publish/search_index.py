@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,9 +66,100 @@ def write_search_index(
     In the `background` of the live preview Pagefind runs at a low priority, so that the next
     rebuild is not kept waiting for the CPU. `left`: the pages an incremental build left in the
     output it updates in place (publish/apply.py), read from there."""
+    start_search_index(folder, pages, background, left).wait()
+
+
+class RunningIndex:
+    """Pagefind, started on a folder and not yet waited for: a build makes its other files
+    while Pagefind indexes the pages (start_search_index). `wait` (or `stop`, when the build
+    fails) must follow."""
+
+    def __init__(self, folder: Path, shown: Path | None, background: bool) -> None:
+        self._folder = folder
+        self._shown = shown
+        self._limit = pagefind_time_limit()
+        self._process: subprocess.Popen[str] | None = None
+        try:
+            self._process = subprocess.Popen(
+                _pagefind_command(shown or folder, folder, background),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        except OSError as exc:
+            self._clear()
+            raise ContentError(
+                _ORIGIN,
+                f"the search index could not be made: Pagefind did not start ({exc})",
+                _REINSTALL,
+            ) from None
+        # The limit counts from Pagefind's start, not from when the build comes to wait for it.
+        self._expired = False
+        self._timer = threading.Timer(self._limit, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _expire(self) -> None:
+        self._expired = True
+        process = self._process
+        if process is not None:
+            process.kill()
+
+    def wait(self) -> None:
+        """Until the index is made; a ContentError if Pagefind failed or took too long."""
+        process = self._process
+        if process is None:
+            return
+        try:
+            stdout, stderr = process.communicate()  # the timer kills it at the limit
+        except BaseException:
+            self.stop()
+            raise
+        self._timer.cancel()
+        self._process = None
+        self._clear()
+        if self._expired:
+            # The build stops here, before the swap, so the site that was published stays.
+            raise ContentError(
+                _ORIGIN,
+                f"the search index could not be made: Pagefind did not finish in "
+                f"{self._limit:g} seconds",
+                "Build again; if it happens every time, set SENDSITE_PAGEFIND_TIMEOUT to more "
+                "seconds, or check that the computer is not short of memory.",
+            )
+        if process.returncode != 0:
+            detail = " ".join((stderr or stdout).split())[:500] or "no message"
+            raise ContentError(
+                _ORIGIN,
+                f"the search index could not be made: Pagefind stopped with this message: {detail}",
+                "Check that the output folder can be written to, then build again.",
+            )
+        write_places(self._folder / INDEX_FOLDER)
+
+    def stop(self) -> None:
+        """Pagefind killed and reaped, its folder of links gone: the build failed."""
+        process, self._process = self._process, None
+        self._timer.cancel()
+        if process is not None:
+            process.kill()
+            process.communicate()
+        self._clear()
+
+    def _clear(self) -> None:
+        if self._shown is not None:
+            shutil.rmtree(self._shown, ignore_errors=True)
+
+
+def start_search_index(
+    folder: Path,
+    pages: Sequence[str] | None = None,
+    background: bool = False,
+    left: Left | None = None,
+) -> RunningIndex:
+    """write_search_index, started: Pagefind runs while the caller goes on."""
     if not pages:
-        _run_pagefind(folder, folder, background)
-        return
+        return RunningIndex(folder, None, background)
     shown = folder / ".search-pages"  # inside the staging folder: a killed build leaves nothing
     try:
         for page in pages:
@@ -78,9 +170,10 @@ def write_search_index(
                 os.link(source, target)
             except OSError:  # a file system without hard links
                 shutil.copyfile(source, target)
-        _run_pagefind(shown, folder, background)
-    finally:
+    except BaseException:
         shutil.rmtree(shown, ignore_errors=True)
+        raise
+    return RunningIndex(folder, shown, background)
 
 
 _DEFAULT_TIME_LIMIT = 600.0  # seconds: Pagefind takes seconds, a minute for a very large site
@@ -95,9 +188,9 @@ def pagefind_time_limit() -> float:
     return limit if limit > 0 else _DEFAULT_TIME_LIMIT
 
 
-def _run_pagefind(pages: Path, folder: Path, background: bool = False) -> None:
+def _pagefind_command(pages: Path, folder: Path, background: bool) -> list[str]:
     nice = shutil.which("nice") if background else None
-    command = [
+    return [
         *([nice, "-n", "10"] if nice else []),
         str(pagefind_executable()),
         "--site",
@@ -106,32 +199,6 @@ def _run_pagefind(pages: Path, folder: Path, background: bool = False) -> None:
         str(folder / INDEX_FOLDER),
         "--silent",
     ]
-    limit = pagefind_time_limit()
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=limit)
-    except subprocess.TimeoutExpired:
-        # subprocess.run has killed it; the build stops here, before the swap, so the site
-        # that was published stays as it was.
-        raise ContentError(
-            _ORIGIN,
-            f"the search index could not be made: Pagefind did not finish in {limit:g} seconds",
-            "Build again; if it happens every time, set SENDSITE_PAGEFIND_TIMEOUT to more "
-            "seconds, or check that the computer is not short of memory.",
-        ) from None
-    except OSError as exc:
-        raise ContentError(
-            _ORIGIN,
-            f"the search index could not be made: Pagefind did not start ({exc})",
-            _REINSTALL,
-        ) from None
-    if result.returncode != 0:
-        detail = " ".join((result.stderr or result.stdout).split())[:500] or "no message"
-        raise ContentError(
-            _ORIGIN,
-            f"the search index could not be made: Pagefind stopped with this message: {detail}",
-            "Check that the output folder can be written to, then build again.",
-        )
-    write_places(folder / INDEX_FOLDER)
 
 
 class BackgroundSearchIndex:
@@ -176,21 +243,22 @@ class IndexedPages:
     program: str
 
 
-def reuse_or_write_search_index(
+def reuse_or_start_search_index(
     folder: Path,
     pages: Sequence[str],
     previous: Path,
     record: Path,
     previous_digest: str,
     left: Set[str] | None = None,
-) -> IndexedPages:
-    """Like write_search_index, but when the pages to index are byte for byte those the index
+) -> tuple[IndexedPages, RunningIndex | None]:
+    """Like start_search_index, but when the pages to index are byte for byte those the index
     in `previous` (the output being replaced) was made from, that index is linked into `folder`
     instead of made again: Pagefind takes seconds on a big site, and most edits (news, pages,
     plans) change no service page. `record` (save_search_record) remembers what the last
     index was made from and the digest of the output it was published in; `previous_digest`
     is stamp.output_digest of `previous` now, so a touched or damaged index is made again.
-    Returns what the pages are, for save_search_record once the output is in place.
+    Returns what the pages are, for save_search_record once the output is in place, and
+    Pagefind running (None when the index is reused).
     With `left` (the pages an incremental build left in `previous`, which it updates in place)
     a reused index stays where it is: nothing is written into `folder/pagefind/`."""
     kept = Left(previous, left) if left is not None else None
@@ -218,8 +286,24 @@ def reuse_or_write_search_index(
         and old_index.is_dir()
         and (kept is not None or _link_tree(old_index, folder / INDEX_FOLDER))
     ):
-        return made
-    write_search_index(folder, pages, left=kept)
+        return made, None
+    return made, start_search_index(folder, pages, left=kept)
+
+
+def reuse_or_write_search_index(
+    folder: Path,
+    pages: Sequence[str],
+    previous: Path,
+    record: Path,
+    previous_digest: str,
+    left: Set[str] | None = None,
+) -> IndexedPages:
+    """reuse_or_start_search_index, waited for."""
+    made, running = reuse_or_start_search_index(
+        folder, pages, previous, record, previous_digest, left
+    )
+    if running is not None:
+        running.wait()
     return made
 
 

@@ -90,13 +90,15 @@ def write_into(
     output: Path,
     fill: Callable[[Path], InPlace | None],
     finish: Callable[[Path], None] | None = None,
+    abandon: Callable[[], None] | None = None,
 ) -> dict[str, FileFacts] | None:
     """`fill` writes the site into a fresh staging folder beside `output` (a build streams its
     pages there as they are rendered); then `finish` runs on it and it is swapped into place.
     When `fill` answers with an InPlace (an incremental build: the staging folder holds only
     the files it made), its files are put into the output in place instead (publish/apply.py),
     and the output's listing after that is returned. If anything fails before the output is
-    changed, the staging folder goes and the previous output stays as it was."""
+    changed, the staging folder goes and the previous output stays as it was; `abandon` runs
+    first, to stop whatever still writes into it (a build's Pagefind)."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     clear_leftovers(output)
@@ -113,6 +115,8 @@ def write_into(
             return apply_in_place(staging, output, update)
         _swap(staging, output)
     except BaseException:
+        if abandon is not None:
+            abandon()
         if not (staging / JOURNAL).exists():  # else the output is part changed: the next
             shutil.rmtree(staging, ignore_errors=True)  # build finishes it from the journal
         raise

@@ -137,3 +137,25 @@ def test_an_id_an_unchanged_service_holds_is_refused_to_a_new_one(root: Path) ->
     with pytest.raises(ContentErrors) as raised:
         build(root, DATE, root.parent / "out")
     assert any("is already the id of the" in e.message for e in raised.value)
+
+
+def test_an_unchanged_page_is_taken_as_its_checks_made_it_and_a_changed_one_checked(
+    root: Path,
+) -> None:
+    build(root, DATE, root.parent / "out")
+    site, checked = reloaded(root)
+    fresh = load_site(root, DATE)
+    assert checked.pages_reused == len(site.pages) > 1
+    for kept, made in zip(site.pages, fresh.pages, strict=True):
+        assert kept == made
+        assert (kept.lines.path, kept.lines.spans, kept.lines.keys) == (
+            made.lines.path,
+            made.lines.spans,
+            made.lines.keys,
+        )
+        assert [p.id for p in kept.parents] == [p.id for p in made.parents]  # derived anew
+        assert [p.id for p in kept.children] == [p.id for p in made.children]
+    edit(root, "content/pages/about.md", "title: About the Local Offer", "title: About us")
+    site, checked = reloaded(root)
+    assert checked.pages_reused == len(site.pages) - 1
+    assert [p.title for p in site.pages if p.id == "about"] == ["About us"]

@@ -43,7 +43,7 @@ def build_site(
     inspections.link_previous(checks, found)
     plan_list = [plans.plan(checks, i, found) for i in content.items["plans"]]
     news = [pages.news(checks, i, found) for i in content.items["news"]]
-    page_list = [pages.page(checks, i) for i in content.items["pages"]]
+    page_list = [_page(checks, i, checked) for i in content.items["pages"]]
     feedback = [pages.feedback(checks, i) for i in content.items["feedback"]]
     targets = Targets(
         {s.id: s for s in services if s.active},
@@ -87,6 +87,16 @@ def _service(
     if found is None:
         found = directory.service(checks, item, organisations, taxonomy)
         checked.keep(found, organisations, taxonomy, checks.explicit_ids)
+    return found
+
+
+def _page(checks: Checks, item: Item, checked: CheckedServices | None) -> model.Page:
+    if checked is None:
+        return pages.page(checks, item)
+    found = checked.reuse_page(item)
+    if found is None:
+        found = pages.page(checks, item)
+        checked.keep_page(found)
     return found
 
 

@@ -353,6 +353,16 @@ def test_command_line_exit_codes_and_no_traceback(site: TinySite, tmp_path: Path
     assert again.returncode == 0 and again.stdout.startswith("Built ")
     assert again.stdout.endswith("as of 2026-11-23.\n")
     assert (tmp_path / "o" / "index.html").is_file()
+    # Under a profiler the build exits as usual, so the profile is written.
+    profile = tmp_path / "build.prof"
+    built = [str(site.root), "--date", "2026-11-23", "-o", str(tmp_path / "p")]
+    profiled = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "sendsite", "build", *built],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert profiled.returncode == 0 and profile.stat().st_size > 0
     site.write("content/services/portage.md", "---\nname: x\nnonsense: 1\n---\n")
     bad = run("build", str(site.root))
     assert bad.returncode == 1

@@ -22,7 +22,7 @@ from sendsite.render import parallel
 from sendsite.render.age_area import NeedGroup
 from sendsite.render.listings import FRONT_PAGE_SIZE
 from sendsite.render.pagination import Pager
-from sendsite.render.reads import Fingerprint, Key, Read, is_call, plain_print
+from sendsite.render.reads import Fingerprint, Key, Read, is_call, plain_print, read_inputs
 from sendsite.render.tracking import TrackingEnvironment
 from sendsite.source import cache, parsed
 from sendsite.source.cache import cache_folder
@@ -388,3 +388,23 @@ def test_records_left_unwritten_for_a_few_new_entries_still_give_a_cold_builds_o
     ]:
         tiny.edit(relative, how)
     assert kept.stat().st_mtime_ns == written
+
+
+def test_a_pages_own_fields_are_asked_again_only_after_an_edit_of_its_file() -> None:
+    page: Key = ("Page", "content/pages/about/team.md", 2, "about/team")
+    assert read_inputs((page, "title"), "Our team") == frozenset({"content/pages/about/team.md"})
+    assert read_inputs((page, "body"), "Who we are.") == frozenset({"content/pages/about/team.md"})
+    # Its parents and children come from other files (model/derived.py).
+    assert read_inputs((page, "children"), ()) is None
+    assert read_inputs((page, "parents"), ()) is None
+    organisation: Key = ("Organisation", "content/organisations/a.yaml", 1, "a")
+    assert read_inputs((organisation, "name"), "A") is None
+
+
+def test_a_child_pages_title_and_body_edits_equal_a_cold_build(tiny: Oracle) -> None:
+    team = "content/pages/about/team.md"
+    tiny.edit(team, lambda _: "---\ntitle: Our team\nsummary: Who.\n---\nWho we are.\n")
+    tiny.edit(team, replace("title: Our team", "title: The team"))  # its parent lists it
+    tiny.edit(team, replace("summary: Who.", "summary: The people."))
+    result = tiny.edit(team, replace("Who we are.", "Who we are, and what we do."))
+    assert 0 < result.rendered < tiny.pages

@@ -232,3 +232,28 @@ def test_the_code_digest_starts_no_process_and_the_libraries_are_asked_once(
     assert stamp.code_digest() == stamp.code_digest() == first
     assert sorted(asked) == sorted(set(asked))  # each library once
     assert asked
+
+
+def test_the_stamps_file_names_are_the_walks_without_asking_each_files_stat(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "content"
+    (root / "services" / "deep").mkdir(parents=True)
+    (root / "services" / "a.md").write_text("a", encoding="utf-8")
+    (root / "services" / "deep" / "b.md").write_text("b", encoding="utf-8")
+    (root / "taxonomy.yaml").write_text("t", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "c.md").write_text("c", encoding="utf-8")
+    (root / "linked.md").symlink_to(root / "taxonomy.yaml")
+    (root / "broken.md").symlink_to(root / "gone.md")
+    (root / "folder").symlink_to(tmp_path / "elsewhere")
+    names = stamp._file_names(root)
+    assert names == [path for path, _ in stamp._walk(root)]
+    assert names == [
+        "folder/c.md",
+        "linked.md",
+        "services/a.md",
+        "services/deep/b.md",
+        "taxonomy.yaml",
+    ]
+    assert stamp._file_names(tmp_path / "missing") == []

@@ -25,6 +25,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -54,7 +55,7 @@ def inputs_digest(site_dir: Path, output: Path | None, build_date: str, strict: 
     digest.update(json.dumps([chosen, strict, settings_digest(site, build_date)]).encode())
     names = ["site.yaml"]
     for folder in ("content", "templates"):
-        names += [f"{folder}/{p}" for p, _ in _walk(site / folder)]
+        names += [f"{folder}/{p}" for p in _file_names(site / folder)]
     root = str(site)
     files = site_digests(site, cache_folder(site_dir))
     for name in names:  # plain strings: pathlib's overhead was a third of this
@@ -170,8 +171,34 @@ def _files(root: Path) -> dict[str, os.stat_result]:
     """Every file under `root` by its relative path (symbolic links followed for files), in
     no order: the output's digest sorts its listing once."""
     found: dict[str, os.stat_result] = {}
+    for relative, entry in _entries(root):
+        try:
+            found[relative] = entry.stat()
+        except OSError:
+            continue
+    return found
+
+
+def _file_names(root: Path) -> list[str]:
+    """The relative paths of _files(root), sorted, asking the stat only of links (whether they
+    lead to a file): the file digests ask every file's stat anyway, and asking it here too was
+    4,000 more calls in a one-edit build."""
+    found = []
+    for relative, entry in _entries(root):
+        if entry.is_symlink():
+            try:
+                entry.stat()
+            except OSError:
+                continue
+        found.append(relative)
+    return sorted(found)
+
+
+def _entries(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry under `root` that is not a folder (links to folders are followed), by its
+    relative path; folders that cannot be listed are passed over."""
     if not root.is_dir():
-        return found
+        return
     stack = [("", os.fspath(root))]
     while stack:
         prefix, folder = stack.pop()
@@ -183,8 +210,4 @@ def _files(root: Path) -> dict[str, os.stat_result]:
             if entry.is_dir():
                 stack.append((prefix + entry.name + "/", entry.path))
                 continue
-            try:
-                found[prefix + entry.name] = entry.stat()
-            except OSError:
-                continue
-    return found
+            yield prefix + entry.name, entry

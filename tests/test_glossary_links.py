@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 from bs4 import BeautifulSoup
 
 from sendsite.errors import Origin
 from sendsite.model import GlossaryEntry
-from sendsite.render.glossary import link_terms, make_matcher
+from sendsite.render.glossary import link_terms, make_matcher, term_matches
 from tests.soup import attr, found
 
 GLOSSARY = [
@@ -106,3 +108,21 @@ def test_the_page_ends_with_the_meanings_of_the_terms_it_links() -> None:
     assert "section" not in link_terms(
         "<main><p>No terms.</p></main>", make_matcher(GLOSSARY), lambda e: "#"
     )
+
+
+def test_term_matches_finds_what_the_pattern_finds() -> None:
+    """term_matches scans without the pattern's look behind and checks it itself; over text
+    made of terms, their parts and the characters at their edges, it finds exactly what the
+    pattern's finditer finds (a term rejected for the letter before it may hold another)."""
+    glossary = [*GLOSSARY, GlossaryEntry("plan", "A plan.", [], Origin("g", 5))]
+    matcher = make_matcher(glossary)
+    assert matcher.pattern is not None
+    pieces = ["EHC", " plan", "plans", "P", "s", "AP", "x", "_", "-", " ", "é", "2", "<b>", "."]
+    generator = random.Random(23)
+    texts = ["xEHC plan", "_AP AP", "EHC plansx", "-EHC plan", "éAP", "2EHCPs EHCPs."]
+    texts += ["".join(generator.choices(pieces, k=12)) for _ in range(3000)]
+    for text in texts:
+        expected = [(m.start(), m.group(0)) for m in matcher.pattern.finditer(text)]
+        assert [(m.start(), m.group(0)) for m in term_matches(matcher, text)] == expected, text
+    assert [m.group(0) for m in term_matches(matcher, "xEHC plan")] == ["plan"]
+    assert list(term_matches(make_matcher([]), "EHC plan")) == []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,10 @@ _SKIP_TAG = re.compile(rf"<(/?)(?:{'|'.join(sorted(_SKIP))})(?![a-zA-Z0-9-])[^>]
 class GlossaryMatcher:
     pattern: re.Pattern[str] | None
     entries: dict[str, GlossaryEntry]  # every spelling -> its entry
+    # `pattern` without its look at the character before a term: a pattern that starts with the
+    # terms' letters lets the regex engine scan for them quickly (4.6 times faster over the
+    # pages of benchmarks/make_site, 1.7 times with Dorset's glossary). term_matches looks.
+    starts: re.Pattern[str] | None = None
 
 
 def spellings(entry: GlossaryEntry) -> list[str]:
@@ -54,8 +58,27 @@ def make_matcher(glossary: list[GlossaryEntry]) -> GlossaryMatcher:
     # Word edges so "AP" never matches inside "APPLY". The lookahead on the first letters lets the
     # regex engine skip quickly to where a term could start.
     first_letters = "".join(sorted({re.escape(form[0]) for form in entries}))
-    pattern = rf"(?=[{first_letters}])(?<![\w-]){_trie_pattern(entries)}(?![\w-])"
-    return GlossaryMatcher(re.compile(pattern), entries)
+    trie = _trie_pattern(entries)
+    pattern = rf"(?=[{first_letters}])(?<![\w-]){trie}(?![\w-])"
+    return GlossaryMatcher(re.compile(pattern), entries, re.compile(rf"{trie}(?![\w-])"))
+
+
+def term_matches(matcher: GlossaryMatcher, text: str) -> Iterator[re.Match[str]]:
+    """The matches of matcher.pattern in `text`, as its finditer gives them, found faster: a
+    term found just after a letter, digit, "_" or "-" is no term (as the pattern's look
+    behind says), and the search goes on from its next character."""
+    if matcher.starts is None:
+        return
+    search = matcher.starts.search
+    found = search(text)
+    while found is not None:
+        start = found.start()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in "_-":  # what \w and - match
+            found = search(text, start + 1)
+            continue
+        yield found
+        found = search(text, found.end())
 
 
 def _trie_pattern(forms: Iterable[str]) -> str:
@@ -125,17 +148,17 @@ def _link_fragment(
     yet is looked at closely (inside a tag? inside an element that is never linked?), so the cost
     follows the number of terms on the page, not the number of tags."""
     assert matcher.pattern is not None
-    done: set[str] = set()
+    done: set[int] = set()  # the entries linked (entry.anchor is made anew at each ask)
     used: list[GlossaryEntry] = []
     out: list[str] = []
     position = 0
     skipped = _SkippedRegions(fragment)
-    for match in matcher.pattern.finditer(fragment):
+    for match in term_matches(matcher, fragment):
         entry = matcher.entries[match.group(0)]
         start = match.start()
-        if entry.anchor in done or _inside_tag(fragment, start) or skipped.covers(start):
+        if id(entry) in done or _inside_tag(fragment, start) or skipped.covers(start):
             continue
-        done.add(entry.anchor)
+        done.add(id(entry))
         used.append(entry)
         title = html.escape(entry.meaning, quote=True)
         out.append(fragment[position:start])

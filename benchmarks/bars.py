@@ -7,7 +7,9 @@ In one run, on the same machine, one after another:
 
 1. The peer corpus (../shared/peer-bench/peers.py, `--pages` pages of about 770 words): Hugo,
    Eleventy, sendsite cold (no cache) and sendsite with its cache kept between runs (a CI run
-   that restores the cache into a fresh checkout), each `--runs` cold builds after a warm-up.
+   that restores the cache into a fresh checkout), each `--runs` cold builds after a warm-up;
+   and Python-Markdown alone converting the corpus in one process (peer-bench/baselines.py),
+   the floor of a cold build that converts every text.
 2. One edit on that corpus: one page's body changed, then sendsite (cache kept) and Hugo build
    again, `--runs` times, each edit on another page; every sendsite output is compared byte for
    byte with a cold build (a fresh cache) of the same sources.
@@ -87,7 +89,8 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> float:
 
 
 def peer_cold(pages: int, runs: int, work: Path) -> dict[str, float]:
-    """Median cold wall seconds of Hugo, Eleventy, sendsite cold and sendsite with a kept cache."""
+    """Median cold wall seconds of Hugo, Eleventy, sendsite cold, sendsite with a kept cache
+    and Python-Markdown converting the corpus alone in one process."""
     script = HERE / "peer_site.py"
     kept = work / "peer-kept-cache"
     shutil.rmtree(kept, ignore_errors=True)
@@ -97,6 +100,9 @@ def peer_cold(pages: int, runs: int, work: Path) -> dict[str, float]:
     argv += ["--json", str(results)]
     argv += ["--extra", f"sendsite={sys.executable} {script} {{src}} {{out}}"]
     argv += ["--extra", f"sendsite-kept={sys.executable} {script} {{src}} {{out}} --cache {kept}"]
+    # The floor of a cold build: Python-Markdown (the owner's choice) converting the corpus alone.
+    floor = PEER_BENCH / "baselines.py"
+    argv += ["--extra", f"markdown-alone={sys.executable} {floor} markdown {{src}} {{out}}"]
     print("$", " ".join(argv), flush=True)
     if subprocess.run(argv, check=False).returncode != 0:
         raise SystemExit("the peer benchmark failed (see above)")
@@ -214,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         Row(
             "peer corpus, cold, no cache: as fast as Eleventy",
             f"{cold['sendsite']:.2f} s",
-            f"Eleventy {eleventy:.2f} s",
+            f"Eleventy {eleventy:.2f} s; Python-Markdown alone, one core, "
+            f"{cold['markdown-alone']:.2f} s ({cold['markdown-alone'] / 2:.2f} s split over 2)",
             f"{cold['sendsite'] / eleventy:.2f} of Eleventy's time",
             cold["sendsite"] <= eleventy,
         ),

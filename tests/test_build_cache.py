@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
@@ -16,10 +17,12 @@ import pytest
 
 from sendsite.commands import progress
 from sendsite.commands.progress import ProgressLine
+from sendsite.errors import ErrorLog
 from sendsite.publish import stamp
 from sendsite.render import parallel
 from sendsite.render.theme import THEME_DIR
 from sendsite.source.cache import CACHE_FOLDER, cache_folder
+from sendsite.source.loader import load_content
 from tests.conftest import TinySite
 
 
@@ -257,3 +260,20 @@ def test_the_stamps_file_names_are_the_walks_without_asking_each_files_stat(
         "taxonomy.yaml",
     ]
     assert stamp._file_names(tmp_path / "missing") == []
+
+
+def test_the_loader_tells_a_link_by_its_listing_not_by_asking_each_file(
+    site: TinySite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    real = os.path.islink
+
+    def islink(path: str) -> bool:
+        asked.append(os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os.path, "islink", islink)
+    log = ErrorLog()
+    loaded = load_content(site.root, log)
+    assert not log.errors and loaded.items["services"]
+    assert [path for path in asked if "/content/services/" in path] == []

@@ -23,9 +23,10 @@ class Within:
         self.root = os.path.realpath(folder)
         self._folders: dict[str, str] = {}
 
-    def __call__(self, path: str | Path) -> bool:
+    def __call__(self, path: str | Path, link: bool | None = None) -> bool:
+        """`link`: whether `path` is a link, if the caller has been told (os.scandir's entry)."""
         text = os.fspath(path)
-        if os.path.islink(text):
+        if os.path.islink(text) if link is None else link:
             return inside(Path(text), Path(self.root))
         parent, name = os.path.split(text)
         resolved = self._folders.get(parent)

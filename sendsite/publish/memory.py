@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from sendsite.publish.parts import Kept
 from sendsite.render.reads import Fingerprint, PageReads, Read, plain_print, read_inputs
 from sendsite.render.tracking import TrackingEnvironment, route_prints
 from sendsite.source.cache import cache_folder, collector_paused
@@ -36,7 +37,7 @@ from sendsite.source.digests import site_digests
 from sendsite.source.wholefile import write_whole
 
 FILE = "pages.pickle"
-_FORMAT = 8
+_FORMAT = 9
 _UNASKED = object()
 GLOBAL_SOURCES = frozenset({"site.yaml", "content/taxonomy.yaml", "content/glossary.yaml"})
 
@@ -145,6 +146,8 @@ class Memory:
     # Each group of files made from the model (publish/plan.GROUPS): what it was made from
     # (Group.key) and its files.
     generated: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # The parts of those groups kept by the site file each is made from (publish/parts.py).
+    parts: dict[str, Kept] = field(default_factory=dict)
     # One object for each distinct value of the records added by this build (not kept: made
     # again by the build that adds to it); see _share.
     values: dict[Any, Any] = field(default_factory=dict)

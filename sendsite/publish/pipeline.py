@@ -167,7 +167,11 @@ def render_site(
             progress(done, len(routes))
 
     def make() -> tuple[dict[str, bytes], dict[str, list[str]]]:
-        return made_files(site, plan.routes, plan.names, kept_from, taken)
+        parts = recalled.parts if recalled is not None else None
+        made = made_files(site, plan.routes, plan.names, kept_from, taken, parts)
+        # and the files of the parts taken as the previous output has them (publish/parts.py)
+        taken_files.extend(recalled.kept_files() if recalled is not None else [])
+        return made
 
     pages: dict[str, bytes] | None = None
     made: tuple[dict[str, bytes], dict[str, list[str]]] | None = None
@@ -203,6 +207,11 @@ def render_site(
         # indexes them meanwhile; a mistake in them is still said before the pages' own.
         made = make()
         claim_files(plan, [*made[0], *taken_files])
+        parted = recalled.kept_files() if recalled is not None else []
+        if left is not None:  # as the files taken before
+            left = [*left, *parted]
+        elif failed is None and previous is not None and into is not None:
+            link_files(previous, into, parted, keep.made)
     if failed is not None:
         raise failed
     generated, grouped = made

@@ -22,6 +22,7 @@ from sendsite.publish.openreferral import (
     discovery,
     openreferral_files,
 )
+from sendsite.publish.parts import Parts
 from sendsite.publish.search_terms import search_terms_files
 from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.routes import BUILT_IN, Route, build_routes
@@ -68,11 +69,14 @@ class Group:
     """Files made from the model that a build may take unchanged from the previous output when
     the site files they can be made from are unchanged (publish/recall.py): making them costs
     seconds at 4,000 services. `unread` lists the folders of site files they are never made
-    from; every other file counts, so a content folder added later makes them again."""
+    from; every other file counts, so a content folder added later makes them again. A group
+    with `parts` (a folder of site files) keeps each file's part of it between builds
+    (publish/parts.py), given to `make` when the build remembers."""
 
     name: str
-    make: Callable[[model.Site, Path | None], dict[str, bytes]]
+    make: Callable[[model.Site, Path | None, Parts | None], dict[str, bytes]]
     unread: tuple[str, ...]
+    parts: str | None = None
 
     def key(self, settings: str, inputs: Mapping[str, str]) -> str:
         """What the group's files are made from: `settings` (stamp.settings_digest: sendsite,
@@ -81,6 +85,11 @@ class Group:
         made_from = json.dumps([self.name, settings, read]).encode()
         return hashlib.blake2b(made_from, digest_size=20).hexdigest()
 
+    def others(self, settings: str, inputs: Mapping[str, str]) -> str:
+        """The key of what the group's parts are made from but their own files."""
+        folder = self.parts or "\0"
+        return self.key(settings, {k: v for k, v in inputs.items() if not k.startswith(folder)})
+
 
 # Pages, news and feedback are never in the data files; templates shape only pages.
 _PAGES_ONLY = ("content/news/", "content/pages/", "content/feedback/", "templates/")
@@ -88,14 +97,16 @@ _PAGES_ONLY = ("content/news/", "content/pages/", "content/feedback/", "template
 _DIRECTORY_ONLY = (*_PAGES_ONLY, "content/plans/", "content/inspections/")
 
 GROUPS = (
-    Group("open data", lambda site, _: data_files(site), _PAGES_ONLY),
-    Group("search words", lambda site, _: search_terms_files(site), _DIRECTORY_ONLY),
+    Group("open data", lambda site, _, __: data_files(site), _PAGES_ONLY),
+    Group("search words", lambda site, _, __: search_terms_files(site), _DIRECTORY_ONLY),
     # An unchanged record keeps the last_modified the previous output gives it, so with the
-    # same inputs and that output the files come out as they are there.
+    # same inputs and that output the files come out as they are there. Each service's record
+    # is made from its own file and the group's other inputs: it is kept as a part.
     Group(
         "Open Referral UK",
-        lambda site, previous: openreferral_files(site, previous=previous),
+        lambda site, previous, parts: openreferral_files(site, previous=previous, parts=parts),
         _DIRECTORY_ONLY,
+        parts="content/services/",
     ),
 )
 
@@ -119,15 +130,19 @@ def made_files(
     names: Mapping[str, str] | None = None,
     previous: Path | None = None,
     taken: Collection[str] = (),
+    parts: Mapping[str, Parts] | None = None,
 ) -> tuple[dict[str, bytes], dict[str, list[str]]]:
     """generated_files, but for the GROUPS named in `taken` (whose files the build takes from
-    `previous`), and each group's files by its name."""
+    `previous`), and each group's files by its name. `parts`: each group's Parts when the build
+    remembers; the files of its parts taken from `previous` (Parts.files) are among the
+    group's, not the files returned."""
     files = {renamed(target, names or {}): data for target, data in _styles(site).items()}
     grouped: dict[str, list[str]] = {}
     for group in GROUPS:
         if group.name not in taken:
-            made = group.make(site, previous)
-            grouped[group.name] = sorted(made)
+            kept = parts.get(group.name) if parts is not None else None
+            made = group.make(site, previous, kept)
+            grouped[group.name] = sorted([*made, *(kept.files if kept is not None else ())])
             files.update(made)
     files.update(discovery_files(site, [r.path for r in routes]))
     return files, grouped

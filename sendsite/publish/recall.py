@@ -3,13 +3,14 @@ pages must be rendered again, and the record to keep for the next build."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from sendsite import model
 from sendsite.publish import memory, stamp
 from sendsite.publish.memory import Encoded, Memory
+from sendsite.publish.parts import Parts
 from sendsite.publish.plan import GROUPS, Plan
 from sendsite.render.reads import Fingerprint, index_model
 from sendsite.render.routes import Route
@@ -29,6 +30,20 @@ class Recalled:
     routes: dict[str, Route]
     kept: bool = False  # the previous output is as the last build (`before`) left it
     prints: dict[str, Fingerprint] | None = None  # route_prints of `routes`, once taken
+    # The parts of the groups that keep them (plan.Group.parts), for made_files to use and fill
+    parts: dict[str, Parts] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        before = self.before.parts if self.kept and self.before is not None else {}
+        for group in GROUPS:
+            if group.parts is not None:
+                others = group.others(self.now.settings, self.now.inputs)
+                kept = before.get(group.name, {})
+                self.parts[group.name] = Parts(others, self.now.inputs, kept)
+
+    def kept_files(self) -> list[str]:
+        """The made files of the parts taken as the previous output has them."""
+        return [name for parts in self.parts.values() for name in parts.files]
 
     def takeable(self) -> dict[str, list[str]]:
         """The groups of made files (plan.GROUPS) the build may take from the previous output,
@@ -50,6 +65,13 @@ class Recalled:
             if files is not None:
                 key = group.key(self.now.settings, self.now.inputs)
                 self.now.generated[group.name] = (key, files)
+            parts = self.parts.get(group.name)
+            if parts is not None:
+                # A group taken whole is made from what it was: its parts are the last build's.
+                if group.name in taken and self.before is not None:
+                    self.now.parts[group.name] = self.before.parts.get(group.name, {})
+                else:
+                    self.now.parts[group.name] = parts.now
 
     @property
     def memory_routes(self) -> list[str]:

@@ -36,6 +36,7 @@ from sendsite.publish.openreferral.records import (
     Records,
     encode,
 )
+from sendsite.publish.parts import Parts
 from sendsite.render.urls import absolute_url
 
 __all__ = [
@@ -106,24 +107,35 @@ def discovery(config: model.SiteConfig) -> Discovery:
 
 
 def openreferral_files(
-    site: model.Site, per_page: int | None = None, previous: Path | None = None
+    site: model.Site,
+    per_page: int | None = None,
+    previous: Path | None = None,
+    parts: Parts | None = None,
 ) -> dict[str, bytes]:
     """Every file of the export: output path (relative) -> bytes. Lists have PER_PAGE records a
     page, or all on one when a host of site.yaml cannot route ?page=N. `previous` is the output
-    folder the build replaces: a record published there as it is now keeps its last_modified."""
-    records = Records(site, previous)
+    folder the build replaces: a record published there as it is now keeps its last_modified.
+    `parts`: each service's record as the last build made it, if made from the same inputs
+    (publish/parts.py); the files of those taken are not returned but listed in parts.files,
+    since `previous` has them as they are."""
+    records = Records(site, previous, parts)
     files = {f"{FOLDER}/index.json": encode(records.root())}
     one_page = bool(NO_QUERY_ROUTING.intersection(site.config.hosts))
+    kept: list[str] = []
     for name, found in records.lists().items():
         size = per_page or (max(1, len(found)) if one_page else PER_PAGE)
-        files.update(_list_files(name, found, size, records.encoded if name == "services" else {}))
+        encoded = records.encoded if name == "services" else {}
+        files.update(_list_files(name, found, size, encoded, kept))
+    if parts is not None:
+        parts.files.extend(kept)
     return files
 
 
 def _list_files(
-    name: str, records: list[Record], per_page: int, encoded: dict[str, bytes]
+    name: str, records: list[Record], per_page: int, encoded: dict[str, bytes], kept: list[str]
 ) -> dict[str, bytes]:
-    """A list's pages and its records' files (`encoded`: those already encoded, by id)."""
+    """A list's pages and its records' files (`encoded`: those already encoded, by id); the
+    files of the records kept as the previous output has them are added to `kept`."""
     files: dict[str, bytes] = {}
     pages = max(1, -(-len(records) // per_page))
     for number in range(1, pages + 1):
@@ -141,8 +153,10 @@ def _list_files(
         files[f"{FOLDER}/{name}/page-{number}.json"] = encode(page)
     files[f"{FOLDER}/{name}.json"] = files[f"{FOLDER}/{name}/page-1.json"]
     for record in records:
+        file = f"{FOLDER}/{name}/{record.id}.json"
+        if record.full is None:
+            kept.append(file)
+            continue
         found = encoded.get(record.id)
-        files[f"{FOLDER}/{name}/{record.id}.json"] = (
-            found if found is not None else encode(record.full)
-        )
+        files[file] = found if found is not None else encode(record.full)
     return files

@@ -14,6 +14,7 @@ from typing import Any
 from sendsite import model
 from sendsite.model import identity
 from sendsite.publish.openreferral.service_parts import ServiceParts, keyed
+from sendsite.publish.parts import Parts
 from sendsite.render.urls import Linker, absolute_url, path_for
 
 PROFILE_VERSION = "HSDS-UK-3.0"
@@ -27,6 +28,7 @@ _PUBLISHED_DATE = re.compile(
     rb'"last_modified":"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z)"'
 )
 _SAFE_ID = re.compile(r"^[0-9A-Za-z-]{1,100}$")
+_PLACE_ITEM = ("id", "service_id", "location_id")  # a service at a location, as its list shows it
 
 
 def encode(data: Any) -> bytes:
@@ -41,22 +43,37 @@ def encode(data: Any) -> bytes:
 class Record:
     id: str
     item: dict[str, Any]  # as its list shows it
-    full: dict[str, Any]  # as GET /{list}/{id} answers
+    # as GET /{list}/{id} answers; None: its file is the previous output's (a kept part)
+    full: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class KeptService:
+    """What a service's record came to, kept with the build's record (publish/parts.py): its
+    list item and its services at locations' items. Its files are the previous output's."""
+
+    id: str
+    item: dict[str, Any]
+    places: list[dict[str, Any]]
 
 
 class Records:
-    def __init__(self, site: model.Site, previous: Path | None = None) -> None:
+    def __init__(
+        self, site: model.Site, previous: Path | None = None, parts: Parts | None = None
+    ) -> None:
         """`previous`: the output folder this build replaces, whose records say when each was
-        last published as it is (see last_modified)."""
+        last published as it is (see last_modified). `parts`: the services' records kept by
+        the last build, by their files, and where to keep this build's."""
         self.site = site
         self.previous = previous
+        self.parts = parts
         self.committed: set[str] = set()  # services whose last_modified is a git commit's time
         self.encoded: dict[str, bytes] = {}  # service id -> its record's file, once encoded
         self.config = site.config
         self.linker = Linker(site.config.base_path)
         self.namespace = identity.namespace(site.config)
         self.ids: dict[tuple[object, ...], str] = {}
-        self.parts = ServiceParts(self.id, site.config.area)
+        self.service_parts = ServiceParts(self.id, site.config.area)
 
     def id(self, *parts: object) -> str:
         """A stable UUID for one record, from the site's id namespace and the record's name."""
@@ -78,8 +95,30 @@ class Records:
 
     def lists(self) -> dict[str, list[Record]]:
         """Every list of the read API with its records, in the order the lists are read."""
-        services = [self._service_record(s) for s in self.site.services]
-        self._keep_unchanged_dates(services)
+        services: list[Record] = []
+        places: list[Record] = []
+        made: list[tuple[str, Record, list[Record]]] = []  # the records made now, by source
+        for service in self.site.services:
+            source = service.origin.path
+            kept = self.parts.recall(source) if self.parts is not None else None
+            if isinstance(kept, KeptService):
+                services.append(Record(kept.id, kept.item, None))
+                places.extend(Record(place["id"], place, None) for place in kept.places)
+                continue
+            record = self._service_record(service)
+            assert record.full is not None
+            located = [
+                Record(place["id"], {k: place[k] for k in _PLACE_ITEM}, place)
+                for place in record.full["service_at_locations"]
+            ]
+            services.append(record)
+            places.extend(located)
+            made.append((source, record, located))
+        self._keep_unchanged_dates([record for _, record, _ in made])
+        if self.parts is not None:  # kept once their dates are as published
+            for source, record, located in made:
+                kept = KeptService(record.id, record.item, [place.item for place in located])
+                self.parts.keep(source, kept)
         terms = [
             (vocabulary, term)
             for vocabulary in VOCABULARIES
@@ -93,15 +132,7 @@ class Records:
                 for record in (self.taxonomy_term(v, t) for v, t in terms)
             ],
             "organizations": [self.organisation_record(o) for o in self.site.organisations],
-            "service_at_locations": [
-                Record(
-                    place["id"],
-                    {k: place[k] for k in ("id", "service_id", "location_id")},
-                    place,
-                )
-                for record in services
-                for place in record.full["service_at_locations"]
-            ],
+            "service_at_locations": places,
         }
 
     def last_modified(self, service: model.Service) -> str:
@@ -141,6 +172,7 @@ class Records:
             if published is None:
                 continue
             old = published.group(0)
+            assert record.full is not None
             now = f'"last_modified":"{record.full["last_modified"]}"'.encode()
             encoded = self.encoded[record.id] = encode(record.full)  # written as it is, below
             if old == now or encoded.replace(now, old, 1) != before:
@@ -152,10 +184,11 @@ class Records:
 
     def organisation_record(self, organisation: model.Organisation) -> Record:
         item = self.organisation(organisation)
-        services = [s for s in self.site.services if s.organisation is organisation]
+        # Its own services (model/derived.py lists them in the site's order), not a search of
+        # every service for each organisation's.
         full = {
             **item,
-            "services": [{"id": self.service_id(s), "name": s.name} for s in services],
+            "services": [{"id": self.service_id(s), "name": s.name} for s in organisation.services],
         }
         return Record(item["id"], item, full)
 
@@ -207,7 +240,7 @@ class Records:
         service_id = record["id"]
         contacts = keyed(service.contacts, lambda c: (c.name, c.role, c.email, c.phone))
         record.update(
-            contacts=[self.parts.contact(service_id, key, c) for key, c in contacts],
+            contacts=[self.service_parts.contact(service_id, key, c) for key, c in contacts],
             phones=[
                 {
                     "id": self.id(service_id, "phone", key),
@@ -219,25 +252,25 @@ class Records:
                 if c.phone
             ],
             service_at_locations=[
-                self.parts.service_at_location(service_id, key, loc)
+                self.service_parts.service_at_location(service_id, key, loc)
                 for key, loc in keyed(
                     service.locations, lambda loc: (loc.name, loc.address, loc.postcode)
                 )
             ],
-            schedules=self.parts.schedules(service_id, service),
-            cost_options=self.parts.cost_options(service_id, service),
+            schedules=self.service_parts.schedules(service_id, service),
+            cost_options=self.service_parts.cost_options(service_id, service),
             languages=[
-                self.parts.language(service_id, key, name)
+                self.service_parts.language(service_id, key, name)
                 for key, name in keyed(service.languages, lambda name: (name.lower(),))
             ],
-            service_areas=self.parts.service_areas(service_id, service),
+            service_areas=self.service_parts.service_areas(service_id, service),
             attributes=self.attributes(service_id, service),
             funding=[],
         )
         if service.eligibility:
             record["eligibility_description"] = service.eligibility
         if service.referral is not None:
-            record["application_process"] = self.parts.application_process(service.referral)
+            record["application_process"] = self.service_parts.application_process(service.referral)
         return record
 
     # --- parts of a service ------------------------------------------------------------------

@@ -11,6 +11,7 @@ messages, and their order, are exactly those of a build in one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -88,7 +89,8 @@ def _render_parallel(
     gathered: list[Any] = []
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers(), mp_context=context) as pool:
+        start = _start_worker
+        with ProcessPoolExecutor(workers(), context, initializer=start) as pool:
             futures = [pool.submit(_render_chunk, chunk) for chunk in range(chunks)]
             side = side_job()
             pages: dict[str, bytes] | None = {}
@@ -107,6 +109,14 @@ def _render_parallel(
     finally:
         _job = None
     return pages, side, gathered
+
+
+def _start_worker() -> None:
+    """A worker collects the cyclic garbage its renders make (templates make some), even when
+    the caller forked it with the collector paused; what it was forked with is frozen, so the
+    collector never scans it (nor, scanning, copies its pages of shared memory)."""
+    gc.freeze()
+    gc.enable()
 
 
 def _render_chunk(chunk: int) -> tuple[dict[str, bytes], Any] | None:

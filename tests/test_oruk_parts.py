@@ -5,6 +5,8 @@ again. What it writes is byte for byte what a cold build writes."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +107,31 @@ def test_kept_records_are_linked_when_every_page_is_rendered_again(
     rendered = site.edit(relative(site, 5), replace("\n---\n", "\n---\nEdited.\n")).rendered
     assert rendered == site.pages  # (not the result's repr: it holds the whole site)
     assert made == [relative(site, 5)]
+
+
+def test_in_git_a_commit_makes_every_record_again(site: Oracle, made: list[str]) -> None:
+    """A record's last_modified is its files' last commit's time, or the build's date while it
+    has changes not committed: a kept record is the last build's, so a commit (which changes no
+    file's bytes) must make them all again."""
+
+    def git(*args: str) -> None:
+        when = "2026-01-05T10:00:00Z"
+        subprocess.run(
+            ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+            cwd=site.root, check=True, capture_output=True,
+            env={**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when},
+        )  # fmt: skip
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "first")
+    site.build()
+    made.clear()
+    edited = relative(site, 9)
+    site.edit(edited, replace("\n---\n", "\n---\nEdited.\n"))  # not committed: the build's date
+    assert made == [edited]
+    assert b"2026-01-05T10:00:00Z" in feed(site)["services.json"]
+    made.clear()
+    git("commit", "-qam", "edited")
+    site.build()
+    assert len(made) == SERVICES

@@ -22,11 +22,12 @@ from typing import Any
 import pytest
 
 from sendsite.cli import main
-from sendsite.publish import apply
+from sendsite.publish import apply, memory
 from sendsite.publish.apply import JOURNAL, InPlace, apply_in_place, exchange, finish_interrupted
 from sendsite.publish.build import build as publish_build
 from sendsite.publish.stamp import output_digest, output_listing
 from sendsite.publish.writer import clear_leftovers
+from sendsite.source.cache import cache_folder
 from tests.conftest import BUILD_DATE, TINY_SITE
 
 # Run in a child process: wrap the writer so that the process kills itself (SIGKILL: no clean-up
@@ -467,6 +468,38 @@ def test_a_build_that_fails_while_pagefind_runs_stops_it_before_clearing_up(
     time.sleep(1.5)  # had it been left running, the stand-in would have written by now
     assert facts(output) == before
     assert not [p for p in root.iterdir() if p.name.startswith("._site")]
+
+
+def test_a_build_that_fails_once_its_record_is_written_leaves_the_last_one_in_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record is written while Pagefind indexes and sealed only once the output is in
+    place: when Pagefind then fails, the next build still has the last record, and renders
+    only what the edit changed."""
+    root = tmp_path / "site"
+    in_place_site(root)
+    make_newer(root)
+    monkeypatch.setenv("SENDSITE_PAGEFIND_TIMEOUT", "0.001")
+    assert build(root) == 1
+    assert (cache_folder(root) / memory.NEXT).is_file()  # written, not in force
+    monkeypatch.delenv("SENDSITE_PAGEFIND_TIMEOUT")
+    result = publish_build(root, dt.date.fromisoformat(BUILD_DATE))
+    assert 0 < result.rendered < result.pages
+
+
+def test_a_record_is_used_only_under_its_own_seal(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    in_place_site(root)
+    seal = cache_folder(root) / memory.SEAL
+    stamp = json.loads(seal.read_text())
+    assert memory.load(cache_folder(root)) is not None
+    seal.write_text(json.dumps({**stamp, "token": "another record's"}))
+    assert memory.load(cache_folder(root)) is None
+    news = root / "content/news/revisit-outcome.md"
+    news.write_text(news.read_text() + "\nOne more line.\n")
+    result = publish_build(root, dt.date.fromisoformat(BUILD_DATE))
+    assert result.rendered == result.pages  # no record in force: every page again
+    assert json.loads(seal.read_text())["token"] != "another record's"
 
 
 class Killed(BaseException):

@@ -219,15 +219,19 @@ def _build(
         for pending in running:
             pending.stop()
 
+    def finish(folder: Path) -> None:
+        # The record is written while Pagefind indexes, and sealed once the output is in place.
+        if kept and kept[0] is not None:
+            memory.save(cache, kept[0])
+        index(folder)
+
     record = cache / "search.json"
-    changed = write_into(out, fill, finish=index, abandon=abandon)
+    changed = write_into(out, fill, finish=finish, abandon=abandon)
     after = listing_digest(changed) if changed is not None else output_digest(out)
     if searched:
         save_search_record(record, searched[0], after)
     if kept and kept[0] is not None:
-        kept[0].output = str(out.resolve())
-        kept[0].output_digest = after
-        memory.save(cache, kept[0])
+        memory.seal(cache, kept[0], str(out.resolve()), after)
     if parsed is not None:
         parsed.save()
     if checked is not None:

@@ -65,10 +65,8 @@ class CheckedServices:
     ) -> model.Service | None:
         """The service the last build made of this file, given this build's organisation and
         terms; None when the file must be checked (changed, new, or naming what is gone)."""
-        path = item.source.path
-        digest = self.digest(path)
-        hit = self.before.get(path)
-        if digest is None or hit is None or hit[0] != digest:
+        hit = self._unchanged(item)
+        if hit is None:
             return None
         try:
             found = _unpickler(io.BytesIO(hit[1]), self._references(organisations, taxonomy)).load()
@@ -79,7 +77,7 @@ class CheckedServices:
             return None
         if isinstance(explicit, Origin):
             explicit_ids[id(service)] = explicit
-        self.now[path] = hit
+        self.now[item.source.path] = hit
         self.reused += 1
         return service
 
@@ -121,12 +119,16 @@ class CheckedServices:
             return  # names an organisation that is not this build's (a mistake's placeholder)
         self.now[path] = (digest, stream.getvalue())
 
+    def _unchanged(self, item: Item) -> Kept | None:
+        """What the last build kept of this file, if the file is as it was then."""
+        digest = self.digest(item.source.path)
+        hit = self.before.get(item.source.path)
+        return hit if digest is not None and hit is not None and hit[0] == digest else None
+
     def reuse_page(self, item: Item) -> model.Page | None:
         """The page the last build made of this file; None when the file must be checked."""
-        path = item.source.path
-        digest = self.digest(path)
-        hit = self.before.get(path)
-        if digest is None or hit is None or hit[0] != digest:
+        hit = self._unchanged(item)
+        if hit is None:
             return None
         try:
             page = pickle.loads(hit[1])
@@ -134,7 +136,7 @@ class CheckedServices:
             return None
         if not isinstance(page, model.Page) or page.id != item.id:
             return None
-        self.now[path] = hit
+        self.now[item.source.path] = hit
         self.pages_reused += 1
         return page
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import textwrap
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -408,3 +409,19 @@ def test_a_child_pages_title_and_body_edits_equal_a_cold_build(tiny: Oracle) -> 
     tiny.edit(team, replace("summary: Who.", "summary: The people."))
     result = tiny.edit(team, replace("Who we are.", "Who we are, and what we do."))
     assert 0 < result.rendered < tiny.pages
+
+
+def test_a_read_is_found_only_as_a_whole_number_of_a_pages_reads() -> None:
+    # A number whose bytes are the end of one read's and the start of the next's is not a
+    # read of the page: the dirty pages' search of the records' bytes passes it over.
+    reads = array("I", [0x11223344, 0x55667788])
+    straddling = array("I", reads.tobytes()[2:6])[0]
+    assert straddling not in reads
+
+    def pattern(number: int) -> bytes:
+        return array("I", [number]).tobytes()
+
+    assert not memory.reads_any(reads, [pattern(straddling)])
+    assert memory.reads_any(reads, [pattern(straddling), pattern(0x55667788)])
+    assert memory.reads_any(array("I", [*reads, straddling]), [pattern(straddling)])
+    assert not memory.reads_any(array("I"), [pattern(0)])

@@ -290,25 +290,8 @@ def reuse_or_start_search_index(
     return made, start_search_index(folder, pages, left=kept)
 
 
-def reuse_or_write_search_index(
-    folder: Path,
-    pages: Sequence[str],
-    previous: Path,
-    record: Path,
-    previous_digest: str,
-    left: Set[str] | None = None,
-) -> IndexedPages:
-    """reuse_or_start_search_index, waited for."""
-    made, running = reuse_or_start_search_index(
-        folder, pages, previous, record, previous_digest, left
-    )
-    if running is not None:
-        running.wait()
-    return made
-
-
 def save_search_record(record: Path, made: IndexedPages, output: str) -> None:
-    """What the index now in the output was made from (as reuse_or_write_search_index
+    """What the index now in the output was made from (as reuse_or_start_search_index
     returned it), and stamp.output_digest of that output."""
     data = {"pages": made.digest, "names": made.names, "program": made.program, "output": output}
     write_atomically(record, json.dumps(data).encode())

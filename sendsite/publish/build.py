@@ -146,7 +146,6 @@ def _build(
     before = listing_digest(found_there)  # the output as it is now: as its build left it?
     searched: list[IndexedPages] = []  # what the search index was made from
     written: list[str] = []
-    indexed: list[str] = []
     kept: list[Memory | None] = []  # what the pages read, kept once the output is in place
     counted: list[int] = []
     taken: list[str] = []
@@ -190,7 +189,6 @@ def _build(
         written.extend(rendered.written)
         written.extend(hosting)
         written.extend([*editor.pages, *editor.copies])
-        indexed.extend(rendered.indexed)
         if review is not None:
             left = update[0].kept if update else frozenset()
             staged = RenderedSite(pages=StagedPages(folder, written, out, left), copies={})

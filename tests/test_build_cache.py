@@ -3,6 +3,8 @@ of change builds again, giving exactly what a cold build of the same sources giv
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import io
 import multiprocessing
 import os
@@ -10,7 +12,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from importlib import metadata
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from sendsite.errors import ErrorLog
 from sendsite.publish import stamp
 from sendsite.render import parallel
 from sendsite.render.theme import THEME_DIR
+from sendsite.source import libraries
 from sendsite.source.cache import CACHE_FOLDER, cache_folder
 from sendsite.source.loader import load_content
 from tests.conftest import TinySite
@@ -224,17 +227,35 @@ def test_the_code_digest_starts_no_process_and_the_libraries_are_asked_once(
     first = stamp.code_digest()
     monkeypatch.setattr(subprocess, "run", no_process)
     asked: list[str] = []
-    real = metadata.version
+    real = importlib.util.find_spec
 
-    def version(name: str) -> str:
+    def find_spec(name: str, package: str | None = None) -> ModuleSpec | None:
         asked.append(name)
-        return real(name)
+        return real(name, package)
 
-    monkeypatch.setattr(metadata, "version", version)
-    stamp._libraries.cache_clear()
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    libraries.installed.cache_clear()
     assert stamp.code_digest() == stamp.code_digest() == first
     assert sorted(asked) == sorted(set(asked))  # each library once
     assert asked
+
+
+def test_a_library_installed_again_is_another_library_and_none_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "sendsite_test_library"
+    package.mkdir()
+    (package / "__init__.py").write_text("raise AssertionError('imported')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.invalidate_caches()
+    names = ("sendsite_test_library", "sendsite_test_not_installed")
+    first = libraries.installed(names)
+    assert len(first) == 1
+    (package / "__init__.py").unlink()  # as pip and uv install another version: a new file
+    (package / "__init__.py").write_text("raise AssertionError('version 2')\n", encoding="utf-8")
+    libraries.installed.cache_clear()
+    assert libraries.installed(names) != first
+    assert "sendsite_test_library" not in sys.modules
 
 
 def test_the_stamps_file_names_are_the_walks_without_asking_each_files_stat(

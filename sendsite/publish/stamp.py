@@ -2,8 +2,8 @@
 
 After a successful build, `build.json` in the site's cache folder (source/cache.py: outside the site) records
 - a digest of every input: the bytes of site.yaml and of every file under content/ and templates/
-  (with their paths; each file's digest kept by its size, time and inode: source/digests.py), the git commit the site is at (the feed's dates come from commits), the build date, the output folder, `--strict`, the versions of Python and of
-  the libraries that shape the output, and the size and modification time of every file of the
+  (with their paths; each file's digest kept by its size, time and inode: source/digests.py), the git commit the site is at (the feed's dates come from commits), the build date, the output folder, `--strict`, the version of Python, the
+  installed copy of each library that shapes the output (source/libraries.py), and the size and modification time of every file of the
   sendsite package itself (its code and theme);
 - a digest of the output folder as that build left it: every file's path, size and modification time;
 - what the build printed.
@@ -19,7 +19,6 @@ the check runs before the heavy modules load.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -27,16 +26,17 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from sendsite.source.cache import cache_folder, write_atomically
 from sendsite.source.digests import site_digests
+from sendsite.source.libraries import installed
 
 STAMP_FILE = "build.json"
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent  # the whole sendsite package
-_LIBRARIES = ("jinja2", "markdown", "nh3", "markupsafe", "pyyaml", "pagefind-bin", "pagefind_bin")
+# The libraries that shape the output, by their import names (source/libraries.py).
+_LIBRARIES = ("jinja2", "markdown", "nh3", "markupsafe", "yaml", "pagefind_bin")
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,12 @@ def inputs_digest(site_dir: Path, output: Path | None, build_date: str, strict: 
 
 def settings_digest(site_dir: Path | None, build_date: str) -> str:
     """Everything besides the site's own files that shapes its pages: the site folder, the
-    build date, the git commit, and the versions of Python, the libraries and sendsite. With no
-    site folder (code_digest), only those versions."""
+    build date, the git commit, Python's version, the installed libraries and sendsite's files.
+    With no site folder (code_digest), only the last three."""
     digest = hashlib.blake2b(digest_size=20)
     site = None if site_dir is None else site_dir.resolve()
     head = None if site is None else _head(site)
-    settings = [_FORMAT, str(site), build_date, sys.version, _libraries(), head]
+    settings = [_FORMAT, str(site), build_date, sys.version, installed(_LIBRARIES), head]
     digest.update(json.dumps(settings).encode())
     for path, stat in _walk(_PACKAGE):
         if "__pycache__" not in path:
@@ -80,7 +80,7 @@ def settings_digest(site_dir: Path | None, build_date: str) -> str:
 
 
 def code_digest() -> str:
-    """sendsite's code and theme and the versions of Python and the libraries: what shapes a
+    """sendsite's code and theme, Python's version and the installed libraries: what shapes a
     parsed file or a text's links besides its bytes. No git: a build asks for it twice, and
     each `git rev-parse` was a process started."""
     return settings_digest(None, "")
@@ -149,17 +149,6 @@ def save(site_dir: Path, stamp: Stamp) -> None:
         "report": stamp.report,
     }
     write_atomically(cache_folder(site_dir) / STAMP_FILE, json.dumps(data).encode())
-
-
-@functools.cache  # a process runs the libraries it imported, whatever is installed later
-def _libraries() -> tuple[str, ...]:
-    found = []
-    for name in _LIBRARIES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            continue
-    return tuple(found)
 
 
 def _walk(root: Path) -> list[tuple[str, os.stat_result]]:

@@ -5,8 +5,8 @@ Each conversion is one file in the site's cache folder (outside the site: publis
 `cache_folder`), in `markdown-<settings>/`, named by a digest of the text. It keeps the costly,
 page-independent part (markdown.converted_html); each use finishes it for its page's heading level
 and sub-path (markdown.finish_html, a few regular expressions), so a text shown on several pages,
-and the links check of `sendsite build`, convert it once; <settings> is a digest of the code and library versions that
-shape the HTML, so a new sendsite, Python-Markdown or nh3 never reads an old conversion. Workers
+and the links check of `sendsite build`, convert it once; <settings> is a digest of the code and the installed libraries
+(source/libraries.py) that shape the HTML, so a new sendsite, Python-Markdown or nh3 never reads an old conversion. Workers
 of a parallel build read and write entries themselves (writes are atomic). An entry used by a
 build has its time set to that build's; `prune` then removes the entries no build since used.
 Deleting the folder only costs speed. Where $SENDSITE_CACHE_DIR puts the cache inside the site
@@ -21,12 +21,12 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 
 from sendsite import text
 from sendsite.render import markdown as markdown_html
 from sendsite.source.cache import cache_folder, write_atomically
+from sendsite.source.libraries import installed
 from sendsite.source.paths import inside
 
 Convert = Callable[[str], str]  # Markdown -> converted, sanitised HTML (markdown.converted_html)
@@ -43,8 +43,8 @@ def _settings() -> str:
     digest = hashlib.blake2b(digest_size=8)
     for module in (markdown_html, text):
         digest.update(Path(str(module.__file__)).read_bytes())
-    for library in ("markdown", "nh3"):
-        digest.update(f"{library}={metadata.version(library)}".encode())
+    for library in installed(("markdown", "nh3")):
+        digest.update(library.encode())
     return digest.hexdigest()
 
 

@@ -12,12 +12,10 @@ messages, and their order, are exactly those of a build in one process.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from sendsite.errors import ContentError
@@ -45,12 +43,13 @@ def can_fork(pages: int) -> bool:
     """Fork only on Linux. macOS offers fork but its system libraries are not safe to use in a
     forked child (CPython defaults to spawn there for that reason); elsewhere the pages are
     rendered in this process, with the same output."""
-    return (
-        pages >= PARALLEL_FROM
-        and workers() > 1
-        and sys.platform.startswith("linux")
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
+    if pages < PARALLEL_FROM or workers() <= 1 or not sys.platform.startswith("linux"):
+        return False
+    # Imported here and in _render_parallel: a one-edit build renders its few pages in this
+    # process, and importing multiprocessing and concurrent.futures was 4 ms of its start.
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 # The work is handed to forked workers through a module global (a fork shares memory, and a
@@ -87,6 +86,9 @@ def _render_parallel(
     chunks = min(CHUNKS, count)
     _job = (render, keep, chunks, count, gather)
     gathered: list[Any] = []
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         context = multiprocessing.get_context("fork")
         start = _start_worker

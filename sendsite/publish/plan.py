@@ -14,7 +14,7 @@ from typing import Any
 from sendsite import model
 from sendsite.errors import ErrorLog, Origin
 from sendsite.model.brand import BRAND_STYLESHEET, brand_stylesheet
-from sendsite.publish.feed import discovery_files
+from sendsite.publish.feed import atom_feed, discovery_files
 from sendsite.publish.opendata import data_files
 from sendsite.publish.openreferral import (
     REGISTER_URL,
@@ -27,7 +27,7 @@ from sendsite.publish.search_terms import search_terms_files
 from sendsite.render.fingerprint import renamed, static_names
 from sendsite.render.routes import BUILT_IN, Route, build_routes
 from sendsite.render.theme import asset_files, static_files
-from sendsite.render.urls import output_file
+from sendsite.render.urls import FEED_PATH, output_file
 
 GENERATED = Origin("(the built-in open data and feed files)")
 
@@ -95,6 +95,17 @@ class Group:
 _PAGES_ONLY = ("content/news/", "content/pages/", "content/feedback/", "templates/")
 # The directory's files: no plan or inspection reaches them.
 _DIRECTORY_ONLY = (*_PAGES_ONLY, "content/plans/", "content/inspections/")
+# The Atom feed is made from the news, the plans' updates and site.yaml (and, with no entry, the
+# build date: in the key's settings). Taken whole, a build need not import feedgen and lxml: 9 ms
+# of a one-edit build's start.
+_NOT_IN_THE_FEED = (
+    "content/pages/",
+    "content/feedback/",
+    "templates/",
+    "content/services/",
+    "content/organisations/",
+    "content/inspections/",
+)
 
 GROUPS = (
     Group("open data", lambda site, _, __: data_files(site), _PAGES_ONLY),
@@ -107,6 +118,11 @@ GROUPS = (
         lambda site, previous, parts: openreferral_files(site, previous=previous, parts=parts),
         _DIRECTORY_ONLY,
         parts="content/services/",
+    ),
+    Group(
+        "Atom feed",
+        lambda site, _, __: {output_file(FEED_PATH): atom_feed(site)},
+        _NOT_IN_THE_FEED,
     ),
 )
 

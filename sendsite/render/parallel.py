@@ -12,13 +12,12 @@ messages, and their order, are exactly those of a build in one process.
 from __future__ import annotations
 
 import gc
-import os
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sendsite.errors import ContentError
+from sendsite.source.beside import cores, fork_is_safe
 
 PARALLEL_FROM = 300  # pages; smaller sites render faster in one process than it takes to fork
 CHUNKS = 32
@@ -33,23 +32,13 @@ _job: Job | None = None
 
 def workers() -> int:
     """How many processes to render with: the cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
+    return cores()
 
 
 def can_fork(pages: int) -> bool:
-    """Fork only on Linux. macOS offers fork but its system libraries are not safe to use in a
-    forked child (CPython defaults to spawn there for that reason); elsewhere the pages are
-    rendered in this process, with the same output."""
-    if pages < PARALLEL_FROM or workers() <= 1 or not sys.platform.startswith("linux"):
-        return False
-    # Imported here and in _render_parallel: a one-edit build renders its few pages in this
-    # process, and importing multiprocessing and concurrent.futures was 4 ms of its start.
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Render in workers when the site is big enough and fork is safe (source/beside.py);
+    elsewhere the pages are rendered in this process, with the same output."""
+    return pages >= PARALLEL_FROM and workers() > 1 and fork_is_safe()
 
 
 # The work is handed to forked workers through a module global (a fork shares memory, and a

@@ -29,6 +29,7 @@ NOT_ON_A_ONE_EDIT_BUILD = (
     "concurrent.futures",
     "feedgen",  # the Atom feed is taken whole when the news and plans are unchanged
     "lxml",
+    "phonenumbers",  # the last build's answers for site.yaml's number (model/checked.py)
 )
 
 
@@ -48,7 +49,7 @@ def test_a_one_page_edit_builds_without_the_libraries_it_does_not_need(
     site: TinySite, tmp_path: Path
 ) -> None:
     cold = _build(site, tmp_path)
-    assert {"feedgen", "markdown"} <= cold  # the first build makes every file
+    assert {"feedgen", "markdown", "phonenumbers"} <= cold  # the first build makes every file
     about = site.root / "content/pages/about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
     edited = _build(site, tmp_path)

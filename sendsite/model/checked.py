@@ -30,9 +30,12 @@ from sendsite import model
 from sendsite.errors import Origin
 from sendsite.source.cache import load_record, save_record, worth_saving
 from sendsite.source.loader import Item
+from sendsite.source.phone import Phone, PhoneMistake
 
 FILE = "services.pickle"
 _FORMAT = 2  # 2: pages too
+# Not a file's path: the phone numbers' answers (source/phone.py), kept under the record's version.
+_PHONES = "(phone numbers)"
 FACETS = ("categories", "needs", "areas")
 
 Kept = tuple[
@@ -145,6 +148,25 @@ class CheckedServices:
         digest = self.digest(page.origin.path)
         if digest is not None:
             self.now[page.origin.path] = (digest, pickle.dumps(page, protocol=5))
+
+    def phone_answers(self) -> dict[str, Phone | PhoneMistake]:
+        """The phone numbers' answers the last build kept (source/phone.py `remember`)."""
+        hit = self.before.get(_PHONES)
+        try:
+            kept = pickle.loads(hit[1]) if hit is not None else {}
+        except Exception:  # damaged
+            return {}
+        if not isinstance(kept, dict):
+            return {}
+        return {
+            text: answer
+            for text, answer in kept.items()
+            if isinstance(text, str) and isinstance(answer, (Phone, PhoneMistake))
+        }
+
+    def keep_phones(self, answers: dict[str, Phone | PhoneMistake]) -> None:
+        """Keep the phone numbers' answers for the next build (source/phone.py `answers`)."""
+        self.now[_PHONES] = (b"", pickle.dumps(dict(sorted(answers.items())), protocol=5))
 
     def save(self) -> None:
         """Keep the services and pages this build checked or reused (only after it succeeded),

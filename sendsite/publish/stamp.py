@@ -36,7 +36,7 @@ STAMP_FILE = "build.json"
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent  # the whole sendsite package
 # The libraries that shape the output, by their import names (source/libraries.py).
-_LIBRARIES = ("jinja2", "markdown", "nh3", "markupsafe", "yaml", "pagefind_bin")
+_LIBRARIES = ("jinja2", "markdown", "nh3", "markupsafe", "yaml", "pagefind_bin", "phonenumbers")
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,10 @@ made from the number alone.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-import phonenumbers
-from phonenumbers import shortnumberinfo
 
 REGION = "GB"
 
@@ -57,12 +54,38 @@ class PhoneMistake:
     hint: str
 
 
-# Kept: the numbering-plan library is slow, and each number is read when its file is checked and
-# again for every tel: link, open data record and JSON-LD block made from it (a tenth of a
-# 4,000-service build). The answer is a frozen value that depends on the text alone.
-@functools.lru_cache(maxsize=1 << 16)
+# Every answer this process gave or was given, by its text: each number is read when its file is
+# checked and again for every tel: link, open data record and JSON-LD block made from it (the
+# numbering-plan library is slow: a tenth of a 4,000-service build). A build keeps them with
+# its checked files (model/checked.py) and is given the last build's (`remember`), so one that
+# reads only numbers read before, as a one-edit build of site.yaml's phone, imports no
+# phonenumbers (9 ms of its start). An answer is a frozen value that depends on the text alone
+# (and on sendsite and phonenumbers, which the kept record's version holds).
+_answers: dict[str, Phone | PhoneMistake] = {}
+
+
+def remember(answers: Mapping[str, Phone | PhoneMistake]) -> None:
+    """Answers the last build gave, for read_phone to give again."""
+    _answers.update(answers)
+
+
+def answers() -> dict[str, Phone | PhoneMistake]:
+    """Every answer read_phone gave or was given in this process."""
+    return dict(_answers)
+
+
 def read_phone(text: str) -> Phone | PhoneMistake:
     """The number in a phone field, or the mistake in it, in an author's words."""
+    found = _answers.get(text)
+    if found is None:
+        found = _answers[text] = _read_phone(text)
+    return found
+
+
+def _read_phone(text: str) -> Phone | PhoneMistake:
+    # Imported here (and in _international and _is_short_number): see _answers.
+    import phonenumbers
+
     written = text.strip()
     # Digits from other scripts (Arabic-Indic, full width) dial as the same digits.
     number = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in written)
@@ -98,6 +121,8 @@ def read_phone(text: str) -> Phone | PhoneMistake:
 
 
 def _international(written: str, number: str, extension: str | None) -> Phone | PhoneMistake:
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(number if number.startswith("+") else "+" + number[2:].lstrip())
     except phonenumbers.NumberParseException:
@@ -160,6 +185,9 @@ def _words(written: str) -> PhoneMistake:
 
 
 def _is_short_number(digits: str) -> bool:
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
     try:
         parsed = phonenumbers.parse(digits, REGION)
     except phonenumbers.NumberParseException:

@@ -1,0 +1,94 @@
+"""A build after an edit runs Pagefind only when a page to index changed, and starts it before
+it reads the pages' bytes for the search record (publish/search_index.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sendsite.publish import search_index
+from sendsite.publish.build import build
+from tests.conftest import TINY_SITE
+
+DATE = dt.date(2026, 11, 23)
+SERVICE = "content/services/portage.md"
+
+
+@pytest.fixture
+def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, list[str]]:
+    """A tiny site built once with its cache kept, and the order in which the next builds start
+    Pagefind and read the pages to index."""
+    monkeypatch.setenv("SENDSITE_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "site"
+    for name, text in TINY_SITE.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    out = tmp_path / "out"
+    build(root, DATE, out)
+    events: list[str] = []
+    start, digest = search_index.start_search_index, search_index._pages_digest
+
+    def started(*args: Any, **kwargs: Any) -> search_index.RunningIndex:
+        events.append("Pagefind started")
+        return start(*args, **kwargs)
+
+    def read(folder: Path, pages: Sequence[str], *rest: Any) -> str:
+        events.append("pages read")
+        return digest(folder, pages, *rest)
+
+    monkeypatch.setattr(search_index, "start_search_index", started)
+    monkeypatch.setattr(search_index, "_pages_digest", read)
+    return root, out, events
+
+
+def index_facts(out: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in sorted((out / search_index.INDEX_FOLDER).rglob("*"))
+        if p.is_file()
+    }
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / SERVICE
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_pagefind_starts_before_the_changed_pages_are_read(
+    built: tuple[Path, Path, list[str]],
+) -> None:
+    root, out, events = built
+    before = index_facts(out)
+    edit(root, "every two weeks", "every week")
+    result = build(root, DATE, out)
+    assert 0 < result.rendered < result.pages
+    assert events == ["Pagefind started", "pages read"]
+    assert index_facts(out) != before  # indexed again
+    assert "every week" in (out / "services/portage/index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_made_again_with_the_same_bytes_keeps_the_index_and_stops_pagefind(
+    built: tuple[Path, Path, list[str]],
+) -> None:
+    """A comment in the service's file: its page is made again, byte for byte as it was, so
+    the index in the output stays; Pagefind, started before that was known, is stopped and
+    leaves nothing behind."""
+    root, out, events = built
+    before = index_facts(out)
+    edit(root, "name: Portage\n", "name: Portage  # checked with the team\n")
+    result = build(root, DATE, out)
+    assert result.rendered > 0
+    assert events == ["Pagefind started", "pages read"]
+    assert index_facts(out) == before
+    leftovers = [p for p in out.rglob("*") if p.name == ".search-pages"]
+    assert leftovers == [] and not [p for p in out.parent.iterdir() if ".building-" in p.name]
+    assert os.listdir(out / search_index.INDEX_FOLDER)

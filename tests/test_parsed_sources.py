@@ -3,14 +3,21 @@ changed one, another sendsite or a damaged record means parsing again (source/pa
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from pathlib import Path
 
-from sendsite.source import cache
+import pytest
+
+from benchmarks.make_site import make_site, service_file
+from sendsite.errors import ContentError, ContentErrors
+from sendsite.publish.build import build
+from sendsite.source import beside, cache, parsed
 from sendsite.source.digests import FileDigests
 from sendsite.source.parsed import FILE, ParsedFiles
 from sendsite.source.sourcefile import read_source
+from tests.test_build_memory import snapshot
 
 
 def test_an_unchanged_file_is_not_parsed_again_and_a_changed_one_is(tmp_path: Path) -> None:
@@ -110,3 +117,75 @@ def test_a_big_record_is_written_again_only_for_more_than_a_few_new_entries() ->
     small = dict(list(big.items())[:10])
     assert cache.worth_saving(small, {**small, "content/pages/new.md": (b"new", b"parsed")})
     assert not cache.worth_saving(small, small)
+
+
+def content_site(root: Path, services: int) -> Path:
+    folder = root / "content" / "services"
+    folder.mkdir(parents=True)
+    for n in range(services):
+        (folder / f"s{n}.md").write_text(f"---\nname: Service {n}\n---\nVisits {n}.\n")
+    (root / "content" / "taxonomy.yaml").write_text("categories: []\n")
+    return root
+
+
+def test_files_parsed_ahead_are_as_the_reader_parses_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsed before the loader asks, half of them in a child beside this process: each file
+    comes back as read_source parses it, is kept for the next build, and one that changed
+    since is parsed again."""
+    monkeypatch.setattr(parsed, "PARSE_AHEAD_FROM", 2)
+    root = content_site(tmp_path / "site", 5)
+    files = ParsedFiles(tmp_path / "cache", "v1")
+    files.parse_ahead(root)
+    if not beside.can_fork():
+        assert files.ahead == {}
+        return
+    names = {f"content/services/s{n}.md" for n in range(5)} | {"content/taxonomy.yaml"}
+    assert set(files.ahead) == names
+    (root / "content/services/s3.md").write_text("---\nname: Changed\n---\nSince.\n")
+    for name in sorted(names):
+        assert files.read(root / name, name) == read_source(root / name, name)
+    files.save()
+    assert set(ParsedFiles(tmp_path / "cache", "v1").before) == names
+
+
+def test_a_file_that_does_not_parse_is_left_to_the_loader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parsed, "PARSE_AHEAD_FROM", 2)
+    root = content_site(tmp_path / "site", 4)
+    (root / "content/services/s1.md").write_text("name: no front matter\n")
+    (root / "content/services/.s2.md.swp").write_text("editor's")
+    files = ParsedFiles(tmp_path / "cache", "v1")
+    files.parse_ahead(root)
+    assert "content/services/s1.md" not in files.ahead
+    assert not [name for name in files.ahead if ".swp" in name]
+    with pytest.raises(ContentError, match="no front matter"):
+        files.read(root / "content/services/s1.md", "content/services/s1.md")
+
+
+def test_a_build_that_parses_ahead_says_and_makes_what_one_that_does_not_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_site(tmp_path / "site", services=40)
+    broken = service_file(root, 3)
+    broken.write_text(broken.read_text().replace("name:", "name: [unclosed", 1))
+    (root / "content/services/zz-empty.md").write_text("")
+    said = []
+    for ahead in (10_000, 2):
+        monkeypatch.setattr(parsed, "PARSE_AHEAD_FROM", ahead)
+        monkeypatch.setenv("SENDSITE_CACHE_DIR", str(tmp_path / f"cache-{ahead}"))
+        with pytest.raises(ContentErrors) as failed:
+            build(root, dt.date(2026, 11, 23), tmp_path / f"out-{ahead}")
+        said.append([str(error) for error in failed.value.errors])
+    assert said[0] == said[1] and len(said[0]) == 2
+    broken.write_text(broken.read_text().replace("name: [unclosed", "name:", 1))
+    (root / "content/services/zz-empty.md").unlink()
+    made = []
+    for ahead in (10_000, 2):
+        monkeypatch.setattr(parsed, "PARSE_AHEAD_FROM", ahead)
+        monkeypatch.setenv("SENDSITE_CACHE_DIR", str(tmp_path / f"cache-{ahead}"))
+        build(root, dt.date(2026, 11, 23), tmp_path / f"out-{ahead}")
+        made.append(snapshot(tmp_path / f"out-{ahead}"))
+    assert made[0] == made[1]

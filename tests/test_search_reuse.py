@@ -3,6 +3,7 @@ it reads the pages' bytes for the search record (publish/search_index.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import textwrap
@@ -92,3 +93,30 @@ def test_a_page_made_again_with_the_same_bytes_keeps_the_index_and_stops_pagefin
     leftovers = [p for p in out.rglob("*") if p.name == ".search-pages"]
     assert leftovers == [] and not [p for p in out.parent.iterdir() if ".building-" in p.name]
     assert os.listdir(out / search_index.INDEX_FOLDER)
+
+
+def test_the_build_gives_way_to_pagefind_while_it_indexes(
+    built: tuple[Path, Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the build does while Pagefind indexes runs at a lower priority (Pagefind is what it
+    waits for); afterwards the priority is as it was, where the build may raise it again."""
+    root, out, _ = built
+    if not hasattr(os, "getpriority"):
+        pytest.skip("no thread priorities here")
+    was = os.getpriority(os.PRIO_PROCESS, 0)
+    during: list[int] = []
+    wait = search_index.RunningIndex.wait
+
+    def watched(self: search_index.RunningIndex) -> None:
+        during.append(os.getpriority(os.PRIO_PROCESS, 0))
+        wait(self)
+
+    monkeypatch.setattr(search_index.RunningIndex, "wait", watched)
+    edit(root, "every two weeks", "every week")
+    build(root, DATE, out)
+    assert during == [min(was + 10, 19)]
+    if os.geteuid() == 0:  # only a privileged process may raise its priority again
+        assert os.getpriority(os.PRIO_PROCESS, 0) == was
+    else:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, 0, was)

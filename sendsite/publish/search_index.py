@@ -8,6 +8,7 @@ build works offline and needs nothing installed by hand.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
@@ -94,6 +95,9 @@ class RunningIndex:
                 f"the search index could not be made: Pagefind did not start ({exc})",
                 _REINSTALL,
             ) from None
+        # A build's own work while Pagefind indexes (the other files, the record) is done at a
+        # lower priority, in what Pagefind leaves of the cores: Pagefind is what it waits for.
+        self._priority = None if background else _lower_priority()
         # The limit counts from Pagefind's start, not from when the build comes to wait for it.
         self._expired = False
         self._timer = threading.Timer(self._limit, self._expire)
@@ -119,6 +123,7 @@ class RunningIndex:
         self._timer.cancel()
         self._process = None
         self._clear()
+        _restore_priority(self._priority)
         if self._expired:
             # The build stops here, before the swap, so the site that was published stays.
             raise ContentError(
@@ -144,11 +149,34 @@ class RunningIndex:
         if process is not None:
             process.kill()
             process.communicate()
+            _restore_priority(self._priority)
         self._clear()
 
     def _clear(self) -> None:
         if self._shown is not None:
             shutil.rmtree(self._shown, ignore_errors=True)
+
+
+_YIELD = 10  # nice levels: the build's thread gives way to Pagefind, not to everything else
+
+
+def _lower_priority() -> int | None:
+    """Lower the calling thread's priority (on Linux a thread's own; elsewhere the process's),
+    returning what it was; None where it cannot be told."""
+    try:
+        was = os.getpriority(os.PRIO_PROCESS, 0)
+        os.setpriority(os.PRIO_PROCESS, 0, min(was + _YIELD, 19))
+    except (OSError, AttributeError):  # no such call (Windows), or not allowed
+        return None
+    return was
+
+
+def _restore_priority(was: int | None) -> None:
+    if was is None:
+        return
+    # Raising it again needs privileges; without them, what is left of a build is short.
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, 0, was)
 
 
 def start_search_index(

@@ -223,6 +223,15 @@ class Run:
         return [line for line in self.err.splitlines() if line and not line.endswith("changed.")]
 
 
+def write_tiny_site(root: Path) -> Path:
+    """TINY_SITE's files written into `root`."""
+    for name, text in TINY_SITE.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
 class TinySite:
     """A complete small site in a temporary folder; tests change one file to plant a mistake."""
 

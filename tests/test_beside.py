@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from sendsite.publish.build import build
 from sendsite.source import beside
 from sendsite.source.beside import Beside
 from sendsite.source.cache import cache_folder
-from tests.conftest import TINY_SITE
+from tests.conftest import write_tiny_site
 
 DATE = dt.date(2026, 11, 23)
 
@@ -73,14 +72,6 @@ def test_a_discarded_child_is_waited_for_not_left_behind(tmp_path: Path) -> None
     pending.discard()  # twice is nothing
 
 
-def tiny_site(root: Path) -> Path:
-    for name, text in TINY_SITE.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root
-
-
 def news_edit(root: Path) -> None:
     news = sorted((root / "content/news").glob("*.md"))[0]
     news.write_text(news.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
@@ -92,7 +83,7 @@ def test_a_record_written_by_a_child_is_in_force_for_the_next_build(
     """The record of what pages read is written beside the build when no Pagefind runs (an
     edit of no indexed page): sealed, the next build renders only what its edit changes."""
     monkeypatch.setenv("SENDSITE_CACHE_DIR", str(tmp_path / "cache"))
-    root = tiny_site(tmp_path / "site")
+    root = write_tiny_site(tmp_path / "site")
     out = tmp_path / "out"
     build(root, DATE, out)
     forked: list[bool] = []
@@ -116,7 +107,7 @@ def test_a_record_the_child_could_not_write_is_written_by_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SENDSITE_CACHE_DIR", str(tmp_path / "cache"))
-    root = tiny_site(tmp_path / "site")
+    root = write_tiny_site(tmp_path / "site")
     out = tmp_path / "out"
     build(root, DATE, out)
     here = os.getpid()

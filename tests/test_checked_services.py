@@ -19,7 +19,7 @@ from sendsite.publish.build import _parser_version, build
 from sendsite.publish.pipeline import load_site
 from sendsite.source.cache import cache_folder
 from sendsite.source.parsed import ParsedFiles
-from tests.conftest import SLEEP_CLINIC, TINY_SITE
+from tests.conftest import SLEEP_CLINIC, write_tiny_site
 
 DATE = dt.date(2026, 11, 23)
 NAMED = ("organisation", "categories", "needs", "areas", "lines")
@@ -28,12 +28,7 @@ NAMED = ("organisation", "categories", "needs", "areas", "lines")
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SENDSITE_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "site"
-    for name, text in TINY_SITE.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root
+    return write_tiny_site(tmp_path / "site")
 
 
 def write(root: Path, relative: str, text: str) -> None:

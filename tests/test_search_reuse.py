@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ import pytest
 
 from sendsite.publish import search_index
 from sendsite.publish.build import build
-from tests.conftest import TINY_SITE
+from tests.conftest import write_tiny_site
 
 DATE = dt.date(2026, 11, 23)
 SERVICE = "content/services/portage.md"
@@ -26,11 +25,7 @@ def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, 
     """A tiny site built once with its cache kept, and the order in which the next builds start
     Pagefind and read the pages to index."""
     monkeypatch.setenv("SENDSITE_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "site"
-    for name, text in TINY_SITE.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    root = write_tiny_site(tmp_path / "site")
     out = tmp_path / "out"
     build(root, DATE, out)
     events: list[str] = []

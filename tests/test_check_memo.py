@@ -4,25 +4,16 @@ only the files an edit changed: the warnings are always exactly those of a fresh
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 from sendsite.check.advice import Advice
 from sendsite.check.memo import TextMemo
 from sendsite.check.review import run_checks
 from sendsite.publish.pipeline import load_site, render_site
-from tests.conftest import BUILD_DATE, TINY_SITE
+from tests.conftest import BUILD_DATE, write_tiny_site
 
 DATE = dt.date.fromisoformat(BUILD_DATE)
 PORTAGE = "content/services/portage.md"
-
-
-def write_site(root: Path) -> Path:
-    for name, text in TINY_SITE.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root
 
 
 def checks(root: Path, memo: TextMemo | None) -> list[Advice]:
@@ -41,7 +32,7 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
 def test_an_edit_checks_again_only_its_file_and_finds_what_a_fresh_check_finds(
     tmp_path: Path,
 ) -> None:
-    root = write_site(tmp_path / "site")
+    root = write_tiny_site(tmp_path / "site")
     memo = TextMemo()
     first = checks(root, memo)
     assert first == checks(root, None)
@@ -67,7 +58,7 @@ def test_an_edit_checks_again_only_its_file_and_finds_what_a_fresh_check_finds(
 
 
 def test_a_glossary_change_checks_every_file_again(tmp_path: Path) -> None:
-    root = write_site(tmp_path / "site")
+    root = write_tiny_site(tmp_path / "site")
     memo = TextMemo()
     checks(root, memo)
     glossary = (root / "content/glossary.yaml").read_text(encoding="utf-8")

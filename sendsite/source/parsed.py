@@ -41,15 +41,17 @@ class ParsedFiles:
         self.ahead: dict[str, tuple[bytes, bytes]] = {}  # parsed by parse_ahead, as `now`
 
     def parse_ahead(self, site_dir: Path) -> None:
-        """Parse the content files the last build did not, half of them in a child beside this
-        process (source/beside.py), before the loader asks for them in its order: parsing the
+        """Parse the site's content files, half of them in a child beside this process
+        (source/beside.py), before the loader asks for them in its order: parsing the
         YAML of 4,000 service files was 1.2 s of a cold build, in series. Only what parses is
         kept; a file that does not is parsed again when the loader asks, which reports its
-        mistakes in their place."""
+        mistakes in their place. Only when the last build's record is empty (a cold build, or
+        another sendsite): after an edit, walking the content folder to find the one file
+        changed cost 16 ms of the peer corpus's 0.5 s build."""
+        if self.before:
+            return
         root = os.path.realpath(site_dir)
-        todo = [
-            (path, display) for path, display in _content_files(root) if display not in self.before
-        ]
+        todo = _content_files(root)
         if len(todo) < PARSE_AHEAD_FROM or not can_fork():
             return
         theirs = Beside(lambda: _parsed(todo[::2]))

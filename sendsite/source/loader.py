@@ -235,6 +235,24 @@ def _collection(
 Listed = tuple[str, str, bool, bool]
 
 
+def content_files(root: str) -> list[tuple[str, str]]:
+    """Every file under the site's content/ that the loader may read as a content file, by its
+    name, as (path, display path); links are left out (the loader refuses those that lead
+    outside the site), and so are the files it ignores (is_ignored)."""
+    suffixes = {suffix for kinds in COLLECTIONS.values() for suffix in kinds} | {".yaml", ".yml"}
+    found: list[tuple[str, str]] = []
+    content = os.path.join(root, "content")
+    if not os.path.isdir(content):
+        return found
+    for relative, full, is_dir, is_link in _listing(content, nested=True):
+        parts = relative.split("/")
+        if is_dir or is_link or any(is_ignored(part) for part in parts):
+            continue
+        if _split_suffix(parts[-1])[1] in suffixes:
+            found.append((full, f"content/{relative}"))
+    return found
+
+
 def _listing(folder: str, nested: bool) -> list[Listed]:
     """Every entry of a folder (of its whole tree when `nested`, as Path.rglob("*") lists it:
     links to folders are not followed, folders that cannot be listed are passed over), in the

@@ -22,6 +22,7 @@ from typing import Any
 from sendsite.source.beside import Beside, can_fork
 from sendsite.source.cache import load_record, save_record, worth_saving
 from sendsite.source.digests import UNREADABLE, FileDigests
+from sendsite.source.loader import content_files
 from sendsite.source.sourcefile import SourceFile, read_source
 
 FILE = "sources.pickle"
@@ -51,7 +52,10 @@ class ParsedFiles:
         if self.before:
             return
         root = os.path.realpath(site_dir)
-        todo = _content_files(root)
+        try:
+            todo = content_files(root)
+        except OSError:  # a folder that cannot be listed: the loader says so, in its place
+            return
         if len(todo) < PARSE_AHEAD_FROM or not can_fork():
             return
         theirs = Beside(lambda: _parsed(todo[::2]))
@@ -89,29 +93,6 @@ class ParsedFiles:
 
 
 PARSE_AHEAD_FROM = 300  # files; fewer parse faster in one process than it takes to fork
-_SUFFIXES = (".md", ".yaml", ".yml")
-
-
-def _content_files(root: str) -> list[tuple[str, str]]:
-    """The content files the loader may read (source/loader.py), as (path, display path): links
-    are left to the loader, which refuses those that lead outside the site."""
-    found = []
-    stack = [os.path.join(root, "content")]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith((".", "~", "#")) or entry.is_symlink():
-                continue
-            if entry.is_dir():
-                stack.append(entry.path)
-            elif entry.name.endswith(_SUFFIXES):
-                display = os.path.relpath(entry.path, root).replace(os.sep, "/")
-                found.append((entry.path, display))
-    return found
 
 
 def _parsed(files: list[tuple[str, str]]) -> dict[str, tuple[bytes, bytes]]:
